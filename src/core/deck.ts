@@ -1,0 +1,87 @@
+import { resolveNotePath } from './paths.ts';
+import { renderCardMarkdown } from './render.ts';
+import { contentHash } from './text.ts';
+import type { DeckFile, DeckIndex, DeckIndexEntry, ExtractedCard, ExtractResult, Warning } from './types.ts';
+
+export const MEDIA_FOLDER = 'media';
+
+export interface BuiltDeck {
+  file: DeckFile;
+  /** Note-folder-relative paths of the images the cards show. */
+  images: string[];
+  warnings: Warning[];
+}
+
+/**
+ * Renders the cards of an extracted note into a deck file. `hasImage` tells whether a resolved image path exists
+ * in the notes being built (the build script asks the disk, the import asks the files the user picked).
+ */
+export function buildDeck(result: Extract<ExtractResult, { ok: true }>, hasImage: (path: string) => boolean): BuiltDeck {
+  const images = new Set<string>();
+  const warnings: Warning[] = [];
+  const renderFor = (card: ExtractedCard) => (markdown: string) =>
+    renderCardMarkdown(markdown, {
+      resolveImage(src) {
+        const path = resolveNotePath(result.deck.source, src);
+        if (!path) return null;
+        if (!hasImage(path)) {
+          warnings.push({ file: result.deck.source, line: card.line, message: `image not found: ${src}` });
+          return null;
+        }
+        images.add(path);
+        return `${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`;
+      },
+    });
+  const cards = result.cards.map((card) => {
+    const render = renderFor(card);
+    return { ...card, questionHtml: render(card.question), answerHtml: render(card.answer) };
+  });
+  const { deck } = result;
+  const file: DeckFile = {
+    id: deck.id,
+    title: deck.title,
+    path: deck.path,
+    source: deck.source,
+    ...(deck.navOrder !== undefined ? { navOrder: deck.navOrder } : {}),
+    tags: deck.tags,
+    ...(deck.lang ? { lang: deck.lang } : {}),
+    cards,
+  };
+  return { file, images: [...images].sort(), warnings };
+}
+
+export function serializeDeck(file: DeckFile): string {
+  return JSON.stringify(file);
+}
+
+export function indexEntry(file: DeckFile, fileName: string, serialized: string): DeckIndexEntry {
+  return {
+    id: file.id,
+    title: file.title,
+    path: file.path,
+    file: fileName,
+    source: file.source,
+    cards: file.cards.length,
+    hash: contentHash(serialized),
+  };
+}
+
+export function serializeIndex(entries: DeckIndexEntry[]): string {
+  const index: DeckIndex = { version: 1, decks: [...entries].sort((a, b) => compare(a.source, b.source)) };
+  return JSON.stringify(index, null, 2) + '\n';
+}
+
+/** Two notes may slug to the same deck id (`a b.md`, `a-b.md`): later ones get a numbered id, in source order. */
+export function uniqueDeckIds(ids: string[]): string[] {
+  const used = new Set<string>();
+  return ids.map((id) => {
+    let candidate = id;
+    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    used.add(candidate);
+    return candidate;
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Card Markdown → HTML, once, when a deck is built or imported, so the app never ships the parser to show a card.
+ * Raw HTML is escaped and markdown-it refuses `javascript:`/`vbscript:`/`data:` links; the app still sanitizes
+ * the result with DOMPurify before it touches the page.
+ */
+export interface RenderOptions {
+  /** Maps an image reference from the note to the URL the app should load, or null when it cannot be shown. */
+  resolveImage: (src: string) => string | null;
+}
+
+const renderer = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+
+export function renderCardMarkdown(markdown: string, options: RenderOptions): string {
+  const env = { options };
+  return renderer.render(withLiteralImages(markdown), env).trim();
+}
+
+renderer.renderer.rules.image = (tokens, index, _options, env) => {
+  const token = tokens[index]!;
+  const alt = renderer.utils.escapeHtml(token.content);
+  const src = String(token.attrGet('src') ?? '');
+  const resolved = (env as { options: RenderOptions }).options.resolveImage(decodeSrc(src));
+  if (!resolved) return `<span class="missing-image">${alt || 'image'}</span>`;
+  return `<img src="${renderer.utils.escapeHtml(resolved)}" alt="${alt}" loading="lazy">`;
+};
+
+function decodeSrc(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+/** `![alt](a b.png)`: CommonMark needs `<a b.png>` for a URL with spaces; notes exported from apps omit it. */
+function withLiteralImages(markdown: string): string {
+  return markdown.replace(/!\[([^\]]*)\]\(([^)<>\n]*\s[^)<>\n]*)\)/g, (whole, alt: string, url: string) => {
+    const trimmed = url.trim();
+    if (/\s+"[^"]*"$/.test(trimmed) && !/\s/.test(trimmed.replace(/\s+"[^"]*"$/, ''))) return whole;
+    return `![${alt}](<${trimmed}>)`;
+  });
+}

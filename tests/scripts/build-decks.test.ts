@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DeckFile, DeckIndex } from '../../src/core/types.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const NOTES = join(ROOT, 'tests/fixtures/notes');
+
+function runCards(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const path = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else files[path] = readFileSync(join(dir, path), 'latin1');
+    }
+  };
+  walk('');
+  return files;
+}
+
+describe('npm run cards', () => {
+  it('writes the index, one deck per note and the images they show; skips flashcards: false', () => {
+    const out = mkdtempSync(join(tmpdir(), 'repaso-decks-'));
+    const run = runCards(NOTES, '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('redes/capas.md: 4 cards, 0 warnings → redes-capas.json');
+    expect(run.stdout).toContain('oculta.md: skipped (flashcards: false)');
+
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as DeckIndex;
+    expect(index.version).toBe(1);
+    expect(index.decks.map((d) => [d.id, d.source, d.cards, d.file])).toEqual([
+      ['redes-capas', 'redes/capas.md', 4, 'redes-capas.json'],
+      ['redes-index', 'redes/index.md', 2, 'redes-index.json'],
+    ]);
+    expect(index.decks[0]!.path).toEqual(['Redes', 'Capas de red']);
+    expect(index.decks[0]!.hash).toMatch(/^[0-9a-f]{16}$/);
+
+    const deck = JSON.parse(readFileSync(join(out, 'redes-capas.json'), 'utf8')) as DeckFile;
+    const enlace = deck.cards.find((c) => c.question === '¿Qué hace la capa de enlace?')!;
+    expect(Object.keys(enlace)).toEqual(expect.arrayContaining(['key', 'kind', 'question', 'answer', 'context', 'line']));
+    expect(enlace.answerHtml).toContain('<img src="media/redes/img/trama.png" alt="Diagrama de tramas"');
+    expect(existsSync(join(out, 'media/redes/img/trama.png'))).toBe(true);
+  });
+
+  it('writes byte-identical files for the same notes', () => {
+    const a = mkdtempSync(join(tmpdir(), 'repaso-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'repaso-b-'));
+    runCards(NOTES, '--out', a);
+    runCards(NOTES, '--out', b);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it('exits 1 when a note is refused, still writing the others, and removes decks of deleted notes', () => {
+    const notes = mkdtempSync(join(tmpdir(), 'repaso-notes-'));
+    cpSync(NOTES, notes, { recursive: true });
+    const out = mkdtempSync(join(tmpdir(), 'repaso-out-'));
+    expect(runCards(notes, '--out', out).code).toBe(0);
+    writeFileSync(join(notes, 'binario.md'), new Uint8Array([0, 1, 2, 3, 0, 0, 255]));
+    copyFileSync(join(notes, 'redes/index.md'), join(notes, 'copia.md'));
+    const run = runCards(notes, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('binario.md: refused — not a text file');
+    expect(existsSync(join(out, 'copia.json'))).toBe(true);
+    expect(existsSync(join(out, 'redes-capas.json'))).toBe(true);
+  });
+
+  it('exits 2 with a usage message for a missing folder or an unknown option', () => {
+    const missing = runCards('no/such/folder');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('notes folder "no/such/folder" does not exist');
+    expect(runCards('--frobnicate').code).toBe(2);
+  });
+});
