@@ -10,7 +10,6 @@ export interface Block {
   level: number;
   /** Raw inline Markdown of a heading or paragraph. */
   inline: string;
-  inlineTokens: Token[];
   markup: string;
   children: Block[];
   parent: Block | null;
@@ -19,6 +18,10 @@ export interface Block {
 // Raw HTML is recognised here only so that HTML blocks and comments can be skipped; rendering uses its own
 // instance with HTML off.
 const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// Cards need block structure; inline syntax matters only to tell navigation and image paragraphs from text, so
+// inline parsing runs lazily for the few paragraphs that could be one (see paragraphContent). This halves the cost.
+parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+const inlineParser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 
 export function parseTokens(body: string): Token[] {
   return parser.parse(body, {});
@@ -81,7 +84,6 @@ export function buildBlocks(tokens: Token[], lineCount: number): Block {
     }
     if (token.type === 'inline') {
       current.inline = token.content;
-      current.inlineTokens = token.children ?? [];
       continue;
     }
     const leafType = LEAVES[token.type];
@@ -95,7 +97,7 @@ export function buildBlocks(tokens: Token[], lineCount: number): Block {
 }
 
 function block(type: Block['type'], start: number, end: number, parent: Block | null): Block {
-  return { type, start, end, level: 0, inline: '', inlineTokens: [], markup: '', children: [], parent };
+  return { type, start, end, level: 0, inline: '', markup: '', children: [], parent };
 }
 
 /** Visits every block in document order without recursion. */
@@ -113,10 +115,14 @@ export function* walk(root: Block): Generator<Block> {
  * Text inside link labels does not count as text.
  */
 export function paragraphContent(paragraph: Block): 'links' | 'images' | 'empty' | 'text' {
+  const text = paragraph.inline.trim();
+  if (text === '') return 'empty';
+  // Anything else must open with a link, an image or an autolink.
+  if (text[0] !== '[' && text[0] !== '!' && text[0] !== '<') return 'text';
   let depth = 0;
   let links = 0;
   let images = 0;
-  for (const token of paragraph.inlineTokens) {
+  for (const token of inlineParser.parseInline(text, {})[0]?.children ?? []) {
     if (token.type === 'link_open') {
       depth++;
       links++;

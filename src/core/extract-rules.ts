@@ -24,12 +24,14 @@ export function isQuestionTitle(title: string): boolean {
   return startsWithWord(folded, QUESTION_WORDS);
 }
 
-export function isSkippedTitle(title: string): boolean {
-  return startsWithWord(foldText(title), SKIPPED_SECTIONS);
+/** Takes an accent-folded title (foldText). */
+export function isSkippedTitle(folded: string): boolean {
+  return startsWithWord(folded, SKIPPED_SECTIONS);
 }
 
-export function isGlossaryTitle(title: string): boolean {
-  return GLOSSARY_SECTIONS.includes(foldText(title));
+/** Takes an accent-folded title (foldText). */
+export function isGlossaryTitle(folded: string): boolean {
+  return GLOSSARY_SECTIONS.includes(folded);
 }
 
 /** Heading or label text as a question: emphasis markers and a trailing colon removed. */

@@ -30,6 +30,9 @@ interface Segment {
   glossary: boolean;
   label: boolean;
   content: Block[];
+  /** Computed once per segment: the breadcrumb down to and including this segment, and its key anchor. */
+  breadcrumb?: string[];
+  anchor?: string;
 }
 
 /**
@@ -142,8 +145,9 @@ function segment(
   bodyStart: number,
   parent: Segment | null,
 ): Segment {
-  const skipped = (parent?.skipped ?? false) || (titled && isSkippedTitle(title));
-  const glossary = titled ? isGlossaryTitle(title) : (parent?.glossary ?? false);
+  const folded = titled ? foldText(title) : '';
+  const skipped = (parent?.skipped ?? false) || (titled && isSkippedTitle(folded));
+  const glossary = titled ? isGlossaryTitle(folded) : (parent?.glossary ?? false);
   return { index, title, titled, level, line, bodyStart, bodyEnd: bodyStart, parent, skipped, glossary, label: false, content: [] };
 }
 
@@ -176,13 +180,16 @@ function findSegment(segments: Segment[], line: number): number {
 class CardBuilder {
   readonly cards: ExtractedCard[] = [];
   private readonly seenKeys = new Map<string, number>();
+  private readonly foldedTitle: string;
 
   constructor(
     private readonly noteId: string,
     private readonly deckTitle: string,
     private readonly lines: string[],
     private readonly warn: (line: number, message: string) => void,
-  ) {}
+  ) {
+    this.foldedTitle = foldText(deckTitle);
+  }
 
   addSegment(segment: Segment): void {
     if (segment.skipped) return;
@@ -299,7 +306,7 @@ class CardBuilder {
   private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean): void {
     if (!question.trim() || !answer.trim()) return;
     const anchorSegment = ownSection ? nearestTitled(segment.parent) : segment.titled ? segment : nearestTitled(segment.parent);
-    const anchor = anchorSegment ? normalizeKeyText(anchorSegment.title) : '';
+    const anchor = anchorSegment ? (anchorSegment.anchor ??= normalizeKeyText(anchorSegment.title)) : '';
     let key = JSON.stringify([this.noteId, kind, anchor, normalizeKeyText(question)]);
     const seen = this.seenKeys.get(key) ?? 0;
     this.seenKeys.set(key, seen + 1);
@@ -322,11 +329,14 @@ class CardBuilder {
   }
 
   private context(from: Segment | null): string[] {
-    const titles: string[] = [];
-    // A statement heading ("En resumen, un LLM es… textuales.") says too much to be a breadcrumb.
-    for (let s = from; s; s = s.parent) if (s.titled && s.title && !s.title.endsWith('.')) titles.unshift(s.title);
-    if (titles.length > 0 && foldText(titles[0]!) === foldText(this.deckTitle)) titles.shift();
-    return [this.deckTitle, ...titles];
+    if (!from) return [this.deckTitle];
+    if (from.breadcrumb) return from.breadcrumb;
+    const above = this.context(from.parent);
+    // A statement heading ("En resumen, un LLM es… textuales.") says too much to be a breadcrumb, and an H1 that
+    // repeats the deck title adds nothing.
+    const useless = !from.titled || !from.title || from.title.endsWith('.') || (above.length === 1 && foldText(from.title) === this.foldedTitle);
+    from.breadcrumb = useless ? above : [...above, from.title];
+    return from.breadcrumb;
   }
 }
 
