@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/adapters/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/adapters/**/*.test.ts', 'tests/i18n/**/*.test.ts'],
         },
       },
       {

@@ -36,7 +36,10 @@ export interface DoneToday {
 export interface QueueInput<C extends Schedulable> {
   /** Decks in display order, each with its cards in note order. */
   decks: { id: string; cards: C[]; limits: Limits }[];
+  /** States of the cards that may be due today (from the store's due index). */
   tracked: ReadonlyMap<string, Tracked>;
+  /** Every card with a state record: a card in here but not in `tracked` is not due today, and is not new. */
+  seen: ReadonlySet<string>;
   doneByDeck: ReadonlyMap<string, DoneToday>;
   limits: Limits;
   now: number;
@@ -77,6 +80,7 @@ export function buildQueue<C extends Schedulable>(input: QueueInput<C>): Queue<C
     const newRoom = Math.max(0, deck.limits.newPerDay - done.newCards);
     for (const card of deck.cards) {
       const record = tracked.get(card.id);
+      if (!record && input.seen.has(card.id)) continue;
       if (!isActive(record, now)) continue;
       if (!record) {
         if (deckFresh.length < newRoom) deckFresh.push({ card, state: null, due: 0 });

@@ -162,6 +162,11 @@ function fromFsrs(card: Card, shift: number): CardState {
   };
 }
 
+/** The state of a card that was never reviewed, for cards suspended or buried before their first review. */
+export function unseenState(now: number): CardState {
+  return { phase: 'new', due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+}
+
 /** Rebuilds a card's state from its review log; equals the stored state when nothing was lost. */
 export function replay(scheduler: Scheduler, reviews: readonly { rating: Rating; time: number; shift: number }[]): CardState | null {
   let state: CardState | null = null;

@@ -20,6 +20,7 @@ function queue(decks: { id: string; cards: Schedulable[] }[], tracked: Record<st
   return buildQueue({
     decks: decks.map((d) => ({ ...d, limits })),
     tracked: new Map(Object.entries(tracked)),
+    seen: new Set(Object.keys(tracked)),
     doneByDeck: new Map(),
     limits,
     now: NOW,
@@ -57,6 +58,7 @@ describe('building the day queue', () => {
     const q = buildQueue({
       decks: [{ id: 'a', cards: a, limits: { newPerDay: 5, reviewsPerDay: 12 } }],
       tracked: new Map(Object.entries(tracked)),
+      seen: new Set(Object.keys(tracked)),
       doneByDeck: new Map([['a', { newCards: 2, reviews: 4 }]]),
       limits: { newPerDay: 20, reviewsPerDay: 200 },
       now: NOW,
@@ -66,6 +68,20 @@ describe('building the day queue', () => {
     expect(q.reviews).toHaveLength(8);
     const overall = queue([{ id: 'a', cards: a }], tracked, { limits: { newPerDay: 1, reviewsPerDay: 2 } });
     expect([overall.fresh.length, overall.reviews.length]).toEqual([1, 2]);
+  });
+
+  it('treats a card with a state record that is not due today as neither due nor new', () => {
+    const a = cards('a', 2);
+    const q = buildQueue({
+      decks: [{ id: 'a', cards: a, limits }],
+      tracked: new Map(),
+      seen: new Set(['a-0']),
+      doneByDeck: new Map(),
+      limits,
+      now: NOW,
+      dayEnd: DAY_END,
+    });
+    expect([...q.reviews, ...q.fresh].map((e) => e.card.id)).toEqual(['a-1']);
   });
 
   it('leaves out suspended cards and buried cards until their burial ends', () => {

@@ -1,0 +1,235 @@
+/**
+ * IndexedDB through idb: the one place that reads and writes the user's decks, states and review log.
+ * Every write that belongs together is one short readwrite transaction with nothing else awaited inside it.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import type { CardBody, CardRef } from '../core/deck-content.ts';
+import { DB_NAME, DB_VERSION, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+
+export type StoreErrorKind = 'quota' | 'blocked' | 'unavailable' | 'closed' | 'unknown';
+
+/** A storage failure the app can explain: what happened, in words a user understands (see i18n `storage.*`). */
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    cause: unknown,
+  ) {
+    super(`storage ${kind}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StoreError';
+  }
+}
+
+export function classifyStorageError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError') return new StoreError('quota', error);
+  if (name === 'InvalidStateError' || name === 'TransactionInactiveError') return new StoreError('closed', error);
+  if (name === 'SecurityError' || name === 'UnknownError' || name === 'NotFoundError') return new StoreError('unavailable', error);
+  return new StoreError('unknown', error);
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw classifyStorageError(error);
+  }
+}
+
+export interface ReviewWrite {
+  state: StateRecord;
+  log: ReviewLogRecord;
+}
+
+export interface StoredDeck {
+  record: DeckRecord;
+  refs: CardRef[];
+  bodies: CardBody[];
+}
+
+export class Store {
+  private constructor(private readonly db: IDBPDatabase<RepasoSchema>) {}
+
+  static async open(name = DB_NAME, onVersionChange?: () => void): Promise<Store> {
+    if (typeof indexedDB === 'undefined') throw new StoreError('unavailable', new Error('IndexedDB is not available'));
+    let blocked = false;
+    const opening = openDB<RepasoSchema>(name, DB_VERSION, {
+      upgrade,
+      blocked() {
+        blocked = true;
+      },
+      blocking() {
+        // Another tab wants a newer schema: let it, and tell the user to reload this one.
+        db?.close();
+        onVersionChange?.();
+      },
+    });
+    let db: IDBPDatabase<RepasoSchema> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      setTimeout(() => {
+        if (blocked) reject(new StoreError('blocked', new Error('an older version of Repaso is open in another tab')));
+      }, 3000);
+    });
+    try {
+      db = await Promise.race([opening, timeout]);
+    } catch (error) {
+      throw classifyStorageError(error);
+    }
+    return new Store(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  listDecks(): Promise<DeckRecord[]> {
+    return guarded(() => this.db.getAll('decks'));
+  }
+
+  getDeck(id: string): Promise<DeckRecord | undefined> {
+    return guarded(() => this.db.get('decks', id));
+  }
+
+  /** Card references of the given decks, in the order asked. */
+  cardRefs(deckIds: string[]): Promise<{ deckId: string; refs: CardRef[] }[]> {
+    return guarded(async () => {
+      const tx = this.db.transaction('cardRefs');
+      const found = await Promise.all(deckIds.map((id) => tx.store.get(id)));
+      return found.filter((entry) => entry !== undefined);
+    });
+  }
+
+  cardBodies(deckId: string): Promise<CardBody[]> {
+    return guarded(async () => (await this.db.get('cardBodies', deckId))?.bodies ?? []);
+  }
+
+  /** Every schedulable card due before `until`, from the index: never a scan of the whole store. */
+  dueStates(until: number): Promise<StateRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('states', 'due', IDBKeyRange.upperBound(until, true)));
+  }
+
+  /** Ids of the cards of a deck that have a state record (so are not new). Keys only. */
+  trackedCardIds(deckId: string): Promise<string[]> {
+    return guarded(() => this.db.getAllKeysFromIndex('states', 'deck', deckId));
+  }
+
+  /** The states of the given cards (suspended and buried ones included). */
+  states(cardIds: string[]): Promise<Map<string, StateRecord>> {
+    return guarded(async () => {
+      const tx = this.db.transaction('states');
+      const found = await Promise.all(cardIds.map((id) => tx.store.get(id)));
+      return new Map(found.filter((s) => s !== undefined).map((s) => [s.cardId, s]));
+    });
+  }
+
+  leeches(): Promise<StateRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('states', 'leech'));
+  }
+
+  /** The earliest time a schedulable card is due at or after `time`, or null. */
+  nextDueAt(time: number): Promise<number | null> {
+    return guarded(async () => {
+      const [first] = await this.db.getAllFromIndex('states', 'due', IDBKeyRange.lowerBound(time), 1);
+      return first?.queueDue ?? null;
+    });
+  }
+
+  /** How many schedulable cards fall due in [from, to): keys only. */
+  async dueCountBetween(from: number, to: number): Promise<number> {
+    return guarded(async () => (await this.db.getAllKeysFromIndex('states', 'due', IDBKeyRange.bound(from, to, false, true))).length);
+  }
+
+  reviewsSince(time: number): Promise<ReviewLogRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.lowerBound(time)));
+  }
+
+  logFor(cardId: string): Promise<ReviewLogRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('log', 'card', cardId));
+  }
+
+  /**
+   * One rating: the new state and its log entry in one transaction, committed before this resolves. A card's
+   * first state record also counts it as tracked in its deck. Resolves to the log entry's id (for undo).
+   */
+  recordReview({ state, log }: ReviewWrite): Promise<number> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['states', 'log', 'decks'], 'readwrite', { durability: 'strict' });
+      const { id: _unset, ...entry } = log;
+      const logId = tx.objectStore('log').add(entry);
+      tx.objectStore('states').put(state);
+      if (log.before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+      const id = await logId;
+      await tx.done;
+      return id;
+    });
+  }
+
+  /**
+   * Undo: the card's record becomes exactly what it was (null: it had none), and the review's log entry, if the
+   * undone action was a review, goes away.
+   */
+  restoreState(cardId: string, deckId: string, before: StateRecord | null, logId: number | null): Promise<void> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['states', 'log', 'decks'], 'readwrite', { durability: 'strict' });
+      if (logId !== null) tx.objectStore('log').delete(logId);
+      if (before) tx.objectStore('states').put(before);
+      else {
+        tx.objectStore('states').delete(cardId);
+        await this.bumpTracked(tx.objectStore('decks'), deckId, -1);
+      }
+      await tx.done;
+    });
+  }
+
+  /** Suspend, unsuspend or bury: a state change with no review. `isNew` when the card had no record yet. */
+  putFlags(state: StateRecord, isNew: boolean): Promise<void> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['states', 'decks'], 'readwrite', { durability: 'strict' });
+      tx.objectStore('states').put(state);
+      if (isNew) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+      await tx.done;
+    });
+  }
+
+  private async bumpTracked(decks: { get(id: string): Promise<DeckRecord | undefined>; put(d: DeckRecord): unknown }, deckId: string, by: number) {
+    const deck = await decks.get(deckId);
+    if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
+  }
+
+  /** Writes whole decks (record, references, bodies) in one transaction: all of them or none. */
+  putDecks(decks: StoredDeck[]): Promise<void> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies'], 'readwrite');
+      for (const deck of decks) {
+        // The tracked count belongs to the reviews, which may have moved on since the caller read the deck.
+        const current = await tx.objectStore('decks').get(deck.record.id);
+        tx.objectStore('decks').put({ ...deck.record, tracked: current?.tracked ?? deck.record.tracked });
+        tx.objectStore('cardRefs').put({ deckId: deck.record.id, refs: deck.refs });
+        tx.objectStore('cardBodies').put({ deckId: deck.record.id, bodies: deck.bodies });
+      }
+      await tx.done;
+    });
+  }
+
+  storedDeck(id: string): Promise<StoredDeck | null> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies']);
+      const [record, refs, bodies] = await Promise.all([
+        tx.objectStore('decks').get(id),
+        tx.objectStore('cardRefs').get(id),
+        tx.objectStore('cardBodies').get(id),
+      ]);
+      return record ? { record, refs: refs?.refs ?? [], bodies: bodies?.bodies ?? [] } : null;
+    });
+  }
+
+  getSetting<T>(key: string): Promise<T | undefined> {
+    return guarded(async () => (await this.db.get('settings', key))?.value as T | undefined);
+  }
+
+  putSetting(key: string, value: unknown): Promise<void> {
+    return guarded(async () => {
+      await this.db.put('settings', { key, value });
+    });
+  }
+}

@@ -1,0 +1,308 @@
+/**
+ * One study session: picks cards from the day queue, saves every rating before the next card appears, and can
+ * undo exactly. Takes its store and clock from the StudyContext, so tests hand it in-memory ones.
+ */
+import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
+import type { CardBody, CardRef } from '../core/deck-content.ts';
+import { doneToday } from '../core/deck-tree.ts';
+import {
+  afterAnswer,
+  becomesLeech,
+  buildQueue,
+  countQueue,
+  pickNext,
+  type Queue,
+  type QueueCounts,
+  type Tracked,
+} from '../core/queue.ts';
+import { DAY, formatInterval, RATINGS, unseenState, type CardState, type Rating } from '../core/scheduler.ts';
+import { dayWindow, type DayWindow, type StudyContext } from './study-context.ts';
+
+/** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
+const MAX_ANSWER_MS = 60_000;
+
+export interface SessionRef extends CardRef {
+  deckId: string;
+}
+
+export interface SessionCard {
+  ref: SessionRef;
+  body: CardBody;
+  record: StateRecord | null;
+}
+
+export interface DoneSummary {
+  reviewed: number;
+  nextDue: number | null;
+  dueTomorrow: number;
+  freshTomorrow: number;
+}
+
+type UndoEntry = {
+  card: SessionCard;
+  before: StateRecord | null;
+  logId: number | null;
+  queue: Queue<SessionRef>;
+  lastSection: string | null;
+};
+
+export type SessionStatus = 'loading' | 'question' | 'answer' | 'waiting' | 'done';
+
+export class ReviewSession {
+  status = $state<SessionStatus>('loading');
+  card = $state.raw<SessionCard | null>(null);
+  intervals = $state.raw<Record<Rating, string> | null>(null);
+  counts = $state.raw<QueueCounts>({ learning: 0, reviews: 0, fresh: 0 });
+  reviewed = $state(0);
+  canUndo = $state(false);
+  busy = $state(false);
+  waitUntil = $state<number | null>(null);
+  /** Set when the card just answered became a leech: its lapse count. */
+  leechNotice = $state<number | null>(null);
+  summary = $state.raw<DoneSummary | null>(null);
+  error = $state.raw<unknown>(null);
+
+  private queue: Queue<SessionRef> = { learning: [], reviews: [], fresh: [] };
+  private readonly bodies = new Map<string, Promise<Map<string, CardBody>>>();
+  private readonly records = new Map<string, StateRecord>();
+  private undoStack: UndoEntry[] = [];
+  private lastSection: string | null = null;
+  private shownAt = 0;
+  private day!: DayWindow;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private deckIds: string[] = [];
+
+  constructor(
+    private readonly context: StudyContext,
+    private readonly requestedDecks: string[] | null,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.run(async () => {
+      const { store } = this.context;
+      this.day = dayWindow(this.context);
+      this.deckIds = this.requestedDecks ?? (await store.listDecks()).map((d) => d.id);
+      const wanted = new Set(this.deckIds);
+      const [refLists, due, todays, trackedLists] = await Promise.all([
+        store.cardRefs(this.deckIds),
+        store.dueStates(this.day.dayEnd),
+        store.reviewsSince(this.day.dayStart),
+        Promise.all(this.deckIds.map((id) => store.trackedCardIds(id))),
+      ]);
+      const tracked = new Map<string, Tracked>();
+      for (const record of due) {
+        if (!wanted.has(record.deckId)) continue;
+        this.records.set(record.cardId, record);
+        tracked.set(record.cardId, { state: record.fsrs, suspended: record.suspended, buriedUntil: record.buriedUntil });
+      }
+      this.queue = buildQueue({
+        decks: refLists.map(({ deckId, refs }) => ({
+          id: deckId,
+          cards: refs.map((ref) => ({ ...ref, deckId })),
+          limits: this.context.limitsFor(deckId),
+        })),
+        tracked,
+        seen: new Set(trackedLists.flat()),
+        doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
+        limits: this.context.limits,
+        now: this.day.now,
+        dayEnd: this.day.dayEnd,
+      });
+      await this.showNext();
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  reveal(): void {
+    if (this.status === 'question') this.status = 'answer';
+  }
+
+  async rate(rating: Rating): Promise<void> {
+    const card = this.card;
+    if (this.status !== 'answer' || this.busy || !card) return;
+    await this.run(async () => {
+      const now = this.context.clock.now();
+      const before = card.record;
+      const after = this.context.scheduler.next(before?.fsrs ?? null, rating, now, this.day.shift);
+      const leech = becomesLeech(before?.fsrs ?? null, after);
+      const suspended = (before?.suspended ?? false) || leech;
+      const isLeech = leech || (before?.leech ?? false);
+      const record: StateRecord = {
+        cardId: card.ref.id,
+        deckId: card.ref.deckId,
+        fsrs: after,
+        suspended,
+        buriedUntil: 0,
+        leech: isLeech,
+        ...(suspended ? {} : { queueDue: after.due }),
+        ...(isLeech ? { leechOf: card.ref.deckId } : {}),
+      };
+      const log: ReviewLogRecord = {
+        cardId: card.ref.id,
+        deckId: card.ref.deckId,
+        rating,
+        time: now,
+        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
+        before,
+        after,
+        elapsedDays: after.elapsedDays,
+        shift: this.day.shift,
+      };
+      const logId = await this.context.store.recordReview({ state: record, log });
+      this.pushUndo(card, before, logId);
+      this.records.set(card.ref.id, record);
+      this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
+      this.reviewed++;
+      this.leechNotice = leech ? after.lapses : null;
+      await this.showNext();
+    });
+  }
+
+  async suspend(): Promise<void> {
+    await this.changeFlags((record) => {
+      const { queueDue: _gone, ...rest } = record;
+      return { ...rest, suspended: true };
+    });
+  }
+
+  async bury(): Promise<void> {
+    const until = this.day.dayEnd;
+    await this.changeFlags((record) => ({ ...record, buriedUntil: until, queueDue: Math.max(record.fsrs.due, until) }));
+  }
+
+  async undo(): Promise<void> {
+    const entry = this.undoStack.at(-1);
+    if (!entry || this.busy) return;
+    await this.run(async () => {
+      await this.context.store.restoreState(entry.card.ref.id, entry.card.ref.deckId, entry.before, entry.logId);
+      this.undoStack.pop();
+      if (entry.before) this.records.set(entry.card.ref.id, entry.before);
+      else this.records.delete(entry.card.ref.id);
+      if (entry.logId !== null) this.reviewed--;
+      this.queue = entry.queue;
+      this.lastSection = entry.lastSection;
+      this.canUndo = this.undoStack.length > 0;
+      this.leechNotice = null;
+      this.summary = null;
+      this.show({ ...entry.card, record: entry.before });
+    });
+  }
+
+  private async changeFlags(change: (record: StateRecord) => StateRecord): Promise<void> {
+    const card = this.card;
+    if (!card || this.busy || (this.status !== 'question' && this.status !== 'answer')) return;
+    await this.run(async () => {
+      const now = this.context.clock.now();
+      const before = card.record;
+      const base: StateRecord = before ?? {
+        cardId: card.ref.id,
+        deckId: card.ref.deckId,
+        fsrs: unseenState(now),
+        suspended: false,
+        buriedUntil: 0,
+        leech: false,
+        queueDue: now,
+      };
+      const record = change(base);
+      await this.context.store.putFlags(record, before === null);
+      this.pushUndo(card, before, null);
+      this.records.set(card.ref.id, record);
+      this.queue = this.without(card.ref.id);
+      await this.showNext();
+    });
+  }
+
+  private pushUndo(card: SessionCard, before: StateRecord | null, logId: number | null): void {
+    this.undoStack.push({ card, before, logId, queue: this.queue, lastSection: this.lastSection });
+    this.canUndo = true;
+  }
+
+  private without(cardId: string): Queue<SessionRef> {
+    const keep = (list: Queue<SessionRef>['learning']) => list.filter((e) => e.card.id !== cardId);
+    return { learning: keep(this.queue.learning), reviews: keep(this.queue.reviews), fresh: keep(this.queue.fresh) };
+  }
+
+  private async showNext(): Promise<void> {
+    clearTimeout(this.timer);
+    const now = this.context.clock.now();
+    this.counts = countQueue(this.queue);
+    const pick = pickNext(this.queue, now, this.lastSection);
+    if (pick === null) {
+      this.card = null;
+      this.summary = await this.summarize(now);
+      this.status = 'done';
+      return;
+    }
+    if ('waitUntil' in pick) {
+      this.card = null;
+      this.waitUntil = pick.waitUntil;
+      this.status = 'waiting';
+      this.timer = setTimeout(() => void this.run(() => this.showNext()), Math.max(0, pick.waitUntil - now - 20 * 60_000) + 1000);
+      return;
+    }
+    const ref = pick.entry.card;
+    const body = (await this.bodiesOf(ref.deckId)).get(ref.id);
+    if (!body) {
+      // A card without a body cannot be shown; leave it for the next import to repair rather than stop the session.
+      this.queue = this.without(ref.id);
+      return this.showNext();
+    }
+    this.show({ ref, body, record: this.records.get(ref.id) ?? null });
+    const upcoming = pickNext(this.without(ref.id), now, ref.section);
+    if (upcoming && 'entry' in upcoming) void this.bodiesOf(upcoming.entry.card.deckId);
+  }
+
+  private show(card: SessionCard): void {
+    const now = this.context.clock.now();
+    const outcomes = this.context.scheduler.preview(card.record?.fsrs ?? null, now, this.day.shift);
+    this.intervals = Object.fromEntries(RATINGS.map((r) => [r, formatInterval(outcomes[r].due - now)])) as Record<Rating, string>;
+    this.card = card;
+    this.lastSection = card.ref.section;
+    this.waitUntil = null;
+    this.shownAt = now;
+    this.status = 'question';
+    this.counts = countQueue(this.queue);
+  }
+
+  private bodiesOf(deckId: string): Promise<Map<string, CardBody>> {
+    let loading = this.bodies.get(deckId);
+    if (!loading) {
+      loading = this.context.store.cardBodies(deckId).then((list) => new Map(list.map((b) => [b.id, b])));
+      loading.catch(() => this.bodies.delete(deckId));
+      this.bodies.set(deckId, loading);
+    }
+    return loading;
+  }
+
+  private async summarize(now: number): Promise<DoneSummary> {
+    const { store } = this.context;
+    const tomorrowEnd = this.day.dayEnd + DAY;
+    const [nextDue, dueTomorrow, decks] = await Promise.all([
+      store.nextDueAt(now),
+      store.dueCountBetween(this.day.dayEnd, tomorrowEnd),
+      store.listDecks(),
+    ]);
+    const wanted = new Set(this.deckIds);
+    const freshTomorrow = decks
+      .filter((d) => wanted.has(d.id))
+      .reduce((sum, d) => sum + Math.min(this.context.limitsFor(d.id).newPerDay, Math.max(0, d.cardCount - d.tracked)), 0);
+    return { reviewed: this.reviewed, nextDue, dueTomorrow, freshTomorrow: Math.min(freshTomorrow, this.context.limits.newPerDay) };
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await work();
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+export type { CardState };

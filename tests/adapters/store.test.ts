@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
+import { MIGRATIONS, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
+import { Store } from '../../src/adapters/store.ts';
+import { unseenState } from '../../src/core/scheduler.ts';
+import { deckCard, deckFile, fakeDeckServer } from '../support/fixtures.ts';
+
+let counter = 0;
+const freshName = () => `repaso-test-${++counter}`;
+const NOW = Date.UTC(2026, 4, 1, 10);
+
+describe('schema upgrades', () => {
+  it('opens a version 1 database, upgrades it, and loses nothing (leeches get indexed)', async () => {
+    const name = freshName();
+    const v1 = await openDB<RepasoSchema>(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[1]!(db, tx) });
+    const leech: StateRecord = { cardId: 'c1', deckId: 'd1', fsrs: { ...unseenState(NOW), lapses: 8 }, suspended: true, buriedUntil: 0, leech: true };
+    await v1.put('decks', { id: 'd1', title: 'D', path: ['D'], source: 'd.md', tags: [], hash: 'h', origin: 'bundled', cardCount: 1, tracked: 1, updatedAt: NOW });
+    await v1.put('states', leech);
+    await v1.add('log', { cardId: 'c1', deckId: 'd1', rating: 1, time: NOW, durationMs: 1000, before: null, after: leech.fsrs, elapsedDays: 0, shift: 0 } as never);
+    v1.close();
+
+    const store = await Store.open(name);
+    expect((await store.listDecks()).map((d) => d.id)).toEqual(['d1']);
+    expect((await store.logFor('c1')).map((l) => l.rating)).toEqual([1]);
+    expect((await store.leeches()).map((s) => s.cardId)).toEqual(['c1']);
+    store.close();
+  });
+});
+
+describe('bundled decks', () => {
+  it('loads every deck on first run, then nothing while hashes are unchanged', async () => {
+    const store = await Store.open(freshName());
+    const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1'), deckCard('k2', 'Q2', 'A2')]), deckFile('b', [deckCard('k3', 'Q3', 'A3')])]);
+    const progress: string[] = [];
+    expect(await syncBundledDecks(store, NOW, (p) => progress.push(`${p.done}/${p.total}`), server.fetch)).toEqual({ loaded: 2, added: 3 });
+    expect(progress).toEqual(['0/2', '1/2', '2/2']);
+    const before = server.requests.length;
+    expect(await syncBundledDecks(store, NOW, undefined, server.fetch)).toEqual({ loaded: 0, added: 0 });
+    expect(server.requests.length - before).toBe(1);
+    store.close();
+  });
+
+  it('adds the new cards of a changed deck and keeps every existing card id (and so its state)', async () => {
+    const store = await Store.open(freshName());
+    await syncBundledDecks(store, NOW, undefined, fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')])]).fetch);
+    const [firstRefs] = await store.cardRefs(['a']);
+    const id = firstRefs!.refs[0]!.id;
+    await store.recordReview({
+      state: { cardId: id, deckId: 'a', fsrs: unseenState(NOW), suspended: false, buriedUntil: 0, leech: false, queueDue: NOW },
+      log: { cardId: id, deckId: 'a', rating: 3, time: NOW, durationMs: 1, before: null, after: unseenState(NOW), elapsedDays: 0, shift: 0 },
+    });
+    const edited = deckFile('a', [deckCard('k1', 'Q1', 'A1 corrected'), deckCard('k9', 'Q9', 'A9')]);
+    expect(await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch)).toEqual({ loaded: 1, added: 1 });
+    const [refs] = await store.cardRefs(['a']);
+    expect(refs!.refs.map((r) => r.key)).toEqual(['k1', 'k9']);
+    expect(refs!.refs[0]!.id).toBe(id);
+    expect((await store.cardBodies('a'))[0]!.answer).toBe('A1 corrected');
+    expect((await store.getDeck('a'))!.tracked).toBe(1);
+    expect((await store.states([id])).get(id)).toBeDefined();
+    store.close();
+  });
+
+  it('reports a missing deck file without writing half of the decks', async () => {
+    const store = await Store.open(freshName());
+    const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')]), deckFile('b', [deckCard('k2', 'Q2', 'A2')])]);
+    const broken: typeof fetch = (input, init) => (String(input).endsWith('b.json') ? Promise.resolve(new Response('', { status: 404 })) : server.fetch(input, init));
+    await expect(syncBundledDecks(store, NOW, undefined, broken)).rejects.toThrow(/HTTP 404/);
+    expect(await store.listDecks()).toEqual([]);
+    store.close();
+  });
+});
+
+describe('due cards', () => {
+  it('come from the due index, which holds neither suspended cards nor cards due later', async () => {
+    const store = await Store.open(freshName());
+    const state = (cardId: string, due: number, suspended = false): StateRecord => ({
+      cardId,
+      deckId: 'a',
+      fsrs: { ...unseenState(NOW), phase: 'review', due },
+      suspended,
+      buriedUntil: 0,
+      leech: false,
+      ...(suspended ? {} : { queueDue: due }),
+    });
+    await store.putFlags(state('due', NOW - 1), false);
+    await store.putFlags(state('later', NOW + 86_400_000), false);
+    await store.putFlags(state('suspended', NOW - 1, true), false);
+    expect((await store.dueStates(NOW)).map((s) => s.cardId)).toEqual(['due']);
+    expect(await store.nextDueAt(NOW)).toBe(NOW + 86_400_000);
+    expect(await store.dueCountBetween(0, NOW + 2 * 86_400_000)).toBe(2);
+    store.close();
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildDeckTree, countDecks, doneToday, type DeckInfo } from '../../src/core/deck-tree.ts';
+
+const decks: DeckInfo[] = [
+  { id: 'git', title: 'Git basics', path: ['Software', 'Version control', 'Git basics'], navOrder: 1, cardCount: 10, tracked: 4 },
+  { id: 'http', title: 'HTTP', path: ['Software', 'The web', 'HTTP'], navOrder: 2, cardCount: 30, tracked: 0 },
+  { id: 'redes', title: 'Redes', path: ['Redes'], navOrder: 1, cardCount: 5, tracked: 5 },
+  { id: 'osi', title: 'Modelo OSI', path: ['Redes', 'Modelo OSI'], navOrder: 2, cardCount: 8, tracked: 1 },
+];
+const limits = { newPerDay: 20, reviewsPerDay: 200 };
+
+describe('deck counts', () => {
+  it('counts due learning and review cards, and new cards within the day limit minus what was done', () => {
+    const counts = countDecks({
+      decks,
+      due: [
+        { deckId: 'git', phase: 'review' },
+        { deckId: 'git', phase: 'learning' },
+        { deckId: 'osi', phase: 'relearning' },
+      ],
+      doneByDeck: doneToday([
+        { deckId: 'http', beforePhase: null },
+        { deckId: 'http', beforePhase: null },
+        { deckId: 'git', beforePhase: 'review' },
+        { deckId: 'git', beforePhase: 'learning' },
+      ]),
+      leechesByDeck: new Map([['osi', 1]]),
+      limitsFor: () => limits,
+    });
+    expect(counts.get('git')).toEqual({ fresh: 6, learning: 1, reviews: 1, leeches: 0, total: 10 });
+    expect(counts.get('http')).toMatchObject({ fresh: 18 });
+    expect(counts.get('redes')).toMatchObject({ fresh: 0 });
+    expect(counts.get('osi')).toMatchObject({ fresh: 7, learning: 1, leeches: 1 });
+  });
+});
+
+describe('deck tree', () => {
+  it('groups decks by path, a parent page being a deck too, with counts summed upwards', () => {
+    const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map(), limitsFor: () => limits });
+    const tree = buildDeckTree(decks, counts);
+    expect(tree.map((n) => n.name)).toEqual(['Redes', 'Software']);
+    const redes = tree[0]!;
+    expect(redes.deckId).toBe('redes');
+    expect(redes.children.map((c) => c.name)).toEqual(['Modelo OSI']);
+    expect(redes.deckIds).toEqual(['redes', 'osi']);
+    expect(redes.counts.fresh).toBe(7);
+    const software = tree[1]!;
+    expect(software.deckId).toBeNull();
+    expect(software.children.map((c) => c.name)).toEqual(['Version control', 'The web']);
+    expect(software.counts.total).toBe(40);
+  });
+});
