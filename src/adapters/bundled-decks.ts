@@ -48,11 +48,13 @@ export async function syncBundledDecks(
     onProgress({ done: files.length, total: changed.length });
   }
 
+  const { sanitizeCardHtml } = await import('./sanitize.ts');
   const writes: StoredDeck[] = [];
   let added = 0;
   for (const { entry, file } of files) {
     const previous = stored.has(entry.id) ? await store.storedDeck(entry.id) : null;
-    const merged = mergeDeckVersion(previous, file.cards, newCardId);
+    const cards = file.cards.map((card) => ({ ...card, questionHtml: sanitizeCardHtml(card.questionHtml), answerHtml: sanitizeCardHtml(card.answerHtml) }));
+    const merged = mergeDeckVersion(previous, cards, newCardId);
     added += merged.added;
     const record: DeckRecord = {
       id: entry.id,

@@ -1,7 +1,8 @@
 /**
- * Card HTML comes from notes, which may hold anything: it goes through DOMPurify before it reaches the page.
- * No scripts, handlers, styles, frames, forms, objects or SVG; links only to http(s), mailto or the page itself;
- * images only from the app's own deck media — remote images are never loaded.
+ * Card HTML comes from notes, which may hold anything: it goes through DOMPurify before it is stored, on every
+ * path that writes cards (bundled decks, imports, restores). No scripts, handlers, styles, frames, forms,
+ * objects or SVG; links only to http(s) or mailto; images only from the deck's own media — remote images are
+ * never loaded. Loaded lazily: the daily review path only displays what was already cleaned.
  */
 import DOMPurify from 'dompurify';
 
@@ -9,12 +10,13 @@ const FORBID_TAGS = ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'f
 const FORBID_ATTR = ['style', 'srcset', 'formaction', 'action', 'background', 'ping', 'xlink:href'];
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** Deck images are kept as `data-media` (a path inside the deck folder) and given a real src when displayed. */
+export const MEDIA_ATTRIBUTE = 'data-media';
 
-let configuredFor: string | null = null;
+let configured = false;
 
-function configure(mediaBase: string): void {
-  if (configuredFor === mediaBase) return;
-  DOMPurify.removeAllHooks();
+function configure(): void {
+  if (configured) return;
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href') ?? '';
@@ -28,24 +30,24 @@ function configure(mediaBase: string): void {
     }
     if (node.tagName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
-      if (!src || SCHEME.test(src) || src.startsWith('//') || src.startsWith('/') || src.includes('..')) {
+      node.removeAttribute('src');
+      if (!src || SCHEME.test(src) || src.startsWith('/') || src.split('/').includes('..')) {
         const alt = node.ownerDocument.createElement('span');
         alt.className = 'missing-image';
         alt.textContent = node.getAttribute('alt') || '';
         node.replaceWith(alt);
         return;
       }
-      node.setAttribute('src', mediaBase + src);
-      node.setAttribute('loading', 'lazy');
+      node.setAttribute(MEDIA_ATTRIBUTE, src);
     }
   });
-  configuredFor = mediaBase;
+  configured = true;
 }
 
-export function sanitizeCardHtml(html: string, mediaBase: string): string {
-  // DOMPurify hands back its input untouched where it cannot work; show plain text rather than trust it.
+export function sanitizeCardHtml(html: string): string {
+  // DOMPurify hands back its input untouched where it cannot work; store plain text rather than trust it.
   if (!DOMPurify.isSupported) return escapeText(html.replace(/<[^>]*>/g, ' '));
-  configure(mediaBase);
+  configure();
   return DOMPurify.sanitize(html, {
     FORBID_TAGS,
     FORBID_ATTR,

@@ -71,6 +71,18 @@ export function countDecks(input: DeckCountInput): Map<string, Counts> {
   return counts;
 }
 
+/** The sum over every deck, within the overall daily limits (each deck's own limits already applied). */
+export function overallCounts(perDeck: Counts[], done: DoneToday[], limits: Limits): Counts {
+  const sum = perDeck.reduce(add, empty());
+  const newDone = done.reduce((n, d) => n + d.newCards, 0);
+  const reviewsDone = done.reduce((n, d) => n + d.reviews, 0);
+  return {
+    ...sum,
+    fresh: Math.min(sum.fresh, Math.max(0, limits.newPerDay - newDone)),
+    reviews: Math.min(sum.reviews, Math.max(0, limits.reviewsPerDay - reviewsDone)),
+  };
+}
+
 export function buildDeckTree(decks: DeckInfo[], counts: ReadonlyMap<string, Counts>): DeckNode[] {
   const root: DeckNode = node('', '', -1, Infinity);
   for (const deck of decks) {

@@ -1,27 +1,16 @@
 /** The deck list with today's counts, read from the store's indexes. */
-import { buildDeckTree, countDecks, doneToday, type Counts, type DeckNode } from '../core/deck-tree.ts';
+import { buildDeckTree, countDecks, doneToday, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export class Library {
   decks = $state.raw<DeckRecord[]>([]);
   tree = $state.raw<DeckNode[]>([]);
+  /** What "Study all" will show: the sum over decks, within the overall daily limits. */
+  totals = $state.raw<Counts>({ fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
   loaded = $state(false);
 
   constructor(private readonly context: StudyContext) {}
-
-  get totals(): Counts {
-    return this.tree.reduce(
-      (sum, node) => ({
-        fresh: sum.fresh + node.counts.fresh,
-        learning: sum.learning + node.counts.learning,
-        reviews: sum.reviews + node.counts.reviews,
-        leeches: sum.leeches + node.counts.leeches,
-        total: sum.total + node.counts.total,
-      }),
-      { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 },
-    );
-  }
 
   async refresh(): Promise<void> {
     const { store } = this.context;
@@ -34,15 +23,17 @@ export class Library {
     ]);
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
+    const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
     const counts = countDecks({
       decks,
       due: due.map((s) => ({ deckId: s.deckId, phase: s.fsrs.phase })),
-      doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
+      doneByDeck,
       leechesByDeck,
       limitsFor: this.context.limitsFor,
     });
     this.decks = decks;
     this.tree = buildDeckTree(decks, counts);
+    this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], this.context.limits);
     this.loaded = true;
   }
 }

@@ -3,29 +3,27 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeCardHtml } from '../../src/adapters/sanitize.ts';
 
-const BASE = '/decks/';
-
 describe('card HTML sanitizing', () => {
   it('removes scripts, event handlers, styles, frames, forms, objects and svg', () => {
     const html = sanitizeCardHtml(
-      '<div onclick="x()">a<script>alert(1)</script><style>p{}</style><iframe src="e"></iframe><form><input></form><object></object><svg><circle/></svg><b style="color:red">b</b></div>',
-      BASE,
+      '<div onclick="x()">a<script>alert(1)</script><style>p{}</style><iframe src="e"></iframe><form><input></form><object></object><svg><circle/></svg><b style="color:red">b</b></div>'
     );
     expect(html).toBe('<div>a<b>b</b></div>');
   });
 
   it('keeps http(s) and mailto links, opening them safely; drops javascript:, data: and note-to-note links', () => {
-    const html = sanitizeCardHtml('<a href="https://e.org">w</a><a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><a href="otra.md">n</a><a href="mailto:a@b.c">m</a>', BASE);
+    const html = sanitizeCardHtml('<a href="https://e.org">w</a><a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><a href="otra.md">n</a><a href="mailto:a@b.c">m</a>');
     expect(html).toBe('<a href="https://e.org" target="_blank" rel="noopener noreferrer">w</a><a>j</a><a>d</a><a>n</a><a href="mailto:a@b.c" target="_blank" rel="noopener noreferrer">m</a>');
   });
 
-  it('shows deck images from the app and never loads remote or data images', () => {
-    const html = sanitizeCardHtml('<img src="media/a%20b.png" alt="local"><img src="https://tracker.example/p.gif" alt="remote"><img src="data:image/png;base64,AAAA" alt="inline">', BASE);
-    expect(html).toBe('<img src="/decks/media/a%20b.png" alt="local" loading="lazy"><span class="missing-image">remote</span><span class="missing-image">inline</span>');
+  it('keeps deck images for display and never loads remote, data or escaping images', () => {
+    const html = sanitizeCardHtml('<img src="media/a%20b.png" alt="local"><img src="https://tracker.example/p.gif" alt="remote"><img src="data:image/png;base64,AAAA" alt="inline">');
+    expect(sanitizeCardHtml('<img src="media/../../secret.png" alt="up">')).toBe('<span class="missing-image">up</span>');
+    expect(html).toBe('<img alt="local" data-media="media/a%20b.png"><span class="missing-image">remote</span><span class="missing-image">inline</span>');
   });
 
   it('keeps lists, tables, code and emphasis', () => {
     const rich = '<ul><li><em>a</em></li></ul><table><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table><pre><code class="language-js">x</code></pre>';
-    expect(sanitizeCardHtml(rich, BASE)).toBe(rich);
+    expect(sanitizeCardHtml(rich)).toBe(rich);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeckTree, countDecks, doneToday, type DeckInfo } from '../../src/core/deck-tree.ts';
+import { buildDeckTree, countDecks, doneToday, overallCounts, type DeckInfo } from '../../src/core/deck-tree.ts';
 
 const decks: DeckInfo[] = [
   { id: 'git', title: 'Git basics', path: ['Software', 'Version control', 'Git basics'], navOrder: 1, cardCount: 10, tracked: 4 },
@@ -48,5 +48,16 @@ describe('deck tree', () => {
     expect(software.deckId).toBeNull();
     expect(software.children.map((c) => c.name)).toEqual(['Version control', 'The web']);
     expect(software.counts.total).toBe(40);
+  });
+});
+
+describe('overall counts', () => {
+  it('cap the sum of the decks at the overall daily limits, minus what was done today', () => {
+    const perDeck = [
+      { fresh: 15, learning: 1, reviews: 150, leeches: 0, total: 300 },
+      { fresh: 15, learning: 2, reviews: 100, leeches: 1, total: 300 },
+    ];
+    const totals = overallCounts(perDeck, [{ newCards: 5, reviews: 20 }], limits);
+    expect(totals).toEqual({ fresh: 15, learning: 3, reviews: 180, leeches: 1, total: 600 });
   });
 });

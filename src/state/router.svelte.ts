@@ -1,0 +1,32 @@
+/** Path-based routes under the app's base path, so deep links work from the service worker's fallback too. */
+export type Route = { name: 'decks' } | { name: 'review'; decks: string[] | null };
+
+export function parseRoute(url: URL, base: string): Route {
+  const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+  if (path.replace(/\/$/, '') === 'review') {
+    const decks = url.searchParams.get('decks');
+    return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null };
+  }
+  return { name: 'decks' };
+}
+
+export function routeHref(route: Route, base: string): string {
+  if (route.name === 'review') return `${base}review${route.decks ? `?decks=${route.decks.map(encodeURIComponent).join(',')}` : ''}`;
+  return base;
+}
+
+export class Router {
+  route = $state<Route>({ name: 'decks' });
+
+  constructor(private readonly base: string) {
+    this.route = parseRoute(new URL(location.href), base);
+    addEventListener('popstate', () => {
+      this.route = parseRoute(new URL(location.href), this.base);
+    });
+  }
+
+  go(route: Route): void {
+    history.pushState(null, '', routeHref(route, this.base));
+    this.route = route;
+  }
+}
