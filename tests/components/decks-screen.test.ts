@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDeckTree, countDecks } from '../../src/core/deck-tree.ts';
+import DecksScreen from '../../src/routes/DecksScreen.svelte';
+import type { Library } from '../../src/state/library.svelte.ts';
+
+function library(decks: Parameters<typeof buildDeckTree>[0]): Library {
+  const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map([['b', 2]]), limitsFor: () => ({ newPerDay: 20, reviewsPerDay: 200 }) });
+  const tree = buildDeckTree(decks, counts);
+  const totals = tree.reduce((s, n) => ({ ...s, fresh: s.fresh + n.counts.fresh }), { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
+  return { tree, totals, decks: [], loaded: true } as unknown as Library;
+}
+
+describe('DecksScreen', () => {
+  it('has a friendly empty state', () => {
+    render(DecksScreen, { library: library([]), notice: null, onstudy: vi.fn() });
+    expect(screen.getByRole('heading', { name: 'No decks yet' })).toBeTruthy();
+  });
+
+  it('lists decks by path with their counts and leeches, and studies a whole branch', async () => {
+    const onstudy = vi.fn();
+    render(DecksScreen, {
+      library: library([
+        { id: 'a', title: 'Git', path: ['Software', 'Git'], cardCount: 4, tracked: 0 },
+        { id: 'b', title: 'HTTP', path: ['Software', 'HTTP'], cardCount: 3, tracked: 0 },
+      ]),
+      notice: null,
+      onstudy,
+    });
+    expect(screen.getByRole('heading', { name: '7 to study today' })).toBeTruthy();
+    expect(screen.getAllByText('2 leech(es) suspended')).toHaveLength(2); // the deck and its parent
+    screen.getByRole('button', { name: 'Study: Software' }).click();
+    expect(onstudy).toHaveBeenCalledWith(['a', 'b']);
+  });
+});
