@@ -2,6 +2,7 @@ import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 
 export type Language = 'en' | 'es';
+type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, es };
 
 /** Spanish when the browser prefers it, English otherwise. */
@@ -22,6 +23,12 @@ class I18n {
 
   t = (key: MessageKey, values?: Record<string, string | number>): string => format(MESSAGES[this.language][key], values);
 
+  /** A message with `.one` and `.other` forms, chosen by the language's plural rules. */
+  plural = (key: PluralKey, count: number, values: Record<string, string | number> = {}): string => {
+    const form = new Intl.PluralRules(this.language).select(count) === 'one' ? 'one' : 'other';
+    return this.t(`${key}.${form}` as MessageKey, { count, ...values });
+  };
+
   time(at: number): string {
     return new Intl.DateTimeFormat(this.language, { hour: '2-digit', minute: '2-digit' }).format(at);
   }
@@ -38,3 +45,4 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
+export const plural = i18n.plural;

@@ -28,7 +28,7 @@ describe('DecksScreen', () => {
       onstudy,
     });
     expect(screen.getByRole('heading', { name: '7 to study today' })).toBeTruthy();
-    expect(screen.getAllByText('2 leech(es) suspended')).toHaveLength(2); // the deck and its parent
+    expect(screen.getAllByText('2 leeches suspended')).toHaveLength(2); // the deck and its parent
     screen.getByRole('button', { name: 'Study: Software' }).click();
     expect(onstudy).toHaveBeenCalledWith(['a', 'b']);
   });

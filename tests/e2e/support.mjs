@@ -85,7 +85,10 @@ export async function launch(device = PHONE, { colorScheme = 'light', locale = '
     context,
     userDataDir,
     errors,
+    closed: false,
     async close({ keepProfile = false } = {}) {
+      if (this.closed) return;
+      this.closed = true;
       await context.close();
       if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
@@ -101,4 +104,42 @@ export async function screenshot(page, name) {
 export async function openApp(page, url) {
   await page.goto(url);
   await page.getByRole('heading', { name: /Decks|Mazos/ }).waitFor({ timeout: 20_000 });
+}
+
+/** Counts records in the app's IndexedDB stores, from inside the page. */
+export function dbCounts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('repaso');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['log', 'states', 'decks']);
+          const out = {};
+          let pending = 3;
+          for (const name of ['log', 'states', 'decks']) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => {
+              out[name] = request.result;
+              if (--pending === 0) {
+                db.close();
+                resolve(out);
+              }
+            };
+          }
+        };
+      }),
+  );
+}
+
+/** A copy of the built app whose bundled decks come from another notes folder. */
+export async function buildWithNotes(notesDir) {
+  const { cpSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const dist = mkdtempSync(join(tmpdir(), 'repaso-dist-'));
+  cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), notesDir, '--out', join(dist, 'decks')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`building decks failed: ${run.stderr}`);
+  return dist;
 }

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { DESKTOP, PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+
+let server;
+before(async (t) => {
+  server = await startPreview();
+});
+after(async (t) => {
+  await server?.stop();
+});
+
+async function remaining(page) {
+  return (await page.locator('.remaining [aria-hidden="true"]').innerText()).trim().split(/\s+/).map(Number);
+}
+
+test('on a phone: review five cards, undo one, reload and restart the browser — counts, states and the log persist', { timeout: 120_000 }, async (t) => {
+  const browser = await launch(PHONE);
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openApp(page, server.url);
+  await screenshot(page, 'decks-light');
+  await page.getByRole('button', { name: 'Study all' }).click();
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.deepEqual(await remaining(page), [20, 0, 0]);
+  await screenshot(page, 'review-question-light');
+
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    if (i === 0) await screenshot(page, 'review-answer-light');
+    await page.getByRole('button', { name: 'Good' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  }
+  assert.deepEqual(await dbCounts(page), { log: 5, states: 5, decks: 5 });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.deepEqual(await dbCounts(page), { log: 4, states: 4, decks: 5 });
+  assert.deepEqual(await remaining(page), [16, 4, 0]);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.deepEqual(await remaining(page), [16, 4, 0]);
+  await page.getByRole('button', { name: 'Back to decks' }).click();
+  await page.getByRole('heading', { name: 'Decks' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: /to study today/ }).innerText(), '20 to study today');
+  assert.deepEqual(await dbCounts(page), { log: 4, states: 4, decks: 5 });
+  await browser.close({ keepProfile: true });
+
+  const again = await launch(PHONE, { profile: browser.userDataDir });
+  t.after(() => again.close());
+  const page2 = again.context.pages()[0] ?? (await again.context.newPage());
+  await openApp(page2, server.url);
+  assert.deepEqual(await dbCounts(page2), { log: 4, states: 4, decks: 5 });
+  await page2.getByRole('button', { name: 'Study all' }).click();
+  await page2.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.deepEqual(await remaining(page2), [16, 4, 0]);
+  assert.deepEqual(again.errors, []);
+});
+
+test('on a desktop: a whole review with the keyboard alone', { timeout: 60_000 }, async (t) => {
+  const browser = await launch(DESKTOP);
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openApp(page, server.url);
+  await page.keyboard.press('Tab');
+  // Tab reaches "Study all" first; Enter activates it.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Study all');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Good' }).waitFor();
+  await page.keyboard.press('3');
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Again' }).waitFor();
+  await page.keyboard.press('1');
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.equal((await dbCounts(page)).log, 2);
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.equal((await dbCounts(page)).log, 1);
+  await page.keyboard.press('z');
+  await page.waitForFunction(async () => true);
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.equal((await dbCounts(page)).log, 0);
+  await screenshot(page, 'review-desktop');
+  assert.deepEqual(browser.errors, []);
+});
+
+test('in dark mode and in Spanish on a small phone: every screen is legible', { timeout: 90_000 }, async (t) => {
+  const browser = await launch({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, { colorScheme: 'dark', locale: 'es-ES' });
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Mazos' }).waitFor({ timeout: 20_000 });
+  await screenshot(page, 'decks-dark-es-360');
+  await page.getByRole('button', { name: 'Estudiar: Git basics' }).click();
+  await page.getByRole('button', { name: 'Mostrar respuesta' }).waitFor();
+  await screenshot(page, 'review-question-dark-es-360');
+  for (let i = 0; i < 13; i++) {
+    await page.getByRole('button', { name: 'Mostrar respuesta' }).click();
+    if (i === 3) await screenshot(page, 'review-answer-dark-es-360');
+    await page.getByRole('button', { name: 'Fácil' }).click();
+    await page.getByRole('button', { name: 'Mostrar respuesta' }).or(page.getByRole('heading', { name: 'Terminado por hoy' })).waitFor();
+  }
+  await page.getByRole('heading', { name: 'Terminado por hoy' }).waitFor();
+  await screenshot(page, 'done-dark-es-360');
+  // Nothing overflows the page sideways: wide code and tables scroll inside their blocks.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+  assert.deepEqual(browser.errors, []);
+});
