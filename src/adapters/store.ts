@@ -86,6 +86,10 @@ export class Store {
     return guarded(() => this.db.getAll('decks'));
   }
 
+  async hasDecks(): Promise<boolean> {
+    return guarded(async () => (await this.db.getAllKeys('decks', undefined, 1)).length > 0);
+  }
+
   getDeck(id: string): Promise<DeckRecord | undefined> {
     return guarded(() => this.db.get('decks', id));
   }
@@ -103,14 +107,24 @@ export class Store {
     return guarded(async () => (await this.db.get('cardBodies', deckId))?.bodies ?? []);
   }
 
-  /** Every schedulable card due before `until`, from the index: never a scan of the whole store. */
-  dueStates(until: number): Promise<StateRecord[]> {
-    return guarded(() => this.db.getAllFromIndex('states', 'due', IDBKeyRange.upperBound(until, true)));
+  /** Schedulable cards due before `until`, most overdue first, from the index: never a scan of the whole store. */
+  dueStates(until: number, limit?: number): Promise<StateRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('states', 'due', IDBKeyRange.upperBound(until, true), limit));
   }
 
-  /** Ids of the cards of a deck that have a state record (so are not new). Keys only. */
-  trackedCardIds(deckId: string): Promise<string[]> {
-    return guarded(() => this.db.getAllKeysFromIndex('states', 'deck', deckId));
+  /** The same for one deck, through the [deckId, queueDue] index. */
+  deckDueStates(deckId: string, until: number, limit?: number): Promise<StateRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('states', 'deckDue', IDBKeyRange.bound([deckId, -Infinity], [deckId, until], false, true), limit));
+  }
+
+  /** Ids of the cards that have a state record (so are not new): of some decks, or of all. Keys only. */
+  trackedCardIds(deckIds: string[] | null): Promise<string[]> {
+    return guarded(async () => {
+      if (deckIds === null) return this.db.getAllKeys('states');
+      const tx = this.db.transaction('states');
+      const lists = await Promise.all(deckIds.map((id) => tx.store.index('deck').getAllKeys(id)));
+      return lists.flat();
+    });
   }
 
   /** The states of the given cards (suspended and buried ones included). */
@@ -220,6 +234,15 @@ export class Store {
         tx.objectStore('cardBodies').get(id),
       ]);
       return record ? { record, refs: refs?.refs ?? [], bodies: bodies?.bodies ?? [] } : null;
+    });
+  }
+
+  /** Several settings in one transaction. */
+  getSettings(keys: string[]): Promise<Map<string, unknown>> {
+    return guarded(async () => {
+      const tx = this.db.transaction('settings');
+      const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+      return new Map(found.filter((f) => f !== undefined).map((f) => [f.key, f.value]));
     });
   }
 

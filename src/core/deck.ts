@@ -12,11 +12,15 @@ export interface BuiltDeck {
   warnings: Warning[];
 }
 
-/**
- * Renders the cards of an extracted note into a deck file. `hasImage` tells whether a resolved image path exists
- * in the notes being built (the build script asks the disk, the import asks the files the user picked).
- */
-export function buildDeck(result: Extract<ExtractResult, { ok: true }>, hasImage: (path: string) => boolean): BuiltDeck {
+export interface DeckBuildOptions {
+  /** Whether a resolved image path exists in the notes being built (the disk, or the files the user picked). */
+  hasImage: (path: string) => boolean;
+  /** Sanitizes rendered card HTML, many at once, in order (DOMPurify: see adapters/sanitize.ts). */
+  sanitizeAll: (htmls: string[]) => string[];
+}
+
+/** Renders the cards of an extracted note into a deck file, sanitized. */
+export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasImage, sanitizeAll }: DeckBuildOptions): BuiltDeck {
   const images = new Set<string>();
   const warnings: Warning[] = [];
   const renderFor = (card: ExtractedCard) => (markdown: string) =>
@@ -32,10 +36,13 @@ export function buildDeck(result: Extract<ExtractResult, { ok: true }>, hasImage
         return `${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`;
       },
     });
-  const cards = result.cards.map((card) => {
-    const render = renderFor(card);
-    return { ...card, questionHtml: render(card.question), answerHtml: render(card.answer) };
-  });
+  const html = sanitizeAll(
+    result.cards.flatMap((card) => {
+      const render = renderFor(card);
+      return [render(card.question), render(card.answer)];
+    }),
+  );
+  const cards = result.cards.map((card, i) => ({ ...card, questionHtml: html[2 * i]!, answerHtml: html[2 * i + 1]! }));
   const { deck } = result;
   const file: DeckFile = {
     id: deck.id,

@@ -23,7 +23,7 @@ renderer.renderer.rules.image = (tokens, index, _options, env) => {
   const src = String(token.attrGet('src') ?? '');
   const resolved = (env as { options: RenderOptions }).options.resolveImage(decodeSrc(src));
   if (!resolved) return `<span class="missing-image">${alt || 'image'}</span>`;
-  return `<img src="${renderer.utils.escapeHtml(resolved)}" alt="${alt}" loading="lazy">`;
+  return `<img src="${renderer.utils.escapeHtml(resolved)}" alt="${alt}">`;
 };
 
 function decodeSrc(src: string): string {

@@ -20,6 +20,11 @@ import { dayWindow, type DayWindow, type StudyContext } from './study-context.ts
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
 const MAX_ANSWER_MS = 60_000;
+/**
+ * The session reads at most the day's review limit plus this many due cards (most overdue first): enough for the
+ * learning cards of a day, and the query stays small however many cards are overdue.
+ */
+const LEARNING_HEADROOM = 300;
 
 export interface SessionRef extends CardRef {
   deckId: string;
@@ -83,11 +88,14 @@ export class ReviewSession {
       this.day = dayWindow(this.context);
       this.deckIds = this.requestedDecks ?? (await store.listDecks()).map((d) => d.id);
       const wanted = new Set(this.deckIds);
-      const [refLists, due, todays, trackedLists] = await Promise.all([
+      const dueLimit = (limits: { reviewsPerDay: number }) => limits.reviewsPerDay + LEARNING_HEADROOM;
+      const [refLists, due, todays, trackedIds] = await Promise.all([
         store.cardRefs(this.deckIds),
-        store.dueStates(this.day.dayEnd),
+        this.requestedDecks
+          ? Promise.all(this.requestedDecks.map((id) => store.deckDueStates(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
+          : store.dueStates(this.day.dayEnd, dueLimit(this.context.limits)),
         store.reviewsSince(this.day.dayStart),
-        Promise.all(this.deckIds.map((id) => store.trackedCardIds(id))),
+        store.trackedCardIds(this.requestedDecks),
       ]);
       const tracked = new Map<string, Tracked>();
       for (const record of due) {
@@ -102,7 +110,7 @@ export class ReviewSession {
           limits: this.context.limitsFor(deckId),
         })),
         tracked,
-        seen: new Set(trackedLists.flat()),
+        seen: new Set(trackedIds),
         doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
         limits: this.context.limits,
         now: this.day.now,

@@ -22,12 +22,12 @@ export interface StudyContext {
 }
 
 export async function loadStudyContext(store: Store, clock: Clock): Promise<StudyContext> {
-  const saved = await store.getSetting<Partial<SchedulerSettings>>('scheduler');
-  const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...saved };
+  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits']);
+  const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...(saved.get('scheduler') as Partial<SchedulerSettings> | undefined) };
   // A damaged setting must not stop reviews: fall back to the defaults.
   const settings = validateSettings(merged).length === 0 ? merged : DEFAULT_SCHEDULER_SETTINGS;
-  const limits = { ...DEFAULT_LIMITS, ...(await store.getSetting<Partial<Limits>>('limits')) };
-  const deckLimits = (await store.getSetting<Record<string, Partial<Limits>>>('deckLimits')) ?? {};
+  const limits = { ...DEFAULT_LIMITS, ...(saved.get('limits') as Partial<Limits> | undefined) };
+  const deckLimits = (saved.get('deckLimits') as Record<string, Partial<Limits>> | undefined) ?? {};
   return {
     store,
     clock,

@@ -88,6 +88,9 @@ describe('due cards', () => {
     await store.putFlags(state('later', NOW + 86_400_000), false);
     await store.putFlags(state('suspended', NOW - 1, true), false);
     expect((await store.dueStates(NOW)).map((s) => s.cardId)).toEqual(['due']);
+    expect((await store.deckDueStates('a', NOW + 2 * 86_400_000)).map((s) => s.cardId)).toEqual(['due', 'later']);
+    expect((await store.deckDueStates('a', NOW + 2 * 86_400_000, 1)).map((s) => s.cardId)).toEqual(['due']);
+    expect(await store.deckDueStates('b', NOW + 2 * 86_400_000)).toEqual([]);
     expect(await store.nextDueAt(NOW)).toBe(NOW + 86_400_000);
     expect(await store.dueCountBetween(0, NOW + 2 * 86_400_000)).toBe(2);
     store.close();

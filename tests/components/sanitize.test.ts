@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 // happy-dom mis-parses what DOMPurify relies on; jsdom behaves like a browser here (real Chromium is tested in e2e).
 import { describe, expect, it } from 'vitest';
-import { sanitizeCardHtml } from '../../src/adapters/sanitize.ts';
+import DOMPurify from 'dompurify';
+import { createCardSanitizer } from '../../src/adapters/sanitize.ts';
+
+const { sanitize: sanitizeCardHtml, sanitizeAll: sanitizeCardHtmlBatch } = createCardSanitizer(DOMPurify);
 
 describe('card HTML sanitizing', () => {
   it('removes scripts, event handlers, styles, frames, forms, objects and svg', () => {
@@ -25,5 +28,18 @@ describe('card HTML sanitizing', () => {
   it('keeps lists, tables, code and emphasis', () => {
     const rich = '<ul><li><em>a</em></li></ul><table><thead><tr><th>h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table><pre><code class="language-js">x</code></pre>';
     expect(sanitizeCardHtml(rich)).toBe(rich);
+  });
+});
+
+describe('sanitizing many cards at once', () => {
+  it('gives the same result as one card at a time', () => {
+    const cards = ['<p>a <em>b</em></p>', '<ul><li>x<script>bad()</script></li></ul>', '<img src="media/i.png" alt="i" onerror="x()">', '', 'texto'];
+    expect(sanitizeCardHtmlBatch(cards)).toEqual(cards.map(sanitizeCardHtml));
+  });
+
+  it('falls back to one card at a time when a crafted card breaks out of its wrapper', () => {
+    const cards = ['<p>a</p></section><section><p>b</p>', '<p>c</p>'];
+    expect(sanitizeCardHtmlBatch(cards)).toEqual(cards.map(sanitizeCardHtml));
+    expect(sanitizeCardHtmlBatch(cards)).toHaveLength(2);
   });
 });

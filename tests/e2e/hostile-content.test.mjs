@@ -2,23 +2,24 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { PHONE, ROOT, buildWithNotes, launch, openApp, screenshot, startPreview } from './support.mjs';
+import { PHONE, ROOT, buildWithNotes, launch, screenshot, startPreview } from './support.mjs';
+
+const CRAFTED =
+  '<p>crafted <img src="x" onerror="window.__ran=\'onerror\'"><a href="javascript:window.__ran=\'link\'">enlace</a>' +
+  '<script>window.__ran="script"</script><svg onload="window.__ran=\'svg\'"></svg>' +
+  '<img src="https://tracker.example/pixel.gif" alt="remota"><a href="https://example.org/">web</a></p>';
 
 let server;
 let dist;
 before(async () => {
   dist = await buildWithNotes(join(ROOT, 'tests/fixtures/hostile-notes'));
-  // The renderer already escapes raw HTML; a crafted deck file (as a hostile backup or import could hold) reaches
-  // DOMPurify with the HTML intact.
+  // A deck file that never went through the build's sanitizer, as if someone replaced it on the server.
   const decks = join(dist, 'decks');
   const index = JSON.parse(readFileSync(join(decks, 'index.json'), 'utf8'));
   const deck = JSON.parse(readFileSync(join(decks, index.decks[0].file), 'utf8'));
-  deck.cards[0].answerHtml =
-    '<p>crafted <img src="x" onerror="window.__ran=\'onerror\'"><a href="javascript:window.__ran=\'link\'">enlace</a>' +
-    '<a href="data:text/html,x">datos</a><script>window.__ran="script"</script><svg onload="window.__ran=\'svg\'"></svg>' +
-    '<img src="https://tracker.example/pixel.gif" alt="remota"><a href="https://example.org/">web</a></p>';
-  writeFileSync(join(decks, index.decks[0].file), JSON.stringify(deck));
-  index.decks[0].hash = 'crafted';
+  const crafted = { ...deck, id: 'crafted', title: 'Crafted', path: ['Crafted'], cards: [{ ...deck.cards[0], key: 'crafted', answerHtml: CRAFTED }] };
+  writeFileSync(join(decks, 'crafted.json'), JSON.stringify(crafted));
+  index.decks.push({ ...index.decks[0], id: 'crafted', title: 'Crafted', path: ['Crafted'], file: 'crafted.json', cards: 1, hash: 'crafted' });
   writeFileSync(join(decks, 'index.json'), JSON.stringify(index));
   server = await startPreview({ dist });
 });
@@ -27,25 +28,38 @@ after(async () => {
   if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
-test('a note with <script>, an onerror image and javascript: links renders inert', { timeout: 60_000 }, async (t) => {
+async function openAnswer(t, deckId) {
   const browser = await launch(PHONE);
   t.after(() => browser.close());
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await openApp(page, server.url);
-  await page.getByRole('button', { name: 'Study all' }).click();
+  const blocked = [];
+  page.on('requestfailed', (r) => blocked.push(`${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(`${server.url}review?decks=${deckId}`);
   await page.getByRole('button', { name: 'Show answer' }).click();
   const answer = page.getByTestId('answer');
   await answer.waitFor();
+  return { page, answer, requests, blocked };
+}
+
+test('a note with <script>, an onerror image and javascript: links is built into inert HTML', { timeout: 60_000 }, async (t) => {
+  const { page, answer, requests } = await openAnswer(t, 'trampa');
   await screenshot(page, 'hostile-answer');
-  assert.match(await answer.innerText(), /crafted/);
-  assert.equal(await answer.locator('script, iframe, svg, [onerror], [onload]').count(), 0);
-  const hrefs = await answer.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  assert.deepEqual(hrefs, [null, null, 'https://example.org/']);
+  assert.equal(await answer.locator('script, iframe, svg, [onerror], [onload], a[href^="javascript"], a[href^="data"]').count(), 0);
+  assert.match(await answer.innerText(), /remota/);
   await answer.getByText('enlace').click();
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__ran ?? null), null);
   assert.ok(!requests.some((url) => url.includes('tracker.example')), 'no remote image was requested');
-  assert.match(await answer.innerText(), /remota/);
+});
+
+test('a crafted deck file that skipped sanitizing still runs nothing: the CSP blocks it', { timeout: 60_000 }, async (t) => {
+  const { page, answer, requests, blocked } = await openAnswer(t, 'crafted');
+  assert.match(await answer.innerText(), /crafted/);
+  await answer.getByText('enlace').click();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__ran ?? null), null);
+  const tracker = requests.filter((url) => url.includes('tracker.example'));
+  assert.deepEqual(blocked.filter((line) => line.includes('tracker.example')), tracker.map((url) => `${url} csp`));
 });
