@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Only our own scripts, no inline script, no plugins, no third-party requests. Added at build time: the dev
@@ -29,7 +30,49 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: process.env.BASE ?? '/',
-  plugins: [svelte(), contentSecurityPolicy()],
+  // Tests build a second release from another public folder (changed decks) without touching this one.
+  publicDir: process.env.REPASO_PUBLIC_DIR ?? 'public',
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      // Registration happens in src/adapters/service-worker.ts, after the first screen is up.
+      injectRegister: false,
+      includeAssets: ['icon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Repaso',
+        short_name: 'Repaso',
+        description: 'Spaced repetition from your own Markdown notes, offline. / Repaso espaciado de tus apuntes, sin conexión.',
+        lang: 'es',
+        dir: 'ltr',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#f6f4ef',
+        background_color: '#f6f4ef',
+        categories: ['education', 'productivity'],
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell, every deck file and every deck image: after the first visit nothing comes from the network.
+        globPatterns: ['**/*.{js,css,html}', 'decks/*.json', 'decks/media/**/*'],
+        // A big deck must not break the build (Workbox refuses files over 2 MiB by default).
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // Lets the first visit's worker control the page at once, so "Reload" works on a first visit too.
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     // The benchmark and CI read the manifest to measure what loads before the first card.

@@ -48,6 +48,12 @@ export const en = {
   'storage.unknown': 'Repaso could not read or save your data: {detail}',
   'decks.loadFailed': 'The bundled decks could not be loaded: {detail}',
   'language.label': 'Language',
+  'pwa.updateReady': 'New version',
+  'pwa.reload': 'Reload',
+  'pwa.install': 'Install app',
+  'pwa.installHint': 'Install Repaso to review from your home screen, with no network.',
+  'pwa.iosHowTo': 'To install on iPhone or iPad: tap Share, then “Add to Home Screen”.',
+  'pwa.storageRefused': 'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso to keep your reviews safe.',
 } as const;
 
 export type MessageKey = keyof typeof en;

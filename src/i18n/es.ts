@@ -50,4 +50,10 @@ export const es: Record<MessageKey, string> = {
   'storage.unknown': 'Repaso no pudo leer ni guardar tus datos: {detail}',
   'decks.loadFailed': 'No se pudieron cargar los mazos incluidos: {detail}',
   'language.label': 'Idioma',
+  'pwa.updateReady': 'Nueva versión',
+  'pwa.reload': 'Recargar',
+  'pwa.install': 'Instalar la app',
+  'pwa.installHint': 'Instala Repaso para repasar desde la pantalla de inicio, sin conexión.',
+  'pwa.iosHowTo': 'Para instalar en iPhone o iPad: toca Compartir y luego «Añadir a pantalla de inicio».',
+  'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso para proteger tus repasos.',
 };

@@ -1,0 +1,90 @@
+/** Install, update and storage-persistence state of the app as an installed PWA. */
+import type { Store } from '../adapters/store.ts';
+import type { ServiceWorkerBridge } from '../adapters/service-worker.ts';
+
+interface InstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+export type StorageStatus = 'unknown' | 'persistent' | 'refused' | 'unsupported';
+
+export function isIosSafari(nav: Navigator): boolean {
+  const ios = /iphone|ipad|ipod/i.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
+  return ios && !/crios|fxios|edgios/i.test(nav.userAgent);
+}
+
+export function isStandalone(): boolean {
+  return matchMedia('(display-mode: standalone)').matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
+}
+
+export class Pwa {
+  updateReady = $state(false);
+  installable = $state(false);
+  installed = $state(isStandalone());
+  storage = $state<StorageStatus>('unknown');
+  private installPrompt: InstallPromptEvent | null = null;
+  private bridge: ServiceWorkerBridge | null = null;
+
+  constructor() {
+    // The browser offers installation once, early: keep the event for the "Install app" button.
+    addEventListener('beforeinstallprompt', (event) => {
+      event.preventDefault();
+      this.installPrompt = event as InstallPromptEvent;
+      this.installable = true;
+    });
+    addEventListener('appinstalled', () => {
+      this.installed = true;
+      this.installable = false;
+    });
+  }
+
+  get showIosHowTo(): boolean {
+    return !this.installed && isIosSafari(navigator);
+  }
+
+  async startServiceWorker(): Promise<void> {
+    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    const { startServiceWorker } = await import('../adapters/service-worker.ts');
+    this.bridge = startServiceWorker({ onUpdateReady: () => (this.updateReady = true), onOfflineReady: () => {} });
+  }
+
+  async applyUpdate(): Promise<void> {
+    await this.bridge?.activateUpdate();
+  }
+
+  async install(): Promise<void> {
+    const prompt = this.installPrompt;
+    if (!prompt) return;
+    await prompt.prompt();
+    const { outcome } = await prompt.userChoice;
+    this.installPrompt = null;
+    this.installable = false;
+    if (outcome === 'accepted') this.installed = true;
+  }
+
+  /** Reads whether storage is persistent without asking. */
+  async checkStorage(): Promise<void> {
+    if (!navigator.storage?.persisted) {
+      this.storage = 'unsupported';
+      return;
+    }
+    this.storage = (await navigator.storage.persisted()) ? 'persistent' : 'unknown';
+  }
+
+  /** After the first review session: ask once for persistent storage, and remember the answer. */
+  async askForPersistence(store: Store): Promise<void> {
+    if (!navigator.storage?.persist) {
+      this.storage = 'unsupported';
+      return;
+    }
+    if (await navigator.storage.persisted()) {
+      this.storage = 'persistent';
+      return;
+    }
+    const asked = await store.getSetting<boolean>('persistenceAsked');
+    const granted = asked ? false : await navigator.storage.persist();
+    if (!asked) await store.putSetting('persistenceAsked', true);
+    this.storage = granted ? 'persistent' : 'refused';
+  }
+}
