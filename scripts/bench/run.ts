@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- extract|browser]
+ * npm run bench [-- extract|browser|budgets]
  * Prints one table per area. Figures in a table are measured side by side in one run; compare only those.
  */
 import { spawnSync } from 'node:child_process';
 import { benchBrowser } from './browser.ts';
+import { benchBudgets } from './budgets.ts';
 import { benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
 
@@ -15,4 +16,9 @@ if (!only || only === 'browser') {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('npm run build failed');
   printTable('Review in Chromium (persistent profile, 390×844 phone)', await benchBrowser());
+}
+
+if (!only || only === 'budgets') {
+  if (only) spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  printTable('Budgets (vite build + vite preview)', await benchBudgets());
 }

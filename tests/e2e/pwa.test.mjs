@@ -144,7 +144,7 @@ test('a new version shows "New version — Reload" between cards; Reload brings 
   await page.getByRole('button', { name: 'Reload' }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'update-notice');
   await page.getByRole('button', { name: 'Reload' }).click();
-  await page.getByRole('button', { name: 'Study: Nueva' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: /^Study: Nueva/ }).waitFor({ timeout: 20_000 });
   assert.equal(await page.getByRole('button', { name: 'Reload' }).count(), 0);
   assert.equal((await dbCounts(page)).log, 2);
   await screenshot(page, 'after-update');

@@ -95,7 +95,7 @@ test('in dark mode and in Spanish on a small phone: every screen is legible', { 
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Mazos' }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'decks-dark-es-360');
-  await page.getByRole('button', { name: 'Estudiar: Git basics' }).click();
+  await page.getByRole('button', { name: /^Estudiar: Git basics/ }).click();
   await page.getByRole('button', { name: 'Mostrar respuesta' }).waitFor();
   await screenshot(page, 'review-question-dark-es-360');
   for (let i = 0; i < 13; i++) {
