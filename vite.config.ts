@@ -1,3 +1,5 @@
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -28,6 +30,21 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Static hosts such as GitHub Pages serve 404.html for unknown paths: make it the app, so deep links open. */
+function spaFallbackPage(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'repaso-404',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      copyFileSync(join(outDir, 'index.html'), join(outDir, '404.html'));
+    },
+  };
+}
+
 export default defineConfig({
   base: process.env.BASE ?? '/',
   // Tests build a second release from another public folder (changed decks) without touching this one.
@@ -35,6 +52,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     contentSecurityPolicy(),
+    spaFallbackPage(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',
