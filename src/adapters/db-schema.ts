@@ -1,18 +1,12 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import type { CardState, Rating } from '../core/scheduler.ts';
+import type { DeckMeta } from '../core/types.ts';
 
 export const DB_NAME = 'repaso';
 export const DB_VERSION = 3;
 
-export interface DeckRecord {
-  id: string;
-  title: string;
-  path: string[];
-  source: string;
-  navOrder?: number;
-  tags: string[];
-  lang?: string;
+export interface DeckRecord extends DeckMeta {
   /** Content hash of the deck file last loaded; an unchanged bundled deck is not loaded again. */
   hash: string;
   origin: 'bundled' | 'imported';

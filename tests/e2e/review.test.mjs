@@ -11,7 +11,8 @@ after(async (t) => {
 });
 
 async function remaining(page) {
-  return (await page.locator('.remaining [aria-hidden="true"]').innerText()).trim().split(/\s+/).map(Number);
+  // New, learning and due, as the counter at the top shows them.
+  return page.locator('.remaining .counts > span').evaluateAll((spans) => spans.map((s) => Number(s.textContent.match(/\d+/)[0])));
 }
 
 test('on a phone: review five cards, undo one, reload and restart the browser — counts, states and the log persist', { timeout: 120_000 }, async (t) => {
