@@ -7,6 +7,8 @@ export interface CardRef {
   id: string;
   key: string;
   section: string;
+  /** No longer in the notes: hidden from review, history kept, revived if it comes back. */
+  retired?: boolean;
 }
 
 /** What the screen needs of a card: loaded per deck when one of its cards is shown. */
