@@ -2,20 +2,14 @@
  * Loads the decks the app ships (public/decks, written by `npm run cards`) into the store: only decks whose
  * hash changed, all in one transaction, with progress for large sets.
  */
-import { mergeDeckVersion } from '../core/deck-content.ts';
-import type { DeckFile, DeckIndex, DeckIndexEntry } from '../core/types.ts';
-import type { DeckRecord } from './db-schema.ts';
+import { planImport } from '../core/merge.ts';
+import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
-import type { Store, StoredDeck } from './store.ts';
+import type { Store } from './store.ts';
 
 export interface SyncProgress {
   done: number;
   total: number;
-}
-
-export interface SyncResult {
-  loaded: number;
-  added: number;
 }
 
 /** Browsers open about six connections per host; more at once only queues. */
@@ -44,6 +38,15 @@ export async function fetchDeckIndex(fetcher: typeof fetch = fetch): Promise<Dec
   return index;
 }
 
+export interface SyncResult {
+  /** Decks the store did not have, loaded now. */
+  loaded: number;
+  /** Bundled decks that changed since they were loaded: the import preview offers them to the user. */
+  pending: DeckFile[];
+  /** Their index hashes, recorded when the update is applied. */
+  hashes: Map<string, string>;
+}
+
 export async function syncBundledDecks(
   store: Store,
   now: number,
@@ -53,7 +56,8 @@ export async function syncBundledDecks(
   const index = await fetchDeckIndex(fetcher);
   const stored = new Map((await store.listDecks()).map((deck) => [deck.id, deck]));
   const changed = index.decks.filter((entry) => stored.get(entry.id)?.hash !== entry.hash);
-  if (changed.length === 0) return { loaded: 0, added: 0 };
+  const hashes = new Map(index.decks.map((entry) => [entry.id, entry.hash]));
+  if (changed.length === 0) return { loaded: 0, pending: [], hashes };
 
   let fetched = 0;
   onProgress({ done: 0, total: changed.length });
@@ -62,32 +66,11 @@ export async function syncBundledDecks(
     if (!response.ok) throw new Error(`deck "${entry.title}" could not be loaded (HTTP ${response.status})`);
     const file = (await response.json()) as DeckFile;
     onProgress({ done: ++fetched, total: changed.length });
-    return { entry, file };
+    return { ...file, id: entry.id };
   });
 
   // Bundled deck files were sanitized by the build script and come from the app's own origin (see sanitize.ts).
-  const writes: StoredDeck[] = [];
-  let added = 0;
-  for (const { entry, file } of files) {
-    const previous = stored.has(entry.id) ? await store.storedDeck(entry.id) : null;
-    const merged = mergeDeckVersion(previous, file.cards, newCardId);
-    added += merged.added;
-    const record: DeckRecord = {
-      id: entry.id,
-      title: file.title,
-      path: file.path,
-      source: file.source,
-      ...(file.navOrder !== undefined ? { navOrder: file.navOrder } : {}),
-      tags: file.tags ?? [],
-      ...(file.lang ? { lang: file.lang } : {}),
-      hash: entry.hash,
-      origin: 'bundled',
-      cardCount: merged.refs.length,
-      tracked: previous?.record.tracked ?? 0,
-      updatedAt: now,
-    };
-    writes.push({ record, refs: merged.refs, bodies: merged.bodies });
-  }
-  await store.putDecks(writes);
-  return { loaded: writes.length, added };
+  const fresh = files.filter((file) => !stored.has(file.id));
+  if (fresh.length > 0) await store.applyImport(planImport([], fresh, newCardId), new Map(), new Map(), now, hashes);
+  return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };
 }

@@ -4,7 +4,9 @@ import type { CardState, Rating } from '../core/scheduler.ts';
 import type { DeckMeta } from '../core/types.ts';
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
 export interface DeckRecord extends DeckMeta {
   /** Content hash of the deck file last loaded; an unchanged bundled deck is not loaded again. */
@@ -27,6 +29,8 @@ export interface StateRecord {
   queueDue?: number;
   /** The deck id while the card is a leech, for the sparse `leech` index. */
   leechOf?: string;
+  /** The card left the notes: no `queueDue`, history kept; revived when it comes back. */
+  retired?: boolean;
 }
 
 export interface ReviewLogRecord {
@@ -51,6 +55,8 @@ export interface RepasoSchema extends DBSchema {
   states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number] } };
   log: { key: number; value: ReviewLogRecord; indexes: { card: string; time: number } };
   settings: { key: string; value: { key: string; value: unknown } };
+  /** Images of imported notes, keyed `${deckId}\n${mediaPath}` (bundled decks' images are files of the app). */
+  media: { key: string; value: { key: string; deckId: string; bytes: Uint8Array }; indexes: { deck: string } };
 }
 
 type UpgradeTx = IDBPTransaction<RepasoSchema, ArrayLike<StoreNames<RepasoSchema>>, 'versionchange'>;
@@ -84,6 +90,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
   // 3: one deck's due cards, most overdue first, without reading every deck's.
   (_db, tx) => {
     tx.objectStore('states').createIndex('deckDue', ['deckId', 'queueDue']);
+  },
+  // 4: images of imported notes, so they show offline.
+  (db) => {
+    db.createObjectStore('media', { keyPath: 'key' }).createIndex('deck', 'deckId');
   },
 ];
 

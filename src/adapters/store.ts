@@ -4,7 +4,9 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { DB_NAME, DB_VERSION, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { deckContentAfter, type ImportPlan } from '../core/merge.ts';
+import { contentHash } from '../core/text.ts';
+import { DB_NAME, DB_VERSION, mediaKey, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
 export type StoreErrorKind = 'quota' | 'blocked' | 'unavailable' | 'closed' | 'unknown';
 
@@ -39,12 +41,6 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export interface ReviewWrite {
   state: StateRecord;
   log: ReviewLogRecord;
-}
-
-export interface StoredDeck {
-  record: DeckRecord;
-  refs: CardRef[];
-  bodies: CardBody[];
 }
 
 export class Store {
@@ -210,39 +206,79 @@ export class Store {
     if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
   }
 
-  /** Writes whole decks (record, references, bodies) in one transaction: all of them or none. */
-  putDecks(decks: StoredDeck[]): Promise<void> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies'], 'readwrite');
-      for (const deck of decks) {
-        // The tracked count belongs to the reviews, which may have moved on since the caller read the deck.
-        const current = await tx.objectStore('decks').get(deck.record.id);
-        tx.objectStore('decks').put({ ...deck.record, tracked: current?.tracked ?? deck.record.tracked });
-        tx.objectStore('cardRefs').put({ deckId: deck.record.id, refs: deck.refs });
-        tx.objectStore('cardBodies').put({ deckId: deck.record.id, bodies: deck.bodies });
-      }
-      await tx.done;
-    });
-  }
-
-  storedDeck(id: string): Promise<StoredDeck | null> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies']);
-      const [record, refs, bodies] = await Promise.all([
-        tx.objectStore('decks').get(id),
-        tx.objectStore('cardRefs').get(id),
-        tx.objectStore('cardBodies').get(id),
-      ]);
-      return record ? { record, refs: refs?.refs ?? [], bodies: bodies?.bodies ?? [] } : null;
-    });
-  }
-
   /** Several settings in one transaction. */
   getSettings(keys: string[]): Promise<Map<string, unknown>> {
     return guarded(async () => {
       const tx = this.db.transaction('settings');
       const found = await Promise.all(keys.map((key) => tx.store.get(key)));
       return new Map(found.filter((f) => f !== undefined).map((f) => [f.key, f.value]));
+    });
+  }
+
+  /**
+   * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
+   * between decks, retired or came back, and the images. A failure or a closed tab leaves everything as it was.
+   * `bundled` names the decks that come with the app, with their index hashes.
+   */
+  applyImport(
+    plan: ImportPlan,
+    storedBodies: ReadonlyMap<string, CardBody>,
+    media: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>,
+    now: number,
+    bundled?: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media'], 'readwrite', { durability: 'strict' });
+      const decks = tx.objectStore('decks');
+      const states = tx.objectStore('states');
+      const tracked = new Set(await states.getAllKeys());
+      for (const deck of plan.decks) {
+        const content = deckContentAfter(deck, storedBodies);
+        const previous = deck.matched ? await decks.get(deck.matched) : undefined;
+        const live = content.refs.filter((r) => !r.retired);
+        const { cards: _cards, ...meta } = deck.file;
+        // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
+        decks.put({
+          ...meta,
+          id: deck.deckId,
+          hash: bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file)),
+          origin: bundled?.has(deck.deckId) ? 'bundled' : (previous?.origin ?? 'imported'),
+          cardCount: live.length,
+          tracked: live.filter((r) => tracked.has(r.id)).length,
+          updatedAt: now,
+        });
+        tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
+        tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
+        for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
+        for (const card of deck.cards) {
+          if (!card.fromDeck && card.change !== 'revived') continue;
+          const state = await states.get(card.id);
+          if (!state) continue;
+          const back = card.change === 'revived' && !state.suspended;
+          const { retired: _r, queueDue: _q, ...rest } = state;
+          states.put({
+            ...rest,
+            deckId: deck.deckId,
+            ...(state.leechOf ? { leechOf: deck.deckId } : {}),
+            ...(back ? { queueDue: Math.max(state.fsrs.due, state.buriedUntil) } : state.suspended ? {} : { queueDue: state.queueDue ?? state.fsrs.due }),
+          });
+        }
+        for (const { id } of deck.retired) {
+          const state = await states.get(id);
+          if (!state) continue;
+          const { queueDue: _gone, ...rest } = state;
+          states.put({ ...rest, retired: true });
+        }
+      }
+      await tx.done;
+    });
+  }
+
+  /** An imported deck's images as blobs, by media path. */
+  deckMedia(deckId: string): Promise<Map<string, Uint8Array>> {
+    return guarded(async () => {
+      const records = await this.db.getAllFromIndex('media', 'deck', deckId);
+      return new Map(records.map((r) => [r.key.slice(deckId.length + 1), r.bytes]));
     });
   }
 

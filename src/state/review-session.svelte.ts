@@ -106,7 +106,7 @@ export class ReviewSession {
       this.queue = buildQueue({
         decks: refLists.map(({ deckId, refs }) => ({
           id: deckId,
-          cards: refs.map((ref) => ({ ...ref, deckId })),
+          cards: refs.filter((ref) => !ref.retired).map((ref) => ({ ...ref, deckId })),
           limits: this.context.limitsFor(deckId),
         })),
         tracked,

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
+import { applyImport, prepareBundledUpdate } from '../../src/adapters/import-notes.ts';
 import { MIGRATIONS, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { unseenState } from '../../src/core/scheduler.ts';
@@ -34,15 +35,19 @@ describe('bundled decks', () => {
     const store = await Store.open(freshName());
     const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1'), deckCard('k2', 'Q2', 'A2')]), deckFile('b', [deckCard('k3', 'Q3', 'A3')])]);
     const progress: string[] = [];
-    expect(await syncBundledDecks(store, NOW, (p) => progress.push(`${p.done}/${p.total}`), server.fetch)).toEqual({ loaded: 2, added: 3 });
+    expect(await syncBundledDecks(store, NOW, (p) => progress.push(`${p.done}/${p.total}`), server.fetch)).toMatchObject({ loaded: 2, pending: [] });
+    expect((await store.listDecks()).map((d) => [d.id, d.cardCount, d.origin])).toEqual([
+      ['a', 2, 'bundled'],
+      ['b', 1, 'bundled'],
+    ]);
     expect(progress).toEqual(['0/2', '1/2', '2/2']);
     const before = server.requests.length;
-    expect(await syncBundledDecks(store, NOW, undefined, server.fetch)).toEqual({ loaded: 0, added: 0 });
+    expect(await syncBundledDecks(store, NOW, undefined, server.fetch)).toMatchObject({ loaded: 0, pending: [] });
     expect(server.requests.length - before).toBe(1);
     store.close();
   });
 
-  it('adds the new cards of a changed deck and keeps every existing card id (and so its state)', async () => {
+  it('offers a changed deck as an update; applying it adds new cards and keeps every existing card id and state', async () => {
     const store = await Store.open(freshName());
     await syncBundledDecks(store, NOW, undefined, fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')])]).fetch);
     const [firstRefs] = await store.cardRefs(['a']);
@@ -52,7 +57,13 @@ describe('bundled decks', () => {
       log: { cardId: id, deckId: 'a', rating: 3, time: NOW, durationMs: 1, before: null, after: unseenState(NOW), elapsedDays: 0, shift: 0 },
     });
     const edited = deckFile('a', [deckCard('k1', 'Q1', 'A1 corrected'), deckCard('k9', 'Q9', 'A9')]);
-    expect(await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch)).toEqual({ loaded: 1, added: 1 });
+    const sync = await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch);
+    expect(sync.pending.map((f) => f.id)).toEqual(['a']);
+    expect((await store.cardBodies('a'))[0]!.answer).toBe('A1');
+    const preview = await prepareBundledUpdate(store, sync.pending, sync.hashes);
+    expect(preview.summaries.get('a')).toMatchObject({ fresh: 1, changed: 1, retired: 0 });
+    await applyImport(store, preview, NOW);
+    expect((await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch)).pending).toEqual([]);
     const [refs] = await store.cardRefs(['a']);
     expect(refs!.refs.map((r) => r.key)).toEqual(['k1', 'k9']);
     expect(refs!.refs[0]!.id).toBe(id);

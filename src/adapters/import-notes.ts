@@ -1,0 +1,125 @@
+/**
+ * The in-app import: the same extractor and deck builder as the build script, run on the notes the user picked,
+ * then a plan (preview) and its all-or-nothing application. Loaded only when the Import screen opens: it carries
+ * markdown-it, DOMPurify and fflate.
+ */
+import DOMPurify from 'dompurify';
+import { buildDeck, MEDIA_FOLDER, uniqueDeckIds } from '../core/deck.ts';
+import { extractNote } from '../core/extract.ts';
+import { keyTail, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
+import type { DeckFile, Warning } from '../core/types.ts';
+import type { CardBody } from '../core/deck-content.ts';
+import { newCardId } from './ids.ts';
+import { readSelection, type Problem, type SelectedFile } from './note-files.ts';
+import { createCardSanitizer } from './sanitize.ts';
+import type { Store } from './store.ts';
+
+export { fromBrowserFiles } from './note-files.ts';
+
+export interface ImportPreview {
+  plan: ImportPlan;
+  summaries: Map<string, PlanSummary>;
+  /** Files that could not be used, each with its reason. */
+  problems: Problem[];
+  warnings: Warning[];
+  /** Images the imported cards show, keyed by deck id then media path. */
+  media: Map<string, Map<string, Uint8Array>>;
+  storedBodies: Map<string, CardBody>;
+  skipped: string[];
+  /** Set for an update of the decks bundled with the app: their index hashes. */
+  bundledHashes?: Map<string, string>;
+}
+
+let sanitizer: ReturnType<typeof createCardSanitizer> | null = null;
+
+export async function prepareImport(store: Store, files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ImportPreview> {
+  const selection = await readSelection(files);
+  sanitizer ??= createCardSanitizer(DOMPurify);
+  const problems = [...selection.problems];
+  const warnings: Warning[] = [];
+  const skipped: string[] = [];
+  const built: { file: DeckFile; images: string[] }[] = [];
+  const notes = [...selection.notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  notes.forEach((note, i) => {
+    const result = extractNote(note.bytes, note.path);
+    onProgress(i + 1, notes.length);
+    if (!result.ok) {
+      problems.push({ file: note.path, message: result.reason });
+      return;
+    }
+    warnings.push(...result.warnings);
+    if (result.skipped) {
+      skipped.push(note.path);
+      return;
+    }
+    const deck = buildDeck(result, { hasImage: (path) => selection.images.has(path), sanitizeAll: sanitizer!.sanitizeAll });
+    warnings.push(...deck.warnings);
+    if (deck.file.cards.length === 0) {
+      problems.push({ file: note.path, message: 'no cards in this note (no headings with content, term bullets or Q::A lines)' });
+      return;
+    }
+    built.push({ file: deck.file, images: deck.images });
+  });
+  const ids = uniqueDeckIds(built.map((b) => b.file.id));
+  built.forEach((b, i) => (b.file = { ...b.file, id: ids[i]! }));
+
+  const { plan, storedBodies } = await planAgainstStore(store, built.map((b) => b.file));
+  const media = new Map<string, Map<string, Uint8Array>>();
+  plan.decks.forEach((deck, i) => {
+    const images = new Map<string, Uint8Array>();
+    for (const path of built[i]!.images) images.set(`${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`, selection.images.get(path)!);
+    if (images.size > 0) media.set(deck.deckId, images);
+  });
+  return {
+    plan,
+    summaries: new Map(plan.decks.map((d) => [d.deckId, summarize(d)])),
+    problems,
+    warnings,
+    media,
+    storedBodies,
+    skipped,
+  };
+}
+
+/** The preview of an app update's changed bundled decks: the same matching as an import of notes. */
+export async function prepareBundledUpdate(store: Store, files: DeckFile[], hashes: Map<string, string>): Promise<ImportPreview> {
+  const { plan, storedBodies } = await planAgainstStore(store, files);
+  return {
+    plan,
+    summaries: new Map(plan.decks.map((d) => [d.deckId, summarize(d)])),
+    problems: [],
+    warnings: [],
+    media: new Map(),
+    storedBodies,
+    skipped: [],
+    bundledHashes: hashes,
+  };
+}
+
+async function planAgainstStore(store: Store, files: DeckFile[]): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody> }> {
+  const stored = await candidateDecks(store, files);
+  return {
+    plan: planImport(stored, files, newCardId),
+    storedBodies: new Map(stored.flatMap((d) => d.bodies.map((b) => [b.id, b] as const))),
+  };
+}
+
+/**
+ * The stored decks an import can touch: the same deck id, or sharing card keys (a renamed note). Their bodies are
+ * read; other decks' are not, so a small import stays fast in a large collection.
+ */
+async function candidateDecks(store: Store, files: DeckFile[]): Promise<StoredDeckSnapshot[]> {
+  const decks = await store.listDecks();
+  const refLists = await store.cardRefs(decks.map((d) => d.id));
+  const ids = new Set(files.map((f) => f.id));
+  const tails = new Set(files.flatMap((f) => f.cards.map((c) => keyTail(c.key))));
+  const wanted = refLists.filter(({ deckId, refs }) => ids.has(deckId) || refs.some((r) => tails.has(keyTail(r.key))));
+  const sources = new Map(decks.map((d) => [d.id, d.source]));
+  return Promise.all(
+    wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.cardBodies(deckId) })),
+  );
+}
+
+export async function applyImport(store: Store, preview: ImportPreview, now: number): Promise<void> {
+  await store.applyImport(preview.plan, preview.storedBodies, preview.media, now, preview.bundledHashes);
+}
