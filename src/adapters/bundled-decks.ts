@@ -2,7 +2,6 @@
  * Loads the decks the app ships (public/decks, written by `npm run cards`) into the store: only decks whose
  * hash changed, all in one transaction, with progress for large sets.
  */
-import { planImport } from '../core/merge.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
 import type { Store } from './store.ts';
@@ -71,6 +70,11 @@ export async function syncBundledDecks(
 
   // Bundled deck files were sanitized by the build script and come from the app's own origin (see sanitize.ts).
   const fresh = files.filter((file) => !stored.has(file.id));
-  if (fresh.length > 0) await store.applyImport(planImport([], fresh, newCardId), new Map(), new Map(), now, hashes);
+  if (fresh.length > 0) {
+    // Only a first run (or a deck new in this release) needs the planner; returning visits never load it.
+    const { planImport, planContents } = await import('../core/merge.ts');
+    const plan = planImport([], fresh, newCardId);
+    await store.applyImport(plan, planContents(plan, new Map()), new Map(), now, hashes);
+  }
   return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };
 }

@@ -6,15 +6,14 @@
 import DOMPurify from 'dompurify';
 import { buildDeck, MEDIA_FOLDER, uniqueDeckIds } from '../core/deck.ts';
 import { extractNote } from '../core/extract.ts';
-import { keyTail, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
+import { keyTail, planContents, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
 import type { DeckFile, Warning } from '../core/types.ts';
 import type { CardBody } from '../core/deck-content.ts';
 import { newCardId } from './ids.ts';
-import { readSelection, type Problem, type SelectedFile } from './note-files.ts';
+import { readSelection, type Problem } from './note-files.ts';
+import type { SelectedFile } from './picked-files.ts';
 import { createCardSanitizer } from './sanitize.ts';
 import type { Store } from './store.ts';
-
-export { fromBrowserFiles } from './note-files.ts';
 
 export interface ImportPreview {
   plan: ImportPlan;
@@ -121,5 +120,5 @@ async function candidateDecks(store: Store, files: DeckFile[]): Promise<StoredDe
 }
 
 export async function applyImport(store: Store, preview: ImportPreview, now: number): Promise<void> {
-  await store.applyImport(preview.plan, preview.storedBodies, preview.media, now, preview.bundledHashes);
+  await store.applyImport(preview.plan, planContents(preview.plan, preview.storedBodies), preview.media, now, preview.bundledHashes);
 }

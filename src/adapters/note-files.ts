@@ -4,6 +4,9 @@
  */
 import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import { isSafeRelativePath } from '../core/paths.ts';
+import type { SelectedFile } from './picked-files.ts';
+
+export type { SelectedFile };
 
 export const ZIP_LIMITS = { maxFiles: 2_000, maxTotalBytes: 64 * 1024 * 1024 };
 const NOTE = /\.(md|markdown)$/i;
@@ -24,21 +27,6 @@ export interface NoteSelection {
   notes: PickedFile[];
   images: Map<string, Uint8Array>;
   problems: Problem[];
-}
-
-export interface SelectedFile {
-  name: string;
-  /** A folder pick's relative path (webkitRelativePath), or the name. */
-  path: string;
-  bytes(): Promise<Uint8Array>;
-}
-
-export function fromBrowserFiles(files: Iterable<File>): SelectedFile[] {
-  return [...files].map((file) => ({
-    name: file.name,
-    path: file.webkitRelativePath || file.name,
-    bytes: async () => new Uint8Array(await file.arrayBuffer()),
-  }));
 }
 
 export async function readSelection(files: SelectedFile[]): Promise<NoteSelection> {

@@ -4,7 +4,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { deckContentAfter, type ImportPlan } from '../core/merge.ts';
+import type { ImportPlan } from '../core/merge.ts';
 import { contentHash } from '../core/text.ts';
 import { DB_NAME, DB_VERSION, mediaKey, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
@@ -218,11 +218,12 @@ export class Store {
   /**
    * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
    * between decks, retired or came back, and the images. A failure or a closed tab leaves everything as it was.
-   * `bundled` names the decks that come with the app, with their index hashes.
+   * `contents` holds each planned deck's cards as they will be (deckContentAfter); `bundled` names the decks that
+   * come with the app, with their index hashes.
    */
   applyImport(
     plan: ImportPlan,
-    storedBodies: ReadonlyMap<string, CardBody>,
+    contents: ReadonlyMap<string, { refs: CardRef[]; bodies: CardBody[] }>,
     media: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>,
     now: number,
     bundled?: ReadonlyMap<string, string>,
@@ -233,7 +234,7 @@ export class Store {
       const states = tx.objectStore('states');
       const tracked = new Set(await states.getAllKeys());
       for (const deck of plan.decks) {
-        const content = deckContentAfter(deck, storedBodies);
+        const content = contents.get(deck.deckId)!;
         const previous = deck.matched ? await decks.get(deck.matched) : undefined;
         const live = content.refs.filter((r) => !r.retired);
         const { cards: _cards, ...meta } = deck.file;

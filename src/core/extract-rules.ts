@@ -24,9 +24,22 @@ export function isQuestionTitle(title: string): boolean {
   return startsWithWord(folded, QUESTION_WORDS);
 }
 
-/** Takes an accent-folded title (foldText). */
+/** Words that may follow a skipped title without making it a topic: "Recursos útiles", "Links and references". */
+const SKIP_QUALIFIERS = new Set(
+  ('utiles util de interes adicionales recomendados recomendadas externos externas relacionados relacionadas otros otras ' +
+    'y e and & useful additional recommended external related other more mas links enlaces referencias recursos fuentes ' +
+    'bibliografia resources references sources reading lectura lecturas').split(' '),
+);
+
+/**
+ * Takes an accent-folded title (foldText). "Recursos", "Recursos útiles" or "References and links" are skipped;
+ * "Enlaces químicos" (chemical bonds) is a topic, not a list of links.
+ */
 export function isSkippedTitle(folded: string): boolean {
-  return startsWithWord(folded, SKIPPED_SECTIONS);
+  const title = folded.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const phrase = SKIPPED_SECTIONS.find((p) => title === p || title.startsWith(p + ' '));
+  if (!phrase) return false;
+  return title.slice(phrase.length).trim().split(' ').every((word) => word === '' || SKIP_QUALIFIERS.has(word));
 }
 
 /** Takes an accent-folded title (foldText). */

@@ -274,6 +274,11 @@ export function deckContentAfter(plan: DeckPlan, storedBodies: ReadonlyMap<strin
   return { refs, bodies };
 }
 
+/** Every planned deck's content, keyed by deck id: what Store.applyImport writes. */
+export function planContents(plan: ImportPlan, storedBodies: ReadonlyMap<string, CardBody>): Map<string, { refs: CardRef[]; bodies: CardBody[] }> {
+  return new Map(plan.decks.map((deck) => [deck.deckId, deckContentAfter(deck, storedBodies)]));
+}
+
 export interface PlanSummary {
   fresh: number;
   changed: number;

@@ -3,6 +3,7 @@
  * undo exactly. Takes its store and clock from the StudyContext, so tests hand it in-memory ones.
  */
 import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
+import { mediaUrls } from '../adapters/media.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { doneToday } from '../core/deck-tree.ts';
 import {
@@ -34,6 +35,8 @@ export interface SessionCard {
   ref: SessionRef;
   body: CardBody;
   record: StateRecord | null;
+  /** Object URLs of the images of an imported deck, by media path (empty for bundled decks). */
+  media: ReadonlyMap<string, string>;
 }
 
 export interface DoneSummary {
@@ -68,7 +71,8 @@ export class ReviewSession {
   error = $state.raw<unknown>(null);
 
   private queue: Queue<SessionRef> = { learning: [], reviews: [], fresh: [] };
-  private readonly bodies = new Map<string, Promise<Map<string, CardBody>>>();
+  private readonly bodies = new Map<string, Promise<{ bodies: Map<string, CardBody>; media: Map<string, string> }>>();
+  private readonly revokers: (() => void)[] = [];
   private readonly records = new Map<string, StateRecord>();
   private undoStack: UndoEntry[] = [];
   private lastSection: string | null = null;
@@ -122,6 +126,7 @@ export class ReviewSession {
 
   dispose(): void {
     clearTimeout(this.timer);
+    for (const revoke of this.revokers) revoke();
   }
 
   reveal(): void {
@@ -252,13 +257,14 @@ export class ReviewSession {
       return;
     }
     const ref = pick.entry.card;
-    const body = (await this.bodiesOf(ref.deckId)).get(ref.id);
+    const deck = await this.bodiesOf(ref.deckId);
+    const body = deck.bodies.get(ref.id);
     if (!body) {
       // A card without a body cannot be shown; leave it for the next import to repair rather than stop the session.
       this.queue = this.without(ref.id);
       return this.showNext();
     }
-    this.show({ ref, body, record: this.records.get(ref.id) ?? null });
+    this.show({ ref, body, record: this.records.get(ref.id) ?? null, media: deck.media });
     const upcoming = pickNext(this.without(ref.id), now, ref.section);
     if (upcoming && 'entry' in upcoming) void this.bodiesOf(upcoming.entry.card.deckId);
   }
@@ -275,10 +281,15 @@ export class ReviewSession {
     this.counts = countQueue(this.queue);
   }
 
-  private bodiesOf(deckId: string): Promise<Map<string, CardBody>> {
+  private bodiesOf(deckId: string): Promise<{ bodies: Map<string, CardBody>; media: Map<string, string> }> {
     let loading = this.bodies.get(deckId);
     if (!loading) {
-      loading = this.context.store.cardBodies(deckId).then((list) => new Map(list.map((b) => [b.id, b])));
+      const { store } = this.context;
+      loading = Promise.all([store.cardBodies(deckId), store.deckMedia(deckId)]).then(([list, images]) => {
+        const { urls, revoke } = mediaUrls(images);
+        this.revokers.push(revoke);
+        return { bodies: new Map(list.map((b) => [b.id, b])), media: urls };
+      });
       loading.catch(() => this.bodies.delete(deckId));
       this.bodies.set(deckId, loading);
     }

@@ -1,8 +1,9 @@
 /** Path-based routes under the app's base path, so deep links work from the service worker's fallback too. */
-export type Route = { name: 'decks' } | { name: 'review'; decks: string[] | null };
+export type Route = { name: 'decks' } | { name: 'review'; decks: string[] | null } | { name: 'import'; bundled: boolean };
 
 export function parseRoute(url: URL, base: string): Route {
   const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+  if (path.replace(/\/$/, '') === 'import') return { name: 'import', bundled: url.searchParams.has('bundled') };
   if (path.replace(/\/$/, '') === 'review') {
     const decks = url.searchParams.get('decks');
     return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null };
@@ -11,6 +12,7 @@ export function parseRoute(url: URL, base: string): Route {
 }
 
 export function routeHref(route: Route, base: string): string {
+  if (route.name === 'import') return `${base}import${route.bundled ? '?bundled' : ''}`;
   if (route.name === 'review') return `${base}review${route.decks ? `?decks=${route.decks.map(encodeURIComponent).join(',')}` : ''}`;
   return base;
 }

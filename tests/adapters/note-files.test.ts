@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readSelection, ZIP_LIMITS, type SelectedFile } from '../../src/adapters/note-files.ts';
+import { readSelection, ZIP_LIMITS } from '../../src/adapters/note-files.ts';
+import type { SelectedFile } from '../../src/adapters/picked-files.ts';
 
 const file = (path: string, bytes: Uint8Array): SelectedFile => ({ name: path.split('/').pop()!, path, bytes: async () => bytes });
 

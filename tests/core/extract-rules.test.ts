@@ -155,6 +155,11 @@ describe('skips', () => {
     expect(questions(md)).toEqual(['Real']);
   });
 
+  it('a study topic that starts with a skip word (Enlaces químicos) is not skipped', () => {
+    const md = '## Enlaces químicos\n\n- **Iónico:** cede electrones.\n\n## Enlaces de interés\n\n- Uno\n\n## Further reading and references\n\n- Dos\n';
+    expect(questions(md)).toEqual(['Enlaces químicos', 'Iónico']);
+  });
+
   it('closes every section below the top heading at a thematic break', () => {
     const md = '# Top\n\n## A\n\nTexto A.\n\n---\n\n[Nav](x.md)\n\n**Temas:**\n\n- **Uno:** primero\n';
     const temas = card(md, 'Temas');

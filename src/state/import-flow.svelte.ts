@@ -1,0 +1,70 @@
+/** The Import screen's steps: pick → read and plan (preview) → confirm → applied. Nothing is written before confirm. */
+import type { ImportPreview } from '../adapters/import-notes.ts';
+import type { SelectedFile } from '../adapters/picked-files.ts';
+import type { DeckFile } from '../core/types.ts';
+import type { StudyContext } from './study-context.ts';
+
+export type ImportStatus = 'pick' | 'reading' | 'preview' | 'applying' | 'done';
+
+const loadImporter = () => import('../adapters/import-notes.ts');
+
+export class ImportFlow {
+  status = $state<ImportStatus>('pick');
+  progress = $state.raw<{ done: number; total: number } | null>(null);
+  preview = $state.raw<ImportPreview | null>(null);
+  error = $state.raw<unknown>(null);
+
+  constructor(private readonly context: Pick<StudyContext, 'store' | 'clock'>) {}
+
+  get hasChanges(): boolean {
+    return [...(this.preview?.summaries.values() ?? [])].some((s) => s.fresh + s.changed + s.moved + s.revived + s.retired > 0) ||
+      (this.preview?.plan.decks.some((d) => d.matched === null) ?? false);
+  }
+
+  async pick(files: SelectedFile[]): Promise<void> {
+    await this.step('reading', async () => {
+      const importer = await loadImporter();
+      this.preview = await importer.prepareImport(this.context.store, files, (done, total) => (this.progress = { done, total }));
+      this.status = 'preview';
+    });
+  }
+
+  async reviewBundledUpdate(files: DeckFile[], hashes: Map<string, string>): Promise<void> {
+    await this.step('reading', async () => {
+      const importer = await loadImporter();
+      this.preview = await importer.prepareBundledUpdate(this.context.store, files, hashes);
+      this.status = 'preview';
+    });
+  }
+
+  async confirm(): Promise<void> {
+    const preview = this.preview;
+    if (!preview || this.status !== 'preview') return;
+    await this.step('applying', async () => {
+      const importer = await loadImporter();
+      await importer.applyImport(this.context.store, preview, this.context.clock.now());
+      this.status = 'done';
+    });
+  }
+
+  cancel(): void {
+    this.preview = null;
+    this.progress = null;
+    this.error = null;
+    this.status = 'pick';
+  }
+
+  private async step(status: ImportStatus, work: () => Promise<void>): Promise<void> {
+    const before = this.status;
+    this.status = status;
+    this.error = null;
+    try {
+      await work();
+    } catch (error) {
+      this.error = error;
+      this.status = before;
+    } finally {
+      this.progress = null;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+
+const work = mkdtempSync(join(tmpdir(), 'repaso-import-'));
+let server;
+before(async () => {
+  server = await startPreview();
+});
+after(async () => {
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const QUIMICA = `---
+title: Química básica
+parent: Ciencias
+---
+# Química básica
+
+## ¿Qué es un átomo?
+
+La unidad más pequeña de un elemento químico que conserva sus propiedades.
+
+## Enlaces químicos
+
+- **Iónico:** transferencia de electrones entre átomos.
+- **Covalente:** los átomos comparten pares de electrones.
+
+## Estados de la materia
+
+- Sólido, líquido y gaseoso.
+- El plasma es un cuarto estado a muy alta temperatura.
+`;
+
+const EDITED = QUIMICA.replace('transferencia de electrones entre átomos.', 'un átomo cede electrones a otro y quedan iones de carga opuesta.')
+  .replace('## ¿Qué es un átomo?', '## ¿Qué es exactamente un átomo?')
+  .replace(/## Estados de la materia[\s\S]*$/, '## ¿Qué es una molécula?\n\nDos o más átomos unidos por enlaces químicos.\n');
+
+function note(name, text) {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function importFiles(page, paths) {
+  await page.getByRole('button', { name: 'Import notes' }).click();
+  await page.getByTestId('import-files').setInputFiles(paths);
+  await page.getByRole('heading', { name: 'Before anything changes' }).waitFor();
+}
+
+async function counts(page) {
+  const deck = page.getByTestId('import-deck').filter({ hasText: 'Química básica' });
+  const out = {};
+  for (const change of ['new', 'changed', 'moved', 'retired', 'unchanged']) {
+    const count = deck.getByTestId(`count-${change}`);
+    out[change] = (await count.count()) ? Number(await count.innerText()) : 0;
+  }
+  return out;
+}
+
+function statesOf(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('repaso');
+        open.onsuccess = () => {
+          const request = open.result.transaction('states').objectStore('states').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(Object.fromEntries(request.result.map((s) => [s.cardId, { due: s.fsrs.due, deckId: s.deckId, queueDue: s.queueDue ?? null, retired: !!s.retired }])));
+          };
+        };
+      }),
+  );
+}
+
+test('import a note through the file chooser, review it, import an edited version: reviewed cards keep their schedule and log', { timeout: 120_000 }, async (t) => {
+  const browser = await launch(PHONE);
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openApp(page, server.url);
+
+  await importFiles(page, [note('quimica.md', QUIMICA), note('roto.md', '\u0000\u0001binario'), note('lista.txt', 'no es markdown')]);
+  assert.deepEqual(await counts(page), { new: 5, changed: 0, moved: 0, retired: 0, unchanged: 0 });
+  const problems = await page.getByRole('region', { name: 'Files not imported' }).innerText();
+  assert.match(problems, /roto\.md: not a text file/);
+  assert.match(problems, /lista\.txt: not a Markdown note/);
+  assert.equal((await dbCounts(page)).decks, 5, 'nothing is written before confirming');
+  await screenshot(page, 'import-preview');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported. Your decks are up to date.').waitFor();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+
+  await page.getByRole('button', { name: /^Study: Química básica/ }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Easy' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+  }
+  const reviewed = await statesOf(page);
+  assert.equal(Object.keys(reviewed).length, 5);
+  assert.equal((await dbCounts(page)).log, 5);
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+
+  await importFiles(page, [note('quimica.md', EDITED)]);
+  assert.deepEqual(await counts(page), { new: 1, changed: 2, moved: 1, retired: 1, unchanged: 1 });
+  await screenshot(page, 'import-preview-edited');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported. Your decks are up to date.').waitFor();
+
+  const after = await statesOf(page);
+  assert.equal((await dbCounts(page)).log, 5, 'every review-log entry is still there');
+  for (const [id, state] of Object.entries(reviewed)) {
+    assert.equal(after[id].due, state.due, `card ${id} kept its due date`);
+  }
+  const retired = Object.entries(after).filter(([, s]) => s.retired);
+  assert.equal(retired.length, 1, 'the deleted section was retired');
+  assert.equal(retired[0][1].queueDue, null, 'a retired card is hidden from review');
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.getByRole('button', { name: /^Study: Química básica/ }).waitFor();
+  assert.deepEqual(browser.errors, []);
+});
+
+test('an empty or unusable selection says why and changes nothing', { timeout: 60_000 }, async (t) => {
+  const browser = await launch(PHONE);
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openApp(page, server.url);
+  await importFiles(page, [note('foto.heic', 'x')]);
+  assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: not a Markdown note/);
+  assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Choose notes or a .zip').waitFor();
+  assert.equal((await dbCounts(page)).decks, 5);
+});
