@@ -201,6 +201,67 @@ function writeBulkNotes(dir: string, notes: number, termsPerNote: number): void 
   }
 }
 
+/** Notes of 200 term cards each; `edited` rewrites the answer of every tenth card. */
+function importNotes(dir: string, notes: number, edited: boolean): string[] {
+  mkdirSync(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let n = 0; n < notes; n++) {
+    const lines = [`---\ntitle: Importada ${n}\nparent: Importadas\n---\n`, `# Importada ${n}\n`];
+    for (let s = 0; s < 20; s++) {
+      lines.push(`## Tema ${s}\n`);
+      for (let t = 0; t < 9; t++) {
+        const changed = edited && (s * 9 + t) % 10 === 0;
+        lines.push(`- **Concepto ${s}-${t}:** ${changed ? 'definición corregida tras releer el libro' : 'definición del concepto con una frase de longitud realista'}.`);
+      }
+      lines.push('');
+    }
+    const path = join(dir, `importada-${n}.md`);
+    writeFileSync(path, lines.join('\n'));
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function timedImport(page: Page, files: string[]): Promise<{ preview: number; apply: number }> {
+  await page.getByRole('button', { name: 'Import notes' }).click();
+  const input = page.getByTestId('import-files');
+  await input.waitFor({ state: 'attached' });
+  const started = Date.now();
+  await input.setInputFiles(files);
+  await page.getByRole('heading', { name: 'Before anything changes' }).waitFor({ timeout: 60_000 });
+  const previewed = Date.now();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported. Your decks are up to date.').waitFor({ timeout: 60_000 });
+  const applied = Date.now();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  return { preview: previewed - started, apply: applied - previewed };
+}
+
+export async function benchImport(): Promise<Row[]> {
+  const server = await startPreview();
+  const browser = await launch(PHONE);
+  const dir = mkdtempSync(join(tmpdir(), 'repaso-import-notes-'));
+  try {
+    const page = await firstPage(browser);
+    await openApp(page, server.url);
+    const original = importNotes(join(dir, 'v1'), 25, false);
+    const first = await timedImport(page, original);
+    const edited = importNotes(join(dir, 'v2'), 25, true);
+    const again = await timedImport(page, edited);
+    const total = again.preview + again.apply;
+    return [
+      { measure: 'first import of 5000 cards (25 notes): preview + apply', value: `${first.preview + first.apply} ms`, target: '', verdict: 'info' },
+      { measure: 're-import with 10% of answers edited: preview', value: `${again.preview} ms`, target: '', verdict: 'info' },
+      { measure: 're-import with 10% of answers edited: apply', value: `${again.apply} ms`, target: '', verdict: 'info' },
+      { measure: 're-import: preview + apply', value: `${total} ms`, target: '≤ 2000 ms', verdict: total <= 2000 ? 'ok' : 'MISS' },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchBrowser(): Promise<Row[]> {
   const rows: Row[] = [];
   const server = await startPreview();

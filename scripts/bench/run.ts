@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- extract|browser|budgets]
+ * npm run bench [-- extract|browser|import|budgets]
  * Prints one table per area. Figures in a table are measured side by side in one run; compare only those.
  */
 import { spawnSync } from 'node:child_process';
-import { benchBrowser } from './browser.ts';
+import { benchBrowser, benchImport } from './browser.ts';
 import { benchBudgets } from './budgets.ts';
 import { benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
@@ -16,6 +16,11 @@ if (!only || only === 'browser') {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('npm run build failed');
   printTable('Review in Chromium (persistent profile, 390×844 phone)', await benchBrowser());
+}
+
+if (!only || only === 'import') {
+  if (only) spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  printTable('Import in Chromium (persistent profile, 390×844 phone)', await benchImport());
 }
 
 if (!only || only === 'budgets') {

@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+// jsdom: DOMPurify needs a DOM that behaves like a browser's.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
+import type { SelectedFile } from '../../src/adapters/picked-files.ts';
+import { Store } from '../../src/adapters/store.ts';
+
+const note = (path: string, text: string): SelectedFile => ({ name: path, path, bytes: async () => new TextEncoder().encode(text) });
+let counter = 0;
+
+describe('importing notes in the app', () => {
+  it('sanitizes what it stores, and keeps stored HTML for cards that did not change', async () => {
+    const store = await Store.open(`import-${++counter}`);
+    const hostile = '# T\n\n## Uno\n\nTexto <b>negrita</b>.\n\n## Dos\n\n[x](javascript:alert(1)) y texto.\n';
+    const first = await prepareImport(store, [note('t.md', hostile)]);
+    expect(first.summaries.get('t')).toMatchObject({ fresh: 2 });
+    await applyImport(store, first, 1);
+    const bodies = await store.cardBodies('t');
+    expect(bodies.map((b) => b.answerHtml).join('')).not.toMatch(/href="javascript|<script|<b>/);
+
+    const again = await prepareImport(store, [note('t.md', hostile.replace('y texto.', 'y más texto.'))]);
+    expect(again.summaries.get('t')).toMatchObject({ unchanged: 1, changed: 1 });
+    const unchanged = again.plan.decks[0]!.cards.find((c) => c.change === 'unchanged')!;
+    expect(unchanged.card.answerHtml).toBe(bodies.find((b) => b.id === unchanged.id)!.answerHtml);
+    store.close();
+  });
+
+  it('lists refused files and still imports the good ones', async () => {
+    const store = await Store.open(`import-${++counter}`);
+    const preview = await prepareImport(store, [note('ok.md', '## Bien\n\nTexto.\n'), { name: 'big.md', path: 'big.md', bytes: async () => new Uint8Array(2 * 1024 * 1024 + 1).fill(65) }]);
+    expect(preview.problems).toEqual([{ file: 'big.md', message: expect.stringMatching(/over 2 MB/) }]);
+    expect(preview.plan.decks.map((d) => d.deckId)).toEqual(['ok']);
+    store.close();
+  });
+});
