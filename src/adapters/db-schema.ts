@@ -15,6 +15,8 @@ export interface DeckRecord extends DeckMeta {
   cardCount: number;
   /** How many of its cards have a state record (reviewed, suspended or buried at least once). */
   tracked: number;
+  /** Cards no longer in the notes, kept with their history until the user purges them. */
+  retired?: number;
   updatedAt: number;
 }
 

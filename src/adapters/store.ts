@@ -246,6 +246,7 @@ export class Store {
           origin: bundled?.has(deck.deckId) ? 'bundled' : (previous?.origin ?? 'imported'),
           cardCount: live.length,
           tracked: live.filter((r) => tracked.has(r.id)).length,
+          retired: content.refs.length - live.length,
           updatedAt: now,
         });
         tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
@@ -272,6 +273,33 @@ export class Store {
         }
       }
       await tx.done;
+    });
+  }
+
+  /**
+   * Deletes retired cards for good, with their states and review-log entries: the one operation that removes
+   * history, and only on the user's explicit request. Returns how many cards were deleted.
+   */
+  purgeRetired(): Promise<number> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log'], 'readwrite', { durability: 'strict' });
+      let purged = 0;
+      for (const deck of await tx.objectStore('decks').getAll()) {
+        if (!deck.retired) continue;
+        const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
+        const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
+        const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
+        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.filter((r) => !gone.has(r.id)) });
+        tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
+        for (const id of gone) {
+          tx.objectStore('states').delete(id);
+          for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) tx.objectStore('log').delete(key);
+        }
+        tx.objectStore('decks').put({ ...deck, retired: 0 });
+        purged += gone.size;
+      }
+      await tx.done;
+      return purged;
     });
   }
 

@@ -9,6 +9,8 @@ export class Library {
   /** What "Study all" will show: the sum over decks, within the overall daily limits. */
   totals = $state.raw<Counts>({ fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
   loaded = $state(false);
+  /** Cards that left the notes, kept with their history. */
+  retired = $state(0);
 
   constructor(private readonly context: StudyContext) {}
 
@@ -32,8 +34,14 @@ export class Library {
       limitsFor: this.context.limitsFor,
     });
     this.decks = decks;
+    this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
     this.tree = buildDeckTree(decks, counts);
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], this.context.limits);
     this.loaded = true;
+  }
+
+  async purgeRetired(): Promise<void> {
+    await this.context.store.purgeRetired();
+    await this.refresh();
   }
 }

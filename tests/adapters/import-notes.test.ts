@@ -34,3 +34,29 @@ describe('importing notes in the app', () => {
     store.close();
   });
 });
+
+describe('purging retired cards', () => {
+  it('deletes retired cards with their states and log entries, and nothing else', async () => {
+    const store = await Store.open(`import-${++counter}`);
+    const text = '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n';
+    await applyImport(store, await prepareImport(store, [note('t.md', text)]), 1);
+    const [uno, dos] = (await store.cardRefs(['t']))[0]!.refs;
+    for (const ref of [uno!, dos!]) {
+      const fsrs = { phase: 'review' as const, due: 5, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, lastReview: 1 };
+      await store.recordReview({
+        state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
+        log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, before: null, after: fsrs, elapsedDays: 0, shift: 0 },
+      });
+    }
+    await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
+    expect((await store.getDeck('t'))!.retired).toBe(1);
+    expect(await store.logFor(dos!.id)).toHaveLength(1);
+    expect(await store.purgeRetired()).toBe(1);
+    expect(await store.logFor(dos!.id)).toHaveLength(0);
+    expect((await store.states([dos!.id])).size).toBe(0);
+    expect(await store.logFor(uno!.id)).toHaveLength(1);
+    expect((await store.cardRefs(['t']))[0]!.refs.map((r) => r.id)).toEqual([uno!.id]);
+    expect((await store.getDeck('t'))!.retired).toBe(0);
+    store.close();
+  });
+});

@@ -122,6 +122,14 @@ test('import a note through the file chooser, review it, import an edited versio
   assert.equal(retired[0][1].queueDue, null, 'a retired card is hidden from review');
   await page.getByRole('button', { name: 'Back to decks' }).first().click();
   await page.getByRole('button', { name: /^Study: Química básica/ }).waitFor();
+
+  // Retired cards go only when the user asks, with their history.
+  await page.getByText('1 retired card: no longer in your notes, kept with its history.').waitFor();
+  await screenshot(page, 'decks-retired');
+  await page.getByRole('button', { name: 'Delete them' }).click();
+  await page.getByRole('button', { name: 'Delete for good, with their review history' }).click();
+  await page.getByText(/retired card/).waitFor({ state: 'detached' });
+  assert.equal((await dbCounts(page)).log, 4);
   assert.deepEqual(browser.errors, []);
 });
 
