@@ -16,7 +16,7 @@ import {
   type QueueCounts,
   type Tracked,
 } from '../core/queue.ts';
-import { DAY, formatInterval, RATINGS, unseenState, type CardState, type Rating } from '../core/scheduler.ts';
+import { DAY, formatInterval, RATINGS, unseenState, type Rating } from '../core/scheduler.ts';
 import { dayWindow, type DayWindow, type StudyContext } from './study-context.ts';
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
@@ -324,4 +324,3 @@ export class ReviewSession {
   }
 }
 
-export type { CardState };

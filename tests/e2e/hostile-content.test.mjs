@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { PHONE, ROOT, buildWithNotes, launch, screenshot, startPreview } from './support.mjs';
+import { openPage, PHONE, ROOT, buildWithNotes, screenshot, startPreview } from './support.mjs';
 
 const CRAFTED =
   '<p>crafted <img src="x" onerror="window.__ran=\'onerror\'"><a href="javascript:window.__ran=\'link\'">enlace</a>' +
@@ -29,9 +29,7 @@ after(async () => {
 });
 
 async function openAnswer(t, deckId) {
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, PHONE);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const blocked = [];

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+import { openPage, PHONE, dbCounts, openApp, screenshot, startPreview } from './support.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'repaso-import-'));
 let server;
@@ -79,9 +79,7 @@ function statesOf(page) {
 }
 
 test('import a note through the file chooser, review it, import an edited version: reviewed cards keep their schedule and log', { timeout: 120_000 }, async (t) => {
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
 
   await importFiles(page, [note('quimica.md', QUIMICA), note('roto.md', '\u0000\u0001binario'), note('lista.txt', 'no es markdown')]);
@@ -134,9 +132,7 @@ test('import a note through the file chooser, review it, import an edited versio
 });
 
 test('an empty or unusable selection says why and changes nothing', { timeout: 60_000 }, async (t) => {
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
   await importFiles(page, [note('foto.heic', 'x')]);
   assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: not a Markdown note/);

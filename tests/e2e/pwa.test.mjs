@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { PHONE, ROOT, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+import { openPage, PHONE, ROOT, dbCounts, openApp, screenshot, startPreview } from './support.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'repaso-pwa-'));
 const DIST_REPO = join(work, 'dist-repo');
@@ -37,10 +37,8 @@ test('works offline after the first visit: reload, a review offline, and a deep 
   const dist = join(work, 'dist-offline');
   cpSync(join(ROOT, 'dist'), dist, { recursive: true });
   let server = await startPreview({ dist });
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
+  const { browser, page } = await openPage(t, PHONE);
   t.after(() => server.stop());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await openApp(page, server.url);
@@ -85,10 +83,8 @@ for (const [label, base, distOf] of [
 ]) {
   test(`is installable ${label}, with a manifest that parses`, { timeout: 60_000 }, async (t) => {
     const server = await startPreview({ dist: distOf(), base });
-    const browser = await launch(PHONE);
-    t.after(() => browser.close());
+    const { browser, page } = await openPage(t, PHONE);
     t.after(() => server.stop());
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await openApp(page, server.url);
     await controlled(page);
     const result = await installability(page);
@@ -112,10 +108,8 @@ test('a new version shows "New version — Reload" between cards; Reload brings 
   const dist = join(work, 'dist-update');
   cpSync(join(ROOT, 'dist'), dist, { recursive: true });
   const server = await startPreview({ dist });
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
+  const { browser, page } = await openPage(t, PHONE);
   t.after(() => server.stop());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await openApp(page, server.url);
   await controlled(page);
   await page.getByRole('button', { name: 'Study all' }).click();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESKTOP, PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+import { openPage, DESKTOP, PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
 
 let server;
 before(async (t) => {
@@ -16,9 +16,7 @@ async function remaining(page) {
 }
 
 test('on a phone: review five cards, undo one, reload and restart the browser â€” counts, states and the log persist', { timeout: 120_000 }, async (t) => {
-  const browser = await launch(PHONE);
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
   await screenshot(page, 'decks-light');
   await page.getByRole('button', { name: 'Study all' }).click();
@@ -59,9 +57,7 @@ test('on a phone: review five cards, undo one, reload and restart the browser â€
 });
 
 test('on a desktop: a whole review with the keyboard alone', { timeout: 60_000 }, async (t) => {
-  const browser = await launch(DESKTOP);
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, DESKTOP);
   await openApp(page, server.url);
   // Tab reaches "Import notes", then "Study all"; Enter activates it.
   await page.keyboard.press('Tab');
@@ -91,9 +87,7 @@ test('on a desktop: a whole review with the keyboard alone', { timeout: 60_000 }
 });
 
 test('in dark mode and in Spanish on a small phone: every screen is legible', { timeout: 90_000 }, async (t) => {
-  const browser = await launch({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, { colorScheme: 'dark', locale: 'es-ES' });
-  t.after(() => browser.close());
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const { browser, page } = await openPage(t, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, { colorScheme: 'dark', locale: 'es-ES' });
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Mazos' }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'decks-dark-es-360');

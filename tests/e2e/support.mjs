@@ -143,3 +143,11 @@ export async function buildWithNotes(notesDir) {
   if (run.status !== 0) throw new Error(`building decks failed: ${run.stderr}`);
   return dist;
 }
+
+/** A browser with a fresh persistent profile and its page, closed when the test ends. */
+export async function openPage(t, device = PHONE, options = {}) {
+  const browser = await launch(device, options);
+  t.after(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  return { browser, page };
+}
