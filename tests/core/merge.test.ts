@@ -4,6 +4,7 @@ import { buildDeck } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract.ts';
 import { deckContentAfter, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
 import type { DeckFile } from '../../src/core/types.ts';
+import { seededRandom } from '../support/random.ts';
 
 let counter = 0;
 const newId = () => `id${++counter}`;
@@ -100,16 +101,8 @@ describe('planning a re-import', () => {
 });
 
 describe('random edits', () => {
-  function random(seed: number) {
-    let s = seed;
-    return () => {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      return s / 2 ** 32;
-    };
-  }
-
   it('never lose a card id that a review log could point at, and never give two live cards one key', () => {
-    const rand = random(11);
+    const rand = seededRandom(11);
     const topics = Array.from({ length: 12 }, (_, i) => ({
       heading: `Tema ${i} ${['redes', 'células', 'commits', 'protocolos'][i % 4]}`,
       terms: Array.from({ length: 3 }, (_, k) => [`Término ${i}-${k}`, `definición número ${k} del tema ${i} con detalle`]),

@@ -9,6 +9,7 @@ import {
   type CardState,
   type Rating,
 } from '../../src/core/scheduler.ts';
+import { seededRandom } from '../support/random.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -100,16 +101,8 @@ describe('robustness', () => {
 });
 
 describe('replaying the review log', () => {
-  function random(seed: number) {
-    let s = seed;
-    return () => {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      return s / 2 ** 32;
-    };
-  }
-
   it('reproduces the stored state of 1,000 random histories exactly, fuzz included', () => {
-    const rand = random(42);
+    const rand = seededRandom(42);
     for (let history = 0; history < 1000; history++) {
       const shift = [0, 2 * HOUR - 4 * HOUR, -5 * HOUR - 4 * HOUR][history % 3]!;
       const log: { rating: Rating; time: number; shift: number }[] = [];
