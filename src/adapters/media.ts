@@ -1,11 +1,14 @@
+/** Deck images are stored as `data-media` (a path inside the deck folder) and given a real src when displayed. */
+export const MEDIA_ATTRIBUTE = 'data-media';
+
 /** Gives stored card images (see sanitize.ts) a URL once displayed: an imported note's own image, or a file
  * under the deployed decks folder. */
 export function resolveMedia(root: HTMLElement, decksBase: string, imported: ReadonlyMap<string, string>): void {
-  for (const img of root.querySelectorAll<HTMLImageElement>('img[data-media]')) {
-    const path = img.dataset.media!;
+  for (const img of root.querySelectorAll<HTMLImageElement>(`img[${MEDIA_ATTRIBUTE}]`)) {
+    const path = img.getAttribute(MEDIA_ATTRIBUTE)!;
     img.src = imported.get(path) ?? decksBase + path;
     img.loading = 'lazy';
-    img.removeAttribute('data-media');
+    img.removeAttribute(MEDIA_ATTRIBUTE);
   }
 }
 

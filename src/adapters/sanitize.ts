@@ -9,14 +9,13 @@
  * no javascript: URLs, images only from 'self') still guards whatever reaches the page.
  */
 import type { DOMPurify } from 'dompurify';
+import { MEDIA_ATTRIBUTE } from './media.ts';
 
 const FORBID_TAGS = ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'link', 'meta', 'base', 'template', 'video', 'audio', 'source', 'picture'];
 const FORBID_ATTR = ['style', 'srcset', 'formaction', 'action', 'background', 'ping', 'xlink:href'];
 const CONFIG = { FORBID_TAGS, FORBID_ATTR, ALLOW_DATA_ATTR: false, ALLOW_UNKNOWN_PROTOCOLS: false };
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** Deck images are kept as `data-media` (a path inside the deck folder) and given a real src when displayed. */
-export const MEDIA_ATTRIBUTE = 'data-media';
 
 export interface CardSanitizer {
   sanitize(html: string): string;
