@@ -1,0 +1,199 @@
+/**
+ * The numbers behind the statistics screen, from the review log and the card states. Pure: the caller passes
+ * the records and "today". A study day is the one the scheduler used (see dayShift): each log entry keeps the
+ * shift it was made with, so travelling across time zones never moves a past review to another day.
+ */
+import { DAY, type Phase, type Rating } from './scheduler.ts';
+
+/** The fields of a review-log entry the statistics read. */
+export interface LoggedReview {
+  time: number;
+  rating: Rating;
+  durationMs: number;
+  shift: number;
+  /** The card's phase before this review (null: it was new). */
+  phaseBefore: Phase | null;
+}
+
+/** The fields of a card state the statistics read. */
+export interface TrackedCard {
+  phase: Phase;
+  suspended: boolean;
+  retired: boolean;
+  /** When it is next shown; absent while suspended or retired. */
+  queueDue?: number;
+}
+
+/** Day number of a moment: days since the epoch in the user's study days. */
+export const studyDay = (time: number, shift: number): number => Math.floor((time + shift) / DAY);
+
+export interface DayCount {
+  day: number;
+  count: number;
+}
+
+/** Reviews on each of the `days` study days ending with `today`, oldest first (days without reviews count 0). */
+export function reviewsPerDay(log: readonly LoggedReview[], today: number, days: number): DayCount[] {
+  const first = today - days + 1;
+  const counts = new Array<number>(days).fill(0);
+  for (const review of log) {
+    const index = studyDay(review.time, review.shift) - first;
+    if (index >= 0 && index < days) counts[index]!++;
+  }
+  return counts.map((count, i) => ({ day: first + i, count }));
+}
+
+/**
+ * Cards falling due on each of the next `days` study days, starting today. Overdue cards count today, as they
+ * are shown today; suspended and retired cards are not shown, so they are not counted.
+ */
+export function dueForecast(cards: readonly TrackedCard[], today: number, shift: number, days: number): DayCount[] {
+  const counts = new Array<number>(days).fill(0);
+  for (const card of cards) {
+    if (card.queueDue === undefined || card.suspended || card.retired) continue;
+    const index = Math.max(0, studyDay(card.queueDue, shift) - today);
+    if (index < days) counts[index]!++;
+  }
+  return counts.map((count, i) => ({ day: today + i, count }));
+}
+
+export interface Retention {
+  passed: number;
+  total: number;
+  /** passed / total, or null when there was no review to judge. */
+  rate: number | null;
+}
+
+/**
+ * True retention as Anki reports it: of the reviews of cards in the review phase (not new, not learning), the
+ * share not rated Again, over the `days` study days ending with `today`.
+ */
+export function trueRetention(log: readonly LoggedReview[], today: number, days: number): Retention {
+  let passed = 0;
+  let total = 0;
+  for (const review of log) {
+    if (review.phaseBefore !== 'review') continue;
+    const day = studyDay(review.time, review.shift);
+    if (day > today || day <= today - days) continue;
+    total++;
+    if (review.rating > 1) passed++;
+  }
+  return { passed, total, rate: total === 0 ? null : passed / total };
+}
+
+export interface CardsByState {
+  new: number;
+  learning: number;
+  review: number;
+  suspended: number;
+  retired: number;
+}
+
+/**
+ * Every card of the collection in exactly one group. `liveCards` counts the cards in the notes (retired ones
+ * excluded); a live card with no state record was never seen, so it is new.
+ */
+export function cardsByState(states: readonly TrackedCard[], liveCards: number): CardsByState {
+  const groups: CardsByState = { new: 0, learning: 0, review: 0, suspended: 0, retired: 0 };
+  let liveTracked = 0;
+  for (const state of states) {
+    if (state.retired) {
+      groups.retired++;
+      continue;
+    }
+    liveTracked++;
+    if (state.suspended) groups.suspended++;
+    else if (state.phase === 'review') groups.review++;
+    else if (state.phase === 'new') groups.new++;
+    else groups.learning++;
+  }
+  groups.new += Math.max(0, liveCards - liveTracked);
+  return groups;
+}
+
+/**
+ * Study days in a row with at least one review, ending today — or yesterday, so a streak is not lost before
+ * today's reviews are done. `perDay` is reviewsPerDay() output ending today.
+ */
+export function currentStreak(perDay: readonly DayCount[]): number {
+  let end = perDay.length - 1;
+  if (end >= 0 && perDay[end]!.count === 0) end--;
+  let streak = 0;
+  for (let i = end; i >= 0 && perDay[i]!.count > 0; i--) streak++;
+  return streak;
+}
+
+export interface TimeSpent {
+  todayMs: number;
+  weekMs: number;
+  monthMs: number;
+  /** All the reviews given (the whole window read). */
+  totalMs: number;
+}
+
+export function timeSpent(log: readonly LoggedReview[], today: number): TimeSpent {
+  const spent: TimeSpent = { todayMs: 0, weekMs: 0, monthMs: 0, totalMs: 0 };
+  for (const review of log) {
+    const age = today - studyDay(review.time, review.shift);
+    spent.totalMs += review.durationMs;
+    if (age < 0) continue;
+    if (age < 30) spent.monthMs += review.durationMs;
+    if (age < 7) spent.weekMs += review.durationMs;
+    if (age === 0) spent.todayMs += review.durationMs;
+  }
+  return spent;
+}
+
+/**
+ * Shade of a heatmap cell, 0 (no reviews) to 4. Steps follow the busiest day, so a light week still shows
+ * its shape.
+ */
+export function heatLevel(count: number, busiest: number): 0 | 1 | 2 | 3 | 4 {
+  if (count <= 0 || busiest <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / busiest) * 4))) as 1 | 2 | 3 | 4;
+}
+
+/** Weekday of a study day, Monday 0 … Sunday 6 (the epoch, day 0, was a Thursday). */
+export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
+
+/** Epoch ms at UTC noon of a study day: a date to format in the UI with timeZone UTC, whatever the offset. */
+export const dayDate = (day: number): number => day * DAY + DAY / 2;
+
+export interface StatsInput {
+  log: readonly LoggedReview[];
+  cards: readonly TrackedCard[];
+  liveCards: number;
+  /** The current study day and the shift in force now. */
+  today: number;
+  shift: number;
+}
+
+export interface Stats {
+  heatmap: DayCount[];
+  forecast: DayCount[];
+  retention: { week: Retention; month: Retention };
+  cards: CardsByState;
+  streak: number;
+  /** True when the streak reaches back to the start of the log read: it may be longer. */
+  streakAtLeast: boolean;
+  time: TimeSpent;
+  reviewsInYear: number;
+}
+
+export const HEATMAP_DAYS = 365;
+export const FORECAST_DAYS = 30;
+
+export function computeStats(input: StatsInput): Stats {
+  const heatmap = reviewsPerDay(input.log, input.today, HEATMAP_DAYS);
+  const streak = currentStreak(heatmap);
+  return {
+    heatmap,
+    forecast: dueForecast(input.cards, input.today, input.shift, FORECAST_DAYS),
+    retention: { week: trueRetention(input.log, input.today, 7), month: trueRetention(input.log, input.today, 30) },
+    cards: cardsByState(input.cards, input.liveCards),
+    streak,
+    streakAtLeast: streak >= HEATMAP_DAYS - 1,
+    time: timeSpent(input.log, input.today),
+    reviewsInYear: heatmap.reduce((sum, d) => sum + d.count, 0),
+  };
+}
