@@ -1,54 +1,13 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import type { CardState, Rating } from '../core/scheduler.ts';
-import type { DeckMeta } from '../core/types.ts';
+import type { DeckRecord, ReviewLogRecord, StateRecord } from '../core/records.ts';
+
+export type { DeckRecord, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
 export const DB_VERSION = 4;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
-
-export interface DeckRecord extends DeckMeta {
-  /** Content hash of the deck file last loaded; an unchanged bundled deck is not loaded again. */
-  hash: string;
-  origin: 'bundled' | 'imported';
-  cardCount: number;
-  /** How many of its cards have a state record (reviewed, suspended or buried at least once). */
-  tracked: number;
-  /** Cards no longer in the notes, kept with their history until the user purges them. */
-  retired?: number;
-  updatedAt: number;
-}
-
-export interface StateRecord {
-  cardId: string;
-  deckId: string;
-  fsrs: CardState;
-  suspended: boolean;
-  buriedUntil: number;
-  leech: boolean;
-  /** When the card is next shown; absent while suspended, so the `due` index only holds schedulable cards. */
-  queueDue?: number;
-  /** The deck id while the card is a leech, for the sparse `leech` index. */
-  leechOf?: string;
-  /** The card left the notes: no `queueDue`, history kept; revived when it comes back. */
-  retired?: boolean;
-}
-
-export interface ReviewLogRecord {
-  id?: number;
-  cardId: string;
-  deckId: string;
-  rating: Rating;
-  time: number;
-  durationMs: number;
-  /** The card's whole record before this review (null: never reviewed), so undo restores it exactly. */
-  before: StateRecord | null;
-  after: CardState;
-  elapsedDays: number;
-  /** The day shift the scheduler used (see dayShift), so replaying the log reproduces the state exactly. */
-  shift: number;
-}
 
 export interface RepasoSchema extends DBSchema {
   decks: { key: string; value: DeckRecord };

@@ -3,7 +3,6 @@
  * then a plan (preview) and its all-or-nothing application. Loaded only when the Import screen opens: it carries
  * markdown-it, DOMPurify and fflate.
  */
-import DOMPurify from 'dompurify';
 import { buildDeck, MEDIA_FOLDER, uniqueDeckIds } from '../core/deck.ts';
 import { extractNote } from '../core/extract.ts';
 import { keyTail, planContents, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
@@ -12,7 +11,7 @@ import type { CardBody } from '../core/deck-content.ts';
 import { newCardId } from './ids.ts';
 import { readSelection, type Problem } from './note-files.ts';
 import type { SelectedFile } from './picked-files.ts';
-import { createCardSanitizer } from './sanitize.ts';
+import { pageSanitizer } from './page-sanitizer.ts';
 import type { Store } from './store.ts';
 
 export interface ImportPreview {
@@ -29,11 +28,9 @@ export interface ImportPreview {
   bundledHashes?: Map<string, string>;
 }
 
-let sanitizer: ReturnType<typeof createCardSanitizer> | null = null;
-
 export async function prepareImport(store: Store, files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ImportPreview> {
   const selection = await readSelection(files);
-  sanitizer ??= createCardSanitizer(DOMPurify);
+  const sanitizer = pageSanitizer();
   const problems = [...selection.problems];
   const warnings: Warning[] = [];
   const skipped: string[] = [];

@@ -13,7 +13,8 @@ import { MEDIA_ATTRIBUTE } from './media.ts';
 
 const FORBID_TAGS = ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'link', 'meta', 'base', 'template', 'video', 'audio', 'source', 'picture'];
 const FORBID_ATTR = ['style', 'srcset', 'formaction', 'action', 'background', 'ping', 'xlink:href'];
-const CONFIG = { FORBID_TAGS, FORBID_ATTR, ALLOW_DATA_ATTR: false, ALLOW_UNKNOWN_PROTOCOLS: false };
+// data-media is allowed so that stored card HTML (a restored backup) can be sanitized again and come out the same.
+const CONFIG = { FORBID_TAGS, FORBID_ATTR, ADD_ATTR: [MEDIA_ATTRIBUTE], ALLOW_DATA_ATTR: false, ALLOW_UNKNOWN_PROTOCOLS: false };
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -38,8 +39,9 @@ export function createCardSanitizer(purify: DOMPurify): CardSanitizer {
       }
     }
     if (node.tagName === 'IMG') {
-      const src = node.getAttribute('src') ?? '';
+      const src = node.getAttribute('src') || node.getAttribute(MEDIA_ATTRIBUTE) || '';
       node.removeAttribute('src');
+      node.removeAttribute(MEDIA_ATTRIBUTE);
       if (!src || SCHEME.test(src) || src.startsWith('/') || src.split('/').includes('..')) {
         const alt = node.ownerDocument.createElement('span');
         alt.className = 'missing-image';

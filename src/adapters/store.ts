@@ -30,7 +30,7 @@ export function classifyStorageError(error: unknown): StoreError {
   return new StoreError('unknown', error);
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -43,8 +43,16 @@ export interface ReviewWrite {
   log: ReviewLogRecord;
 }
 
+/** The setting that remembers when the user last saved a backup (epoch ms). */
+export const LAST_BACKUP_SETTING = 'lastBackupAt';
+/** Until when the user asked not to be reminded of backups (epoch ms). */
+export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
+
 export class Store {
-  private constructor(private readonly db: IDBPDatabase<RepasoSchema>) {}
+  private constructor(
+    /** The open database, for the adapters that add operations only some screens load (store-backup.ts). */
+    readonly db: IDBPDatabase<RepasoSchema>,
+  ) {}
 
   static async open(name = DB_NAME, onVersionChange?: () => void): Promise<Store> {
     if (typeof indexedDB === 'undefined') throw new StoreError('unavailable', new Error('IndexedDB is not available'));
@@ -315,9 +323,26 @@ export class Store {
     return guarded(async () => (await this.db.get('settings', key))?.value as T | undefined);
   }
 
+  /** Several settings that belong together, in one transaction. */
+  putSettings(entries: Record<string, unknown>): Promise<void> {
+    return guarded(async () => {
+      const tx = this.db.transaction('settings', 'readwrite', { durability: 'strict' });
+      for (const [key, value] of Object.entries(entries)) void tx.store.put({ key, value });
+      await tx.done;
+    });
+  }
+
   putSetting(key: string, value: unknown): Promise<void> {
     return guarded(async () => {
       await this.db.put('settings', { key, value });
+    });
+  }
+
+  /** Time of the oldest review in the log, or null when there is none. */
+  firstReviewAt(): Promise<number | null> {
+    return guarded(async () => {
+      const cursor = await this.db.transaction('log').store.index('time').openCursor();
+      return cursor?.value.time ?? null;
     });
   }
 }

@@ -2,6 +2,7 @@
 import type { Clock } from '../adapters/clock.ts';
 import type { Store } from '../adapters/store.ts';
 import { DEFAULT_LIMITS, type Limits } from '../core/queue.ts';
+import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import {
   createScheduler,
   DAY,
@@ -18,11 +19,15 @@ export interface StudyContext {
   clock: Clock;
   scheduler: Scheduler;
   limits: Limits;
+  /** Each deck's own limits, as saved (a missing field uses the general limit). */
+  deckLimits: Readonly<Record<string, Partial<Limits>>>;
   limitsFor(deckId: string): Limits;
+  theme: ThemeChoice;
+  language: LanguageChoice;
 }
 
 export async function loadStudyContext(store: Store, clock: Clock): Promise<StudyContext> {
-  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits']);
+  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', THEME_SETTING, LANGUAGE_SETTING]);
   const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...(saved.get('scheduler') as Partial<SchedulerSettings> | undefined) };
   // A damaged setting must not stop reviews: fall back to the defaults.
   const settings = validateSettings(merged).length === 0 ? merged : DEFAULT_SCHEDULER_SETTINGS;
@@ -33,7 +38,10 @@ export async function loadStudyContext(store: Store, clock: Clock): Promise<Stud
     clock,
     scheduler: createScheduler(settings),
     limits,
+    deckLimits,
     limitsFor: (deckId) => ({ ...limits, ...deckLimits[deckId] }),
+    theme: isThemeChoice(saved.get(THEME_SETTING)) ? (saved.get(THEME_SETTING) as ThemeChoice) : 'system',
+    language: isLanguageChoice(saved.get(LANGUAGE_SETTING)) ? (saved.get(LANGUAGE_SETTING) as LanguageChoice) : 'auto',
   };
 }
 

@@ -1,0 +1,54 @@
+/** Backup, restore and the review-log export: the user's way to keep their data beyond this browser. */
+import { backupFileName, readBackupArchive, writeBackupArchive } from '../adapters/backup-file.ts';
+import type { Clock } from '../adapters/clock.ts';
+import { pageSanitizer } from '../adapters/page-sanitizer.ts';
+import { saveFile, type SaveOutcome } from '../adapters/save-file.ts';
+import type { Store } from '../adapters/store.ts';
+import { allReviews, exportAll, markBackedUp, replaceAll } from '../adapters/store-backup.ts';
+import type { Backup, BackupProblem } from '../core/backup.ts';
+import { reviewLogCsv } from '../core/review-csv.ts';
+
+/** Makes a backup and hands it to the user; only a file actually handed over counts as the last backup. */
+export async function exportBackup(store: Store, clock: Clock): Promise<SaveOutcome> {
+  const now = clock.now();
+  const { backup, files } = await exportAll(store, now);
+  const outcome = await saveFile(writeBackupArchive(backup, files), backupFileName(new Date(now)), 'application/zip');
+  if (outcome !== 'cancelled') await markBackedUp(store, now);
+  return outcome;
+}
+
+export async function exportReviewLog(store: Store, clock: Clock): Promise<SaveOutcome> {
+  const reviews = await allReviews(store);
+  const csv = reviewLogCsv(
+    reviews.map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.before?.fsrs.phase ?? null, durationMs: r.durationMs })),
+  );
+  const name = backupFileName(new Date(clock.now())).replace('repaso-backup', 'repaso-reviews').replace(/\.zip$/, '.csv');
+  return saveFile(csv, name, 'text/csv');
+}
+
+export type OpenedBackup = { ok: true; backup: Backup; files: Map<string, Uint8Array>; cards: number; reviews: number } | { ok: false; problem: BackupProblem };
+
+/**
+ * Opens and checks a backup without changing anything, so the user can see what it holds before it replaces
+ * their data. Card HTML goes through the sanitizer again: a backup is a file from outside, like notes.
+ */
+export function openBackup(bytes: Uint8Array): OpenedBackup {
+  const opened = readBackupArchive(bytes);
+  if (!opened.ok) return opened;
+  const backup = sanitizeBodies(opened.backup);
+  return { ok: true, backup, files: opened.files, cards: backup.cardRefs.reduce((sum, c) => sum + c.refs.length, 0), reviews: backup.log.length };
+}
+
+/** Replaces everything on this device with an opened backup, all at once. */
+export function applyBackup(store: Store, opened: OpenedBackup & { ok: true }): Promise<void> {
+  return replaceAll(store, opened.backup, opened.files);
+}
+
+function sanitizeBodies(backup: Backup): Backup {
+  const sanitizer = pageSanitizer();
+  const cardBodies = backup.cardBodies.map(({ deckId, bodies }) => {
+    const clean = sanitizer.sanitizeAll(bodies.flatMap((b) => [b.questionHtml, b.answerHtml]));
+    return { deckId, bodies: bodies.map((body, i) => ({ ...body, questionHtml: clean[2 * i]!, answerHtml: clean[2 * i + 1]! })) };
+  });
+  return { ...backup, cardBodies };
+}
