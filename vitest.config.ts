@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          setupFiles: ['tests/support/i18n-setup.ts'],
           include: ['tests/components/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/routes/**/*.test.ts'],
         },
       },

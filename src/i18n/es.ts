@@ -89,4 +89,9 @@ export const es: Record<MessageKey, string> = {
   'pwa.installHint': 'Instala Repaso para repasar desde la pantalla de inicio, sin conexión.',
   'pwa.iosHowTo': 'Para instalar en iPhone o iPad: toca Compartir y luego «Añadir a pantalla de inicio».',
   'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso para proteger tus repasos.',
+  'nav.stats': 'Estadísticas',
+  'nav.settings': 'Ajustes',
+  'backup.reminder': 'Tu última copia de seguridad tiene más de dos semanas. Una copia protege tus repasos si el navegador borra sus datos o pierdes el teléfono.',
+  'backup.now': 'Hacer copia',
+  'backup.later': 'Más tarde',
 };

@@ -1,9 +1,14 @@
-import { en, type MessageKey } from './en.ts';
-import { es } from './es.ts';
+import type { MessageKey } from './en.ts';
 
 export type Language = 'en' | 'es';
 type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, es };
+type Catalog = Record<MessageKey, string>;
+
+// Each language is a chunk of its own: a phone downloads only the one it speaks before the first card.
+const LOADERS: Record<Language, () => Promise<Catalog>> = {
+  en: () => import('./en.ts').then((m) => m.en),
+  es: () => import('./es.ts').then((m) => m.es),
+};
 
 /** Spanish when the browser prefers it, English otherwise. */
 export function detectLanguage(preferred: readonly string[]): Language {
@@ -18,16 +23,45 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+export function pluralForm(language: Language, count: number): 'one' | 'other' {
+  return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
+}
+
 class I18n {
   language = $state<Language>('en');
+  private catalogs = $state.raw<Partial<Record<Language, Catalog>>>({});
+  private loading: Promise<void> = Promise.resolve();
 
-  t = (key: MessageKey, values?: Record<string, string | number>): string => format(MESSAGES[this.language][key], values);
+  /** Loads a language's messages, then switches the whole UI to it. */
+  use(language: Language): Promise<void> {
+    this.loading = (async () => {
+      if (!this.catalogs[language]) {
+        const catalog = await LOADERS[language]();
+        this.catalogs = { ...this.catalogs, [language]: catalog };
+      }
+      this.language = language;
+    })();
+    return this.loading;
+  }
+
+  /** Resolves once the language last asked for can be shown. */
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  /** A message in the current language; empty for the instant before its messages have loaded. */
+  t = (key: MessageKey, values?: Record<string, string | number>): string => {
+    const catalog = this.catalogs[this.language];
+    return catalog ? format(catalog[key], values) : '';
+  };
 
   /** A message with `.one` and `.other` forms, chosen by the language's plural rules. */
-  plural = (key: PluralKey, count: number, values: Record<string, string | number> = {}): string => {
-    const form = new Intl.PluralRules(this.language).select(count) === 'one' ? 'one' : 'other';
-    return this.t(`${key}.${form}` as MessageKey, { count, ...values });
-  };
+  plural = (key: PluralKey, count: number, values: Record<string, string | number> = {}): string =>
+    this.t(`${key}.${pluralForm(this.language, count)}` as MessageKey, { count: this.number(count), ...values });
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.language, options).format(value);
+  }
 
   time(at: number): string {
     return new Intl.DateTimeFormat(this.language, { hour: '2-digit', minute: '2-digit' }).format(at);

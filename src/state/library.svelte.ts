@@ -1,6 +1,8 @@
 /** The deck list with today's counts, read from the store's indexes. */
 import { buildDeckTree, countDecks, doneToday, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
+import { BACKUP_SNOOZE_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
+import { backupReminderDue } from '../core/backup.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export class Library {
@@ -11,17 +13,21 @@ export class Library {
   loaded = $state(false);
   /** Cards that left the notes, kept with their history. */
   retired = $state(0);
+  /** The last backup is more than two weeks old (or there was none since reviews began). */
+  backupDue = $state(false);
 
   constructor(private readonly context: StudyContext) {}
 
   async refresh(): Promise<void> {
     const { store } = this.context;
     const day = dayWindow(this.context);
-    const [decks, due, todays, leeches] = await Promise.all([
+    const [decks, due, todays, leeches, backup, firstReviewAt] = await Promise.all([
       store.listDecks(),
       store.dueStates(day.dayEnd),
       store.reviewsSince(day.dayStart),
       store.leeches(),
+      store.getSettings([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
+      store.firstReviewAt(),
     ]);
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
@@ -37,7 +43,19 @@ export class Library {
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
     this.tree = buildDeckTree(decks, counts);
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], this.context.limits);
+    this.backupDue = backupReminderDue({
+      now: day.now,
+      firstReviewAt,
+      lastBackupAt: backup.get(LAST_BACKUP_SETTING) as number | undefined,
+      snoozedUntil: backup.get(BACKUP_SNOOZE_SETTING) as number | undefined,
+    });
     this.loaded = true;
+  }
+
+  /** "Later" on the backup reminder: ask again in three days. */
+  async snoozeBackupReminder(): Promise<void> {
+    this.backupDue = false;
+    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, this.context.clock.now() + 3 * 86_400_000);
   }
 
   async purgeRetired(): Promise<void> {

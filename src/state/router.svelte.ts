@@ -1,8 +1,18 @@
 /** Path-based routes under the app's base path, so deep links work from the service worker's fallback too. */
-export type Route = { name: 'decks' } | { name: 'review'; decks: string[] | null } | { name: 'import'; bundled: boolean };
+export type Route =
+  | { name: 'decks' }
+  | { name: 'review'; decks: string[] | null }
+  | { name: 'import'; bundled: boolean }
+  | { name: 'stats' }
+  | { name: 'settings' };
+
+/** Screens reached by their name alone. */
+const PLAIN = ['stats', 'settings'] as const;
 
 export function parseRoute(url: URL, base: string): Route {
   const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+  const plain = PLAIN.find((name) => path.replace(/\/$/, '') === name);
+  if (plain) return { name: plain };
   if (path.replace(/\/$/, '') === 'import') return { name: 'import', bundled: url.searchParams.has('bundled') };
   if (path.replace(/\/$/, '') === 'review') {
     const decks = url.searchParams.get('decks');
@@ -12,6 +22,7 @@ export function parseRoute(url: URL, base: string): Route {
 }
 
 export function routeHref(route: Route, base: string): string {
+  if (route.name === 'stats' || route.name === 'settings') return `${base}${route.name}`;
   if (route.name === 'import') return `${base}import${route.bundled ? '?bundled' : ''}`;
   if (route.name === 'review') return `${base}review${route.decks ? `?decks=${route.decks.map(encodeURIComponent).join(',')}` : ''}`;
   return base;

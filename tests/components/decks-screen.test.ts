@@ -4,11 +4,11 @@ import { buildDeckTree, countDecks } from '../../src/core/deck-tree.ts';
 import DecksScreen from '../../src/routes/DecksScreen.svelte';
 import type { Library } from '../../src/state/library.svelte.ts';
 
-function library(decks: Parameters<typeof buildDeckTree>[0]): Library {
+function library(decks: Parameters<typeof buildDeckTree>[0], extra: Partial<Library> = {}): Library {
   const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map([['b', 2]]), limitsFor: () => ({ newPerDay: 20, reviewsPerDay: 200 }) });
   const tree = buildDeckTree(decks, counts);
   const totals = tree.reduce((s, n) => ({ ...s, fresh: s.fresh + n.counts.fresh }), { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
-  return { tree, totals, decks: [], loaded: true, refresh: async () => {} } as unknown as Library;
+  return { tree, totals, decks: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
 }
 
 describe('DecksScreen', () => {
@@ -31,5 +31,21 @@ describe('DecksScreen', () => {
     expect(screen.getAllByText('2 leeches suspended')).toHaveLength(2); // the deck and its parent
     screen.getByRole('button', { name: /^Study: Software/ }).click();
     expect(onstudy).toHaveBeenCalledWith(['a', 'b']);
+  });
+
+  it('reminds of a backup when one is due: "Later" snoozes it, "Back up" opens the settings', async () => {
+    const snoozeBackupReminder = vi.fn(async () => {});
+    const onopen = vi.fn();
+    render(DecksScreen, { library: library([], { backupDue: true, snoozeBackupReminder }), notice: null, onstudy: vi.fn(), onopen });
+    expect(screen.getByText(/last backup is more than two weeks old/)).toBeTruthy();
+    screen.getByRole('button', { name: 'Later' }).click();
+    expect(snoozeBackupReminder).toHaveBeenCalled();
+    screen.getByRole('button', { name: 'Back up' }).click();
+    expect(onopen).toHaveBeenCalledWith('settings');
+  });
+
+  it('shows no backup reminder when none is due', () => {
+    render(DecksScreen, { library: library([], { backupDue: false }), notice: null, onstudy: vi.fn() });
+    expect(screen.queryByText(/last backup/)).toBeNull();
   });
 });

@@ -107,30 +107,9 @@ export async function openApp(page, url) {
 }
 
 /** Counts records in the app's IndexedDB stores, from inside the page. */
-export function dbCounts(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('repaso');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['log', 'states', 'decks']);
-          const out = {};
-          let pending = 3;
-          for (const name of ['log', 'states', 'decks']) {
-            const request = tx.objectStore(name).count();
-            request.onsuccess = () => {
-              out[name] = request.result;
-              if (--pending === 0) {
-                db.close();
-                resolve(out);
-              }
-            };
-          }
-        };
-      }),
-  );
+export async function dbCounts(page) {
+  const dump = await dbDump(page);
+  return { log: dump.log.length, states: dump.states.length, decks: dump.decks.length };
 }
 
 /** A copy of the built app whose bundled decks come from another notes folder. */
@@ -150,4 +129,50 @@ export async function openPage(t, device = PHONE, options = {}) {
   t.after(() => browser.close());
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   return { browser, page };
+}
+
+/** Every record of every store of the app's database, from inside the page (bytes as plain arrays). */
+export function dbDump(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('repaso');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const out = {};
+          let pending = names.length;
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => {
+              out[name] = JSON.parse(JSON.stringify(request.result, (_key, value) => (value instanceof Uint8Array ? Array.from(value) : value)));
+              if (--pending === 0) {
+                db.close();
+                resolve(out);
+              }
+            };
+          }
+        };
+      }),
+  );
+}
+
+/** A backup file holding a simulated year of study that ends now (see tests/support/history.ts). */
+export async function historyBackup() {
+  const { spawnSync } = await import('node:child_process');
+  const file = join(mkdtempSync(join(tmpdir(), 'repaso-history-')), 'repaso-backup-history.zip');
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tests/support/write-history-backup.ts'), file, String(Date.now())], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`writing the history backup failed: ${run.stderr}`);
+  return file;
+}
+
+/** Restores a backup file through the settings screen, and waits for the app to reopen on the decks. */
+export async function restoreThroughSettings(page, file, { settings = 'Settings', confirm = 'Replace with this backup' } = {}) {
+  await page.getByRole('button', { name: settings, exact: true }).click();
+  await page.getByTestId('restore-file').setInputFiles(file);
+  await page.getByRole('button', { name: confirm }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/settings'), { timeout: 20_000 });
+  await page.getByRole('heading', { name: /Decks|Mazos/ }).waitFor({ timeout: 20_000 });
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
+import { settingsMessages } from '../../src/i18n/settings-messages.ts';
+import { statsMessages } from '../../src/i18n/stats-messages.ts';
+
+/** Every catalog of the app: the main one and those of screens loaded on demand. */
+const CATALOGS: [string, Record<string, string>, Record<string, string>][] = [
+  ['main', en, es],
+  ['stats', statsMessages.catalog.en, statsMessages.catalog.es],
+  ['settings', settingsMessages.catalog.en, settingsMessages.catalog.es],
+];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('UI strings', () => {
-  it('exist in both languages with the same placeholders', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(es[key]), key).toEqual(placeholders(en[key]));
-      expect(es[key].trim(), key).not.toBe('');
+  it.each(CATALOGS)('of the %s catalog exist in both languages with the same placeholders', (_name, english, spanish) => {
+    expect(Object.keys(spanish).sort()).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english)) {
+      expect(placeholders(spanish[key]!), key).toEqual(placeholders(english[key]!));
+      expect(spanish[key]!.trim(), key).not.toBe('');
+    }
+  });
+
+  it('come in both plural forms wherever one is used', () => {
+    for (const [name, english] of CATALOGS) {
+      for (const key of Object.keys(english).filter((k) => k.endsWith('.one'))) expect(english, `${name} ${key}`).toHaveProperty(key.replace(/one$/, 'other'));
     }
   });
 
