@@ -10,13 +10,13 @@ import type { Page } from 'playwright-core';
 import { PHONE, buildWithNotes, launch, openApp, startPreview } from '../../tests/e2e/support.mjs';
 import { median, type Row } from './stats.ts';
 
-const DECKS = 100;
-const CARDS_PER_DECK = 200;
-const LOG_ENTRIES = 200_000;
+export const DECKS = 100;
+export const CARDS_PER_DECK = 200;
+export const LOG_ENTRIES = 200_000;
 
-type Browser = { context: { pages(): Page[]; newPage(): Promise<Page> }; close(): Promise<void> };
+export type Browser = { context: { pages(): Page[]; newPage(): Promise<Page> }; close(): Promise<void> };
 
-async function firstPage(browser: Browser): Promise<Page> {
+export async function firstPage(browser: Browser): Promise<Page> {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   // tsx compiles this file with esbuild's keepNames, which wraps the functions we send to the page in `__name()`.
   await page.addInitScript('globalThis.__name = (fn) => fn');
@@ -25,7 +25,7 @@ async function firstPage(browser: Browser): Promise<Page> {
 }
 
 /** Writes decks, card bodies, states and log entries straight into the app's IndexedDB schema. */
-async function seedLargeStore(page: Page): Promise<{ due: number }> {
+export async function seedLargeStore(page: Page): Promise<{ due: number }> {
   return page.evaluate(
     async ({ decks, perDeck, logEntries }) => {
       const request = indexedDB.open('repaso');

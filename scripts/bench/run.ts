@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- extract|browser|import|budgets]
+ * npm run bench [-- extract|browser|import|data|budgets]
  * Prints one table per area. Figures in a table are measured side by side in one run; compare only those.
  */
 import { spawnSync } from 'node:child_process';
 import { benchBrowser, benchImport } from './browser.ts';
 import { benchBudgets } from './budgets.ts';
+import { benchData } from './data.ts';
 import { benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
 
@@ -21,6 +22,11 @@ if (!only || only === 'browser') {
 if (!only || only === 'import') {
   if (only) spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   printTable('Import in Chromium (persistent profile, 390×844 phone)', await benchImport());
+}
+
+if (!only || only === 'data') {
+  if (only) spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  printTable('Statistics and backups in Chromium (persistent profile, 390×844 phone)', await benchData());
 }
 
 if (!only || only === 'budgets') {

@@ -45,6 +45,8 @@ export interface ReviewWrite {
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
+/** Day totals of the review log kept for the statistics screen (see core/stats LedgerCache). */
+export const STATS_CACHE_SETTING = 'statsCache';
 /** Until when the user asked not to be reminded of backups (epoch ms). */
 export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 
@@ -159,6 +161,11 @@ export class Store {
 
   reviewsSince(time: number): Promise<ReviewLogRecord[]> {
     return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.lowerBound(time)));
+  }
+
+  /** Reviews logged after the entry with id `id`, in id order. */
+  reviewsAfterId(id: number): Promise<ReviewLogRecord[]> {
+    return guarded(() => this.db.getAll('log', IDBKeyRange.lowerBound(id, true)));
   }
 
   logFor(cardId: string): Promise<ReviewLogRecord[]> {
@@ -290,7 +297,7 @@ export class Store {
    */
   purgeRetired(): Promise<number> {
     return guarded(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings'], 'readwrite', { durability: 'strict' });
       let purged = 0;
       for (const deck of await tx.objectStore('decks').getAll()) {
         if (!deck.retired) continue;
@@ -306,6 +313,8 @@ export class Store {
         tx.objectStore('decks').put({ ...deck, retired: 0 });
         purged += gone.size;
       }
+      // Their reviews leave the statistics too: the day totals are counted again on the next visit.
+      if (purged > 0) tx.objectStore('settings').delete(STATS_CACHE_SETTING);
       await tx.done;
       return purged;
     });

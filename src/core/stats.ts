@@ -32,15 +32,48 @@ export interface DayCount {
   count: number;
 }
 
-/** Reviews on each of the `days` study days ending with `today`, oldest first (days without reviews count 0). */
-export function reviewsPerDay(log: readonly LoggedReview[], today: number, days: number): DayCount[] {
-  const first = today - days + 1;
-  const counts = new Array<number>(days).fill(0);
+/** What the statistics need of one study day's reviews. */
+export interface DayTotals {
+  reviews: number;
+  /** Reviews of cards in the review phase: the ones true retention judges. */
+  judged: number;
+  /** Of those, the ones not rated Again. */
+  passed: number;
+  durationMs: number;
+}
+
+/** Totals by study day. Folding the log into it once lets the screen keep it and read only new reviews later. */
+export type Ledger = Map<number, DayTotals>;
+
+/** Adds reviews to a ledger (a new one when none is given) and returns it. */
+export function addToLedger(log: readonly LoggedReview[], ledger: Ledger = new Map()): Ledger {
   for (const review of log) {
-    const index = studyDay(review.time, review.shift) - first;
-    if (index >= 0 && index < days) counts[index]!++;
+    const day = studyDay(review.time, review.shift);
+    let totals = ledger.get(day);
+    if (!totals) ledger.set(day, (totals = { reviews: 0, judged: 0, passed: 0, durationMs: 0 }));
+    totals.reviews++;
+    totals.durationMs += review.durationMs;
+    if (review.phaseBefore === 'review') {
+      totals.judged++;
+      if (review.rating > 1) totals.passed++;
+    }
   }
-  return counts.map((count, i) => ({ day: first + i, count }));
+  return ledger;
+}
+
+/** Reviews on each of the `days` study days ending with `today`, oldest first (days without reviews count 0). */
+export function reviewsPerDay(ledger: Ledger, today: number, days: number): DayCount[] {
+  return Array.from({ length: days }, (_, i) => {
+    const day = today - days + 1 + i;
+    return { day, count: ledger.get(day)?.reviews ?? 0 };
+  });
+}
+
+/** Sums a field of the ledger over the `days` study days ending with `today`. */
+function sumDays(ledger: Ledger, today: number, days: number, field: keyof DayTotals): number {
+  let sum = 0;
+  for (let day = today - days + 1; day <= today; day++) sum += ledger.get(day)?.[field] ?? 0;
+  return sum;
 }
 
 /**
@@ -68,16 +101,9 @@ export interface Retention {
  * True retention as Anki reports it: of the reviews of cards in the review phase (not new, not learning), the
  * share not rated Again, over the `days` study days ending with `today`.
  */
-export function trueRetention(log: readonly LoggedReview[], today: number, days: number): Retention {
-  let passed = 0;
-  let total = 0;
-  for (const review of log) {
-    if (review.phaseBefore !== 'review') continue;
-    const day = studyDay(review.time, review.shift);
-    if (day > today || day <= today - days) continue;
-    total++;
-    if (review.rating > 1) passed++;
-  }
+export function trueRetention(ledger: Ledger, today: number, days: number): Retention {
+  const total = sumDays(ledger, today, days, 'judged');
+  const passed = sumDays(ledger, today, days, 'passed');
   return { passed, total, rate: total === 0 ? null : passed / total };
 }
 
@@ -127,21 +153,10 @@ export interface TimeSpent {
   todayMs: number;
   weekMs: number;
   monthMs: number;
-  /** All the reviews given (the whole window read). */
-  totalMs: number;
 }
 
-export function timeSpent(log: readonly LoggedReview[], today: number): TimeSpent {
-  const spent: TimeSpent = { todayMs: 0, weekMs: 0, monthMs: 0, totalMs: 0 };
-  for (const review of log) {
-    const age = today - studyDay(review.time, review.shift);
-    spent.totalMs += review.durationMs;
-    if (age < 0) continue;
-    if (age < 30) spent.monthMs += review.durationMs;
-    if (age < 7) spent.weekMs += review.durationMs;
-    if (age === 0) spent.todayMs += review.durationMs;
-  }
-  return spent;
+export function timeSpent(ledger: Ledger, today: number): TimeSpent {
+  return { todayMs: sumDays(ledger, today, 1, 'durationMs'), weekMs: sumDays(ledger, today, 7, 'durationMs'), monthMs: sumDays(ledger, today, 30, 'durationMs') };
 }
 
 /**
@@ -160,7 +175,7 @@ export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 export const dayDate = (day: number): number => day * DAY + DAY / 2;
 
 export interface StatsInput {
-  log: readonly LoggedReview[];
+  ledger: Ledger;
   cards: readonly TrackedCard[];
   liveCards: number;
   /** The current study day and the shift in force now. */
@@ -184,16 +199,55 @@ export const HEATMAP_DAYS = 365;
 export const FORECAST_DAYS = 30;
 
 export function computeStats(input: StatsInput): Stats {
-  const heatmap = reviewsPerDay(input.log, input.today, HEATMAP_DAYS);
+  const heatmap = reviewsPerDay(input.ledger, input.today, HEATMAP_DAYS);
   const streak = currentStreak(heatmap);
   return {
     heatmap,
     forecast: dueForecast(input.cards, input.today, input.shift, FORECAST_DAYS),
-    retention: { week: trueRetention(input.log, input.today, 7), month: trueRetention(input.log, input.today, 30) },
+    retention: { week: trueRetention(input.ledger, input.today, 7), month: trueRetention(input.ledger, input.today, 30) },
     cards: cardsByState(input.cards, input.liveCards),
     streak,
     streakAtLeast: streak >= HEATMAP_DAYS - 1,
-    time: timeSpent(input.log, input.today),
+    time: timeSpent(input.ledger, input.today),
     reviewsInYear: heatmap.reduce((sum, d) => sum + d.count, 0),
   };
+}
+
+/**
+ * The ledger of settled days kept between visits (a setting): every review with a log id up to `watermark`.
+ * Only reviews from before today are settled — undo can still remove today's — so a saved ledger never has to
+ * forget a review.
+ */
+export interface LedgerCache {
+  watermark: number;
+  /** [day, reviews, judged, passed, durationMs] */
+  days: [number, number, number, number, number][];
+}
+
+/** Splits reviews, in log-id order, into the settled ones (the longest run from before `dayStart`) and the rest. */
+export function settledPrefix<R extends { id: number; time: number }>(reviews: readonly R[], dayStart: number): { settled: R[]; recent: R[] } {
+  let end = 0;
+  while (end < reviews.length && reviews[end]!.time < dayStart) end++;
+  return { settled: reviews.slice(0, end), recent: reviews.slice(end) };
+}
+
+/** The cache to save: days older than `oldestDay` are dropped, as no chart reaches them. */
+export function ledgerCache(ledger: Ledger, watermark: number, oldestDay: number): LedgerCache {
+  const days: LedgerCache['days'] = [];
+  for (const [day, t] of ledger) if (day >= oldestDay) days.push([day, t.reviews, t.judged, t.passed, t.durationMs]);
+  return { watermark, days: days.sort((a, b) => a[0] - b[0]) };
+}
+
+/** A saved cache as a ledger, or null when it is missing or not in the expected shape. */
+export function readLedgerCache(value: unknown): { ledger: Ledger; watermark: number } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { watermark, days } = value as Partial<LedgerCache>;
+  if (!Number.isInteger(watermark) || !Array.isArray(days)) return null;
+  const ledger: Ledger = new Map();
+  for (const entry of days) {
+    if (!Array.isArray(entry) || entry.length !== 5 || !entry.every(Number.isFinite)) return null;
+    const [day, reviews, judged, passed, durationMs] = entry;
+    ledger.set(day, { reviews, judged, passed, durationMs });
+  }
+  return { ledger, watermark: watermark! };
 }

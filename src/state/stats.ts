@@ -1,7 +1,12 @@
-/** Gathers what the statistics screen draws: the last year of the log and every card state, through core/stats. */
+/**
+ * Gathers what the statistics screen draws. The review log is folded into day totals; the totals of settled days
+ * are kept as a setting, so later visits read only the reviews logged since (see LedgerCache).
+ */
+import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import { allStates } from '../adapters/store-backup.ts';
-import { computeStats, HEATMAP_DAYS, studyDay, type Stats } from '../core/stats.ts';
+import { STATS_CACHE_SETTING } from '../adapters/store.ts';
 import { DAY } from '../core/scheduler.ts';
+import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, settledPrefix, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export interface StatsView extends Stats {
@@ -9,15 +14,26 @@ export interface StatsView extends Stats {
   desiredRetention: number;
 }
 
+const logged = (r: ReviewLogRecord): LoggedReview => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.before?.fsrs.phase ?? null });
+
 export async function loadStats(context: StudyContext): Promise<StatsView> {
   const { store } = context;
   const window = dayWindow(context);
   const today = studyDay(window.now, window.shift);
+  const cached = readLedgerCache(await store.getSetting(STATS_CACHE_SETTING));
   // One day of margin: entries made under another time zone's shift may belong to the first day of the window.
   const since = (today - HEATMAP_DAYS) * DAY - window.shift - DAY;
-  const [log, states, decks] = await Promise.all([store.reviewsSince(since), allStates(store), store.listDecks()]);
+  const [reviews, states, decks] = await Promise.all([
+    cached ? store.reviewsAfterId(cached.watermark) : store.reviewsSince(since),
+    allStates(store),
+    store.listDecks(),
+  ]);
+  const byId = (reviews as (ReviewLogRecord & { id: number })[]).sort((a, b) => a.id - b.id);
+  const { settled, recent } = settledPrefix(byId, window.dayStart);
+  const ledger = addToLedger(settled.map(logged), cached?.ledger);
+  if (settled.length > 0) await store.putSetting(STATS_CACHE_SETTING, ledgerCache(ledger, settled.at(-1)!.id, today - HEATMAP_DAYS));
   const stats = computeStats({
-    log: log.map((r) => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.before?.fsrs.phase ?? null })),
+    ledger: addToLedger(recent.map(logged), new Map([...ledger].map(([day, totals]) => [day, { ...totals }]))),
     cards: states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: s.retired === true, ...(s.queueDue !== undefined ? { queueDue: s.queueDue } : {}) })),
     liveCards: decks.reduce((sum, d) => sum + d.cardCount, 0),
     today,

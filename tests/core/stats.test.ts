@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';
 import {
+  addToLedger,
   cardsByState,
   computeStats,
   currentStreak,
   dueForecast,
   heatLevel,
+  ledgerCache,
+  readLedgerCache,
   reviewsPerDay,
+  settledPrefix,
   studyDay,
   timeSpent,
   trueRetention,
@@ -29,7 +33,7 @@ function review(time: number, rating: LoggedReview['rating'] = 3, phaseBefore: L
 
 describe('reviews per day', () => {
   it('counts a review at 02:00 on the study day before, as the scheduler does', () => {
-    const days = reviewsPerDay([review(localTime(0, 2)), review(localTime(0, 9)), review(localTime(1, 23))], TODAY, 3);
+    const days = reviewsPerDay(addToLedger([review(localTime(0, 2)), review(localTime(0, 9)), review(localTime(1, 23))]), TODAY, 3);
     expect(days.map((d) => d.count)).toEqual([0, 2, 1]);
     expect(days.at(-1)!.day).toBe(TODAY);
   });
@@ -38,11 +42,11 @@ describe('reviews per day', () => {
     // Made at 23:30 in New York (UTC−5): still the 27th there, though it is the 28th in Madrid.
     const newYork = dayShift({ now: 0, utcOffsetMinutes: -300 }, 4);
     const late = { ...review(Date.UTC(2026, 10, 28, 4, 30)), shift: newYork };
-    expect(reviewsPerDay([late], TODAY, 2).map((d) => d.count)).toEqual([1, 0]);
+    expect(reviewsPerDay(addToLedger([late]), TODAY, 2).map((d) => d.count)).toEqual([1, 0]);
   });
 
   it('leaves out reviews outside the window and in the future', () => {
-    expect(reviewsPerDay([review(localTime(3, 10)), review(localTime(-1, 10))], TODAY, 3).map((d) => d.count)).toEqual([0, 0, 0]);
+    expect(reviewsPerDay(addToLedger([review(localTime(3, 10)), review(localTime(-1, 10))]), TODAY, 3).map((d) => d.count)).toEqual([0, 0, 0]);
   });
 });
 
@@ -73,12 +77,12 @@ describe('true retention', () => {
       review(localTime(0, 12), 1, null),
       review(localTime(20, 10), 1),
     ];
-    expect(trueRetention(log, TODAY, 7)).toEqual({ passed: 3, total: 4, rate: 0.75 });
-    expect(trueRetention(log, TODAY, 30)).toEqual({ passed: 3, total: 5, rate: 0.6 });
+    expect(trueRetention(addToLedger(log), TODAY, 7)).toEqual({ passed: 3, total: 4, rate: 0.75 });
+    expect(trueRetention(addToLedger(log), TODAY, 30)).toEqual({ passed: 3, total: 5, rate: 0.6 });
   });
 
   it('has no rate without reviews', () => {
-    expect(trueRetention([review(localTime(0, 10), 3, 'learning')], TODAY, 7)).toEqual({ passed: 0, total: 0, rate: null });
+    expect(trueRetention(addToLedger([review(localTime(0, 10), 3, 'learning')]), TODAY, 7)).toEqual({ passed: 0, total: 0, rate: null });
   });
 });
 
@@ -114,9 +118,9 @@ describe('streak', () => {
 });
 
 describe('time spent', () => {
-  it('adds review durations today, over 7 and 30 days, and in all', () => {
+  it('adds review durations today, over 7 and 30 days', () => {
     const log = [review(localTime(0, 10), 3, 'review', 60_000), review(localTime(6, 10), 3, 'review', 120_000), review(localTime(7, 10), 3, 'review', 30_000), review(localTime(40, 10), 3, 'review', 5_000)];
-    expect(timeSpent(log, TODAY)).toEqual({ todayMs: 60_000, weekMs: 180_000, monthMs: 210_000, totalMs: 215_000 });
+    expect(timeSpent(addToLedger(log), TODAY)).toEqual({ todayMs: 60_000, weekMs: 180_000, monthMs: 210_000 });
   });
 });
 
@@ -136,18 +140,18 @@ describe('a simulated year', () => {
   const now = Date.UTC(2026, 10, 28, 12);
   const year = simulatedHistory({ now });
   const shift = year.log[0]!.shift;
+  const logged = year.log.map((r) => ({ ...r, phaseBefore: r.before?.fsrs.phase ?? null }));
   const stats = computeStats({
-    log: year.log.map((r) => ({ ...r, phaseBefore: r.before?.fsrs.phase ?? null })),
+    ledger: addToLedger(logged),
     cards: year.states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: false, queueDue: s.queueDue! })),
     liveCards: 1500,
     today: studyDay(now, shift),
     shift,
   });
 
-  it('accounts for every review, card and millisecond', () => {
+  it('accounts for every review and card', () => {
     expect(stats.reviewsInYear).toBe(year.log.length);
     expect(Object.values(stats.cards).reduce((a, b) => a + b, 0)).toBe(1500);
-    expect(stats.time.totalMs).toBe(year.log.reduce((sum, r) => sum + r.durationMs, 0));
     expect(stats.heatmap).toHaveLength(365);
     expect(stats.forecast).toHaveLength(30);
   });
@@ -163,5 +167,39 @@ describe('a simulated year', () => {
     const horizon = (studyDay(now, shift) + 30) * DAY - shift;
     const expected = year.states.filter((s) => s.queueDue! < horizon).length;
     expect(stats.forecast.reduce((sum, d) => sum + d.count, 0)).toBe(expected);
+  });
+});
+
+describe('the ledger kept between visits', () => {
+  const now = Date.UTC(2026, 10, 28, 12);
+  const year = simulatedHistory({ now, days: 60, cards: 200 });
+  const shift = year.log[0]!.shift;
+  const today = studyDay(now, shift);
+  const logged = year.log.map((r) => ({ ...r, phaseBefore: r.before?.fsrs.phase ?? null }));
+  const dayStart = today * DAY - shift;
+
+  it('settles only reviews from before today, in log order', () => {
+    const { settled, recent } = settledPrefix(logged, dayStart);
+    expect(settled.length + recent.length).toBe(logged.length);
+    expect(settled.every((r) => r.time < dayStart)).toBe(true);
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.every((r) => r.time >= dayStart)).toBe(true);
+  });
+
+  it('gives the same statistics from a saved ledger plus new reviews as from the whole log', () => {
+    const { settled, recent } = settledPrefix(logged, dayStart);
+    const saved = JSON.parse(JSON.stringify(ledgerCache(addToLedger(settled), settled.at(-1)!.id, today - 400)));
+    const restored = readLedgerCache(saved)!;
+    expect(restored.watermark).toBe(settled.at(-1)!.id);
+    const whole = addToLedger(logged);
+    expect(addToLedger(recent, restored.ledger)).toEqual(whole);
+  });
+
+  it('drops days no chart reaches, and refuses a damaged cache', () => {
+    const cache = ledgerCache(addToLedger(logged), 1, today - 10);
+    expect(Math.min(...cache.days.map((d) => d[0]))).toBeGreaterThanOrEqual(today - 10);
+    expect(readLedgerCache({ watermark: 3, days: [[1, 2, 3]] })).toBeNull();
+    expect(readLedgerCache({ days: [] })).toBeNull();
+    expect(readLedgerCache('x')).toBeNull();
   });
 });

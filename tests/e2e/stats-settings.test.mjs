@@ -32,7 +32,7 @@ test('statistics of a restored year of study: heatmap, forecast, retention, card
   await heatmap.focus();
   await page.keyboard.press('ArrowLeft');
   assert.notEqual(await heatmap.getAttribute('aria-valuenow'), '364');
-  assert.match(await page.locator('.stats').innerText(), /True retention[\s\S]*Last 7 days[\s\S]*of \d+/);
+  assert.match(await page.locator('main').innerText(), /True retention[\s\S]*Last 7 days[\s\S]*of \d+/);
   // The restored deck's 1,500 cards, and the bundled decks, which come back with the app after a restore.
   const bundled = JSON.parse(readFileSync(new URL('../../dist/decks/index.json', import.meta.url), 'utf8')).decks.reduce((sum, d) => sum + d.cards, 0);
   assert.equal(await page.getByRole('heading', { name: /^Cards/ }).innerText(), `Cards\n${(1500 + bundled).toLocaleString('en')}`);

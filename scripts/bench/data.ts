@@ -1,0 +1,69 @@
+/**
+ * The statistics screen and the backup path on the large store (20,000 cards, 200,000 review-log entries):
+ * how long the charts take, how long a backup takes and how big it is, and how long a restore takes.
+ */
+import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+// @ts-expect-error: plain ESM helpers shared with the browser tests
+import { PHONE, launch, openApp, startPreview } from '../../tests/e2e/support.mjs';
+import { CARDS_PER_DECK, DECKS, firstPage, LOG_ENTRIES, seedLargeStore } from './browser.ts';
+import { median, type Row } from './stats.ts';
+
+async function statsTime(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}stats`);
+  await page.waitForFunction(() => performance.getEntriesByName('repaso:stats-drawn').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => performance.getEntriesByName('repaso:stats-drawn')[0]!.startTime);
+}
+
+export async function benchData(): Promise<Row[]> {
+  const server = await startPreview();
+  const source = await launch(PHONE);
+  const target = await launch(PHONE);
+  try {
+    const page = await firstPage(source);
+    await openApp(page, server.url);
+    await seedLargeStore(page);
+    // The first visit folds the last year of the log into day totals and keeps them; later visits read only
+    // the reviews logged since.
+    const firstVisit = await statsTime(page, server.url);
+    const stats: number[] = [];
+    for (let i = 0; i < 3; i++) stats.push(await statsTime(page, server.url));
+
+    await page.goto(`${server.url}settings`);
+    const backupButton = page.getByRole('button', { name: 'Back up now' });
+    await backupButton.waitFor();
+    const started = Date.now();
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await backupButton.click();
+    const file = await (await download).path();
+    const backupMs = Date.now() - started;
+    const size = statSync(file).size;
+
+    const other = await firstPage(target);
+    await openApp(other, server.url);
+    await other.goto(`${server.url}settings`);
+    const opening = Date.now();
+    await other.getByTestId('restore-file').setInputFiles(file);
+    const confirm = other.getByRole('button', { name: 'Replace with this backup' });
+    await confirm.waitFor({ timeout: 120_000 });
+    const openMs = Date.now() - opening;
+    const applying = Date.now();
+    await confirm.click();
+    await other.getByText('Restored. Reopening Repaso…').waitFor({ timeout: 120_000 });
+    const applyMs = Date.now() - applying;
+
+    return [
+      { measure: `store: ${DECKS * CARDS_PER_DECK} cards, ${LOG_ENTRIES} log entries`, value: '', target: '', verdict: 'info' },
+      { measure: 'navigation → statistics drawn, first visit', value: `${firstVisit.toFixed(0)} ms`, target: '', verdict: 'info' },
+      { measure: 'navigation → statistics drawn, later visits (median of 3)', value: `${median(stats).toFixed(0)} ms`, target: '', verdict: 'info' },
+      { measure: 'backup: click → file handed over (export + zip)', value: `${backupMs} ms`, target: '', verdict: 'info' },
+      { measure: 'backup file size', value: `${(size / 1024 / 1024).toFixed(1)} MB`, target: '', verdict: 'info' },
+      { measure: 'restore: file chosen → checked, sanitized, confirm shown', value: `${openMs} ms`, target: '', verdict: 'info' },
+      { measure: 'restore: confirm → database replaced', value: `${applyMs} ms`, target: '', verdict: 'info' },
+    ];
+  } finally {
+    await source.close();
+    await target.close();
+    await server.stop();
+  }
+}

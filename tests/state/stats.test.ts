@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { STATS_CACHE_SETTING, Store } from '../../src/adapters/store.ts';
+import { replaceAll } from '../../src/adapters/store-backup.ts';
+import { ReviewSession } from '../../src/state/review-session.svelte.ts';
+import { loadStats } from '../../src/state/stats.ts';
+import { loadStudyContext } from '../../src/state/study-context.ts';
+import { simulatedHistory } from '../support/history.ts';
+import { FakeClock } from '../support/fixtures.ts';
+
+let counter = 0;
+const NOW = Date.UTC(2026, 10, 28, 12);
+
+async function setup() {
+  const store = await Store.open(`stats-${++counter}`);
+  const history = simulatedHistory({ now: NOW, days: 40, cards: 120 });
+  await replaceAll(store, history, new Map());
+  const clock = new FakeClock(NOW + 60_000);
+  return { store, clock, history, context: await loadStudyContext(store, clock) };
+}
+
+describe('statistics from the store', () => {
+  it('keep settled days between visits, and still count today’s reviews and undos', async () => {
+    const { store, clock, history, context } = await setup();
+    const first = await loadStats(context);
+    expect(first.reviewsInYear).toBe(history.log.length);
+    const cache = (await store.getSetting<{ watermark: number }>(STATS_CACHE_SETTING))!;
+    expect(cache.watermark).toBeGreaterThan(0);
+    expect(cache.watermark).toBeLessThan(history.log.length);
+
+    const session = new ReviewSession(await loadStudyContext(store, clock), null);
+    await session.start();
+    session.reveal();
+    await session.rate(3);
+    expect((await loadStats(context)).reviewsInYear).toBe(history.log.length + 1);
+    await session.undo();
+    session.dispose();
+    const again = await loadStats(context);
+    expect(again.reviewsInYear).toBe(history.log.length);
+    expect(again.heatmap).toEqual(first.heatmap);
+  });
+
+  it('count settled days again after retired cards are purged with their reviews', async () => {
+    const store = await Store.open(`stats-${++counter}`);
+    const history = simulatedHistory({ now: NOW, days: 40, cards: 120 });
+    // The first card left the notes: retired, with its history.
+    history.cardRefs[0]!.refs[0]!.retired = true;
+    const state = history.states.find((s) => s.cardId === history.cardRefs[0]!.refs[0]!.id)!;
+    state.retired = true;
+    delete state.queueDue;
+    Object.assign(history.decks[0]!, { retired: 1, cardCount: 119 });
+    await replaceAll(store, history, new Map());
+    const context = await loadStudyContext(store, new FakeClock(NOW + 60_000));
+    expect((await loadStats(context)).reviewsInYear).toBe(history.log.length);
+
+    expect(await store.purgeRetired()).toBe(1);
+    expect(await store.getSetting(STATS_CACHE_SETTING)).toBeUndefined();
+    const purgedReviews = history.log.filter((r) => r.cardId === state.cardId).length;
+    expect(purgedReviews).toBeGreaterThan(0);
+    expect((await loadStats(context)).reviewsInYear).toBe(history.log.length - purgedReviews);
+  });
+});
