@@ -90,6 +90,8 @@ export function buildBlocks(tokens: Token[], lineCount: number): Block {
     if (leafType && token.map) {
       const leaf = block(leafType, token.map[0], token.map[1], current);
       leaf.markup = token.markup;
+      // An HTML block's text, for author markers such as `<!-- no-cards -->`.
+      if (leafType === 'html') leaf.inline = token.content;
       current.children.push(leaf);
     }
   }
@@ -136,6 +138,10 @@ export function paragraphContent(paragraph: Block): 'links' | 'images' | 'empty'
         images++;
         continue;
       }
+      if (text !== null && LITERAL_LINK.test(text)) {
+        links++;
+        continue;
+      }
       return 'text';
     }
   }
@@ -144,4 +150,7 @@ export function paragraphContent(paragraph: Block): 'links' | 'images' | 'empty'
 }
 
 // CommonMark leaves `![alt](a b.png)` (a space in the URL) as literal text; it is still an image to a reader.
-const LITERAL_IMAGE = /^(!\[[^\]]*\]\([^)]*\)\s*)+$/;
+// A destination may hold one level of parentheses: `(GPT (Generative Pre-trained Transformer) 105c….md)`.
+const LITERAL_IMAGE = /^(!\[[^\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)\s*)+$/;
+// The same for links between exported notes: `[Context LLM](Context LLM 28ec….md)`.
+const LITERAL_LINK = /^(\[[^\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)\s*)+$/;

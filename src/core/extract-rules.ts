@@ -9,6 +9,8 @@ const QUESTION_WORDS = [
 const SKIPPED_SECTIONS = [
   'recursos', 'referencias', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes',
   'resources', 'references', 'see also', 'further reading',
+  // personal plans, not study material
+  'pendientes', 'tareas', 'por hacer', 'proximos pasos', 'to do', 'todo', 'tasks', 'next steps',
 ];
 
 const GLOSSARY_SECTIONS = ['terminos', 'glosario', 'definiciones', 'vocabulario', 'glossary', 'terms'];
@@ -47,23 +49,12 @@ export function isGlossaryTitle(folded: string): boolean {
   return GLOSSARY_SECTIONS.includes(folded);
 }
 
-/** Heading or label text as a question: emphasis markers and a trailing colon removed. */
-export function cleanTitle(raw: string): string {
-  let text = raw.trim();
-  for (;;) {
-    const unwrapped = text.replace(/^(\*\*|__)(.*)\1$/s, '$2').trim().replace(/:$/, '').trim();
-    if (unwrapped === text) break;
-    text = unwrapped;
-  }
-  return text.replace(/(\*\*|__)/g, '').replace(/\s*:$/, '').trim();
-}
-
 const BOLD_LABEL = /^(\*\*|__)([^*_\n][^\n]*?)\1\s*(:?)$/;
 const PLAIN_LABEL = /^[^\s*_#>`[\]()!][^\n]*:$/;
 
 /** A paragraph that is a label: wholly bold and ending in `:`, or plain text of at most three words ending in `:`. */
 export function isLabel(inline: string): boolean {
-  const text = inline.trim();
+  const text = stripDecoration(inline.trim());
   const bold = BOLD_LABEL.exec(text);
   if (bold) return bold[3] === ':' || bold[2]!.trim().endsWith(':');
   return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 3 && !text.includes('::');
@@ -81,10 +72,16 @@ const TERM_PATTERNS = [
   /^__([^_\n]{1,120}?)__[ \t]*:[ \t]*(.*)$/s,
 ];
 
-/** `**Term:** definition`, `**Term**: definition` or `__Term__: definition`. */
+/** A paragraph wholly in bold (after any leading emoji), without the markers; null otherwise. */
+export function boldText(inline: string): string | null {
+  const bold = BOLD_LABEL.exec(stripDecoration(inline.trim()));
+  return bold ? `${bold[2]!}${bold[3]!}`.trim() : null;
+}
+
+/** `**Term:** definition`, `**Term**: definition` or `__Term__: definition` (also after a leading emoji). */
 export function matchTerm(inline: string): TermMatch | null {
   for (const pattern of TERM_PATTERNS) {
-    const match = pattern.exec(inline.trim());
+    const match = pattern.exec(stripDecoration(inline.trim()));
     if (match && match[1]!.trim()) return { term: match[1]!.trim(), definition: match[2]!.trim() };
   }
   return null;
@@ -140,4 +137,113 @@ function maskCodeAndLinks(line: string): string {
     .replace(/!?\[[^\]]*\]\([^)]*\)/g, blank)
     .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, blank)
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, blank);
+}
+
+// ——— Decoration, generic titles, chat leftovers and to-do lists (notes exported from apps and pasted from chats).
+
+/** Leading emoji, bullets, arrows and keycaps ("🔹", "📌", "➤", "1️⃣") decorate a title; they are not its topic. */
+const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f•·▪▫►▶→➤➔✓✔✗✘★☆※])\s*)+/u;
+/** "5.", "2.3.", "1)", "IV.", "a)" before a title. A bare number ("2024 en cifras", "3D") is part of it. */
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\))\s+/;
+
+export function stripDecoration(text: string): string {
+  return text.replace(DECORATION, '');
+}
+
+/**
+ * Heading or label text as a question: leading emoji and numbering, emphasis markers and a trailing colon
+ * removed ("### 🔹 5. **Ejemplo ampliado:**" → "Ejemplo ampliado").
+ */
+export function cleanTitle(raw: string): string {
+  let text = raw.trim();
+  for (;;) {
+    const next = stripDecoration(text)
+      .replace(/^(\*\*|__)(.*)\1$/s, '$2')
+      .trim()
+      .replace(/:$/, '')
+      .trim()
+      .replace(NUMBERING, '')
+      .trim();
+    if (next === text) break;
+    text = next;
+  }
+  return text.replace(/(\*\*|__)/g, '').replace(/\s*:$/, '').trim();
+}
+
+const GENERIC_TITLES = new Set(
+  [
+    // Spanish
+    'ejemplo', 'ejemplos', 'ejemplo practico', 'ejemplos practicos', 'ejemplo ampliado', 'ejemplos adicionales',
+    'otro ejemplo', 'otros ejemplos', 'ejemplo real', 'ejemplos reales', 'ejemplo sencillo', 'ejemplo simple',
+    'ejemplo de uso', 'ejemplos de uso', 'caso de uso', 'casos de uso', 'caso practico', 'explicacion',
+    'explicacion sencilla', 'explicacion simple', 'explicacion breve', 'en pocas palabras', 'definicion',
+    'que significa', 'que es', 'para que sirve', 'como funciona', 'por que es importante', 'por que importa',
+    'en resumen', 'resumen', 'resumen final', 'conclusion', 'conclusiones', 'contexto', 'caracteristicas',
+    'caracteristicas principales', 'ventajas', 'desventajas', 'ventajas y desventajas', 'pros y contras',
+    'limitaciones', 'nota', 'notas', 'observaciones', 'importante', 'detalles', 'descripcion', 'introduccion',
+    'puntos clave', 'idea clave', 'ideas clave', 'consejos', 'tips', 'analogia', 'uso', 'usos', 'aplicaciones',
+    'beneficios', 'objetivo', 'objetivos', 'paso a paso', 'pasos',
+    // English
+    'example', 'examples', 'practical example', 'extended example', 'more examples', 'another example',
+    'real world example', 'use case', 'use cases', 'explanation', 'simple explanation', 'in simple terms',
+    'definition', 'what it means', 'what is it', 'what does it mean', 'how it works', 'how does it work',
+    'why it matters', 'why is it important', 'summary', 'in summary', 'in short', 'overview', 'conclusion',
+    'context', 'features', 'key features', 'characteristics', 'advantages', 'disadvantages', 'pros and cons',
+    'limitations', 'note', 'notes', 'details', 'description', 'introduction', 'key points', 'key ideas',
+    'tips', 'analogy', 'usage', 'uses', 'applications', 'benefits', 'goal', 'goals', 'steps', 'step by step',
+  ],
+);
+
+/** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
+export function isGenericTitle(title: string): boolean {
+  const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?) \d+$/.test(folded);
+}
+
+/** "Embedding model — explicación sencilla": a generic title made to stand on its own. */
+export function qualifiedTitle(owner: string, generic: string): string {
+  const lower = generic.replace(/^([¿¡]?)(\p{Lu})(?!\p{Lu})/u, (_m, mark: string, letter: string) => mark + letter.toLowerCase());
+  return `${owner} — ${lower}`;
+}
+
+const CHAT_OPENER =
+  /^(claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqui tienes|aqui te dejo|aqui va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here s|heres|here are|happy to help|glad you asked)\b/;
+const CHAT_CLOSER =
+  /^(te quedo|te queda|te gustaria|quieres que|quieres saber|necesitas|tienes alguna|tienes otra|tienes mas|si tienes|si quieres|si necesitas|espero que|dime si|avisame|hazme saber|cualquier duda|would you like|do you want|want me to|shall i|should i|let me know|if you have|if you want|if you d like|hope this|i hope|feel free|any other questions|any questions|do you have any|do you have other)\b/;
+
+/**
+ * A sentence left over from a chat assistant: "¡Claro! Con gusto te explico…", "¿Te quedó más claro? 😊",
+ * "Sure! Here is…". Only short paragraphs: a long one that starts with "Claro" may still hold the explanation.
+ */
+export function isChatLeftover(text: string): boolean {
+  const plain = stripDecoration(text.trim().replace(/^(\*\*|__)(.*)\1$/s, '$2').replace(/^[¡¿"“*_\s]+/, ''));
+  const folded = foldText(plain).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (CHAT_CLOSER.test(folded)) return text.length <= 300;
+  if (CHAT_OPENER.test(folded)) return text.length <= 160 || /:\s*$/.test(text.trim());
+  return false;
+}
+
+const MONTHS =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DATE = new RegExp(
+  `^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:de )?(?:${MONTHS})(?: (?:de )?\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})$`,
+);
+
+/** "April 9, 2025", "9 de abril de 2025", "2025-04-09", "09/04/2025" — a date alone, as in a diary or a to-do list. */
+export function isDateLine(text: string): boolean {
+  return DATE.test(foldText(cleanTitle(text)).replace(/\s+/g, ' '));
+}
+
+const TASK_START =
+  /^(continuar|seguir|terminar|acabar|empezar|comenzar|leer|ver|mirar|hacer|revisar|repasar|estudiar|practicar|completar|investigar|buscar|probar|instalar|preparar|escribir|llamar|comprar|enviar|apuntarme|inscribirme|pendiente|el curso|un curso|curso de|el libro|libro de|el video|finish|continue|keep|start|read|watch|do|review|study|practice|complete|research|look into|try|install|prepare|write|call|buy|send|sign up|the course|the book|course on|todo)\b/;
+
+/** A line of a personal to-do list: a task ("Continuar con el libro…", "El curso de DataCamp") or a date. */
+export function isTaskLine(text: string): boolean {
+  const folded = foldText(text.trim().replace(/^\[[ xX]\]\s*/, '')).replace(/\s+/g, ' ');
+  return TASK_START.test(folded) || isDateLine(text);
+}
+
+/** `- [ ] task` / `- [x] done`: a checklist item. */
+export function isChecklistItem(text: string): boolean {
+  return /^\[[ xX]\]\s/.test(text.trim());
 }

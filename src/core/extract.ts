@@ -1,19 +1,31 @@
 import { buildBlocks, nestingCutLine, paragraphContent, parseTokens, walk, type Block } from './blocks.ts';
 import {
+  boldText,
   cleanTitle,
+  isChatLeftover,
+  isChecklistItem,
+  isDateLine,
+  isGenericTitle,
   isGlossaryTitle,
   isLabel,
   isQuestionTitle,
   isSkippedTitle,
+  isTaskLine,
   matchExplicitLine,
   matchGlossaryLine,
   matchTerm,
+  qualifiedTitle,
 } from './extract-rules.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { decodeNote, dedent, foldText, normalizeKeyText, slugify } from './text.ts';
 import type { CardKind, DeckMeta, ExtractedCard, ExtractResult, Warning } from './types.ts';
 
 export const MAX_ANSWER_CHARS = 1500;
+
+const NOTES_APP_NAME = /^(.*?)\s+([0-9a-f]{32})$/;
+const NOTES_APP_ID = /\s+[0-9a-f]{32}$/;
+/** `<!-- no-cards -->` or `<!-- repaso: skip -->` right before a heading: that section makes no cards. */
+const SKIP_MARKER = /^<!--\s*(no-cards|repaso:\s*skip)\s*-->\s*$/i;
 
 /** A run of the note that belongs to one heading, label, or the text after a thematic break. */
 interface Segment {
@@ -56,12 +68,17 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   if (cut >= 0) warn(cut + 1, 'lists or quotes nest more than 100 levels deep here; the text inside them was skipped');
   const root = buildBlocks(tokens, lines.length);
   const fileStem = source.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  // Notes apps export "Context LLM 28ec2187ea128012ae25cb0107a010a7.md": the hex id is the note's stable id.
+  const exported = NOTES_APP_NAME.exec(fileStem);
+  const noteId = front.data.id ?? exported?.[2] ?? source;
   const firstH1 = findFirstH1(root);
-  const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? fileStem;
+  const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? exported?.[1] ?? fileStem;
+  // Without front matter, an exported note's folders (named after its parent pages) place it in the tree.
+  const folders = exported && !front.data.parent ? source.split('/').slice(0, -1).map((f) => f.replace(NOTES_APP_ID, '')).filter(Boolean) : [];
   const deck: DeckMeta = {
-    id: slugify(front.data.id ?? source),
+    id: slugify(noteId),
     title,
-    path: [front.data.grandParent, front.data.parent, title].filter((p): p is string => !!p),
+    path: [...folders, front.data.grandParent, front.data.parent, title].filter((p): p is string => !!p),
     source,
     tags: front.data.tags,
     ...(front.data.navOrder !== undefined ? { navOrder: front.data.navOrder } : {}),
@@ -71,7 +88,7 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
 
   checkFences(root, lines, warn);
   const segments = segmentNote(root, lines.length);
-  const builder = new CardBuilder(front.data.id ?? source, title, lines, warn);
+  const builder = new CardBuilder(noteId, title, lines, warn);
   for (const segment of segments) builder.addSegment(segment);
   const cards = builder.cards.sort((a, b) => a.line - b.line);
   return { ok: true, deck, cards, warnings, skipped: false };
@@ -95,9 +112,19 @@ function isBoundary(node: Block): 'heading' | 'label' | 'break' | null {
   if (node.type === 'heading') return 'heading';
   if (node.type === 'hr' && node.parent?.type === 'root') return 'break';
   if (node.type === 'paragraph' && (node.parent?.type === 'root' || node.parent?.type === 'blockquote')) {
-    return isLabel(node.inline) ? 'label' : null;
+    if (isLabel(node.inline)) return 'label';
+    const bold = boldText(node.inline);
+    if (bold === null || isChatLeftover(bold)) return null;
+    // "**¿Qué es Prompting?**" used as a heading, and "**Los 5 principios**" right above its list.
+    if (bold.endsWith('?')) return 'label';
+    if (bold.split(/\s+/).length <= 12 && !bold.endsWith('.') && nextSibling(node)?.type === 'list') return 'label';
   }
   return null;
+}
+
+function nextSibling(node: Block): Block | undefined {
+  const siblings = node.parent?.children ?? [];
+  return siblings[siblings.indexOf(node) + 1];
 }
 
 /** Splits the note at headings (wherever CommonMark put them), labels and thematic breaks. */
@@ -108,9 +135,17 @@ function segmentNote(root: Block, lineCount: number): Segment[] {
   let topLevel = 7;
   for (const node of walk(root)) if (node.type === 'heading') topLevel = Math.min(topLevel, node.level);
 
+  let skipNext = false;
   for (const node of walk(root)) {
+    if (node.type === 'html' && node.parent?.type === 'root') {
+      skipNext = SKIP_MARKER.test(node.inline || '') || skipNext;
+      continue;
+    }
     const kind = isBoundary(node);
-    if (!kind) continue;
+    if (!kind) {
+      if (node.parent?.type === 'root') skipNext = false;
+      continue;
+    }
     segments[segments.length - 1]!.bodyEnd = node.start;
     if (kind === 'break') {
       while (open.length > 0 && open[open.length - 1]!.level > topLevel) open.pop();
@@ -128,6 +163,8 @@ function segmentNote(root: Block, lineCount: number): Segment[] {
     const parent = open[open.length - 1] ?? preamble;
     const created = segment(segments.length, title, true, level, node.start, node.end, parent);
     created.label = kind === 'label';
+    if (skipNext && kind === 'heading') created.skipped = true;
+    skipNext = false;
     segments.push(created);
     open.push(created);
   }
@@ -146,7 +183,7 @@ function segment(
   parent: Segment | null,
 ): Segment {
   const folded = titled ? foldText(title) : '';
-  const skipped = (parent?.skipped ?? false) || (titled && isSkippedTitle(folded));
+  const skipped = (parent?.skipped ?? false) || (titled && (isSkippedTitle(folded) || isChatLeftover(title) || isDateLine(title)));
   const glossary = titled ? isGlossaryTitle(folded) : (parent?.glossary ?? false);
   return { index, title, titled, level, line, bodyStart, bodyEnd: bodyStart, parent, skipped, glossary, label: false, content: [] };
 }
@@ -201,21 +238,43 @@ class CardBuilder {
       kept.push(node);
     }
     if (segment.titled && !segment.glossary && kept.some((node) => !this.isImageOnly(node))) {
-      const question = segment.title;
-      if (question) {
-        const kind: CardKind = isQuestionTitle(question) ? 'question' : 'section';
+      const title = segment.title;
+      if (title) {
+        const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
+        const question = isGenericTitle(title) ? qualifiedTitle(this.ownerTitle(segment.parent), title) : title;
         this.add(kind, question, this.slice(kept), segment.line, segment, true);
       }
     }
-    for (const node of kept) this.addTerms(node, segment);
+    for (const node of kept) {
+      if (node.type === 'paragraph' && node.parent?.type !== 'item') this.addTermParagraph(node, segment);
+      else this.addTerms(node, segment);
+    }
+  }
+
+  /** The topic a generic title belongs to: the nearest section with a title of its own, or the deck. */
+  private ownerTitle(from: Segment | null): string {
+    for (let s = from; s; s = s.parent) if (s.titled && s.title && !isGenericTitle(s.title)) return s.title;
+    return this.deckTitle;
+  }
+
+  /** R4 on a paragraph: `**Indexing:** The external data is…` alone in a paragraph. */
+  private addTermParagraph(paragraph: Block, segment: Segment): void {
+    const match = matchTerm(paragraph.inline);
+    if (!match || !match.definition) return;
+    const term = cleanTitle(match.term);
+    const question = isGenericTitle(term) ? qualifiedTitle(this.ownerTitle(segment), term) : term;
+    this.add('term', question, match.definition, paragraph.start, segment, false);
   }
 
   private isNoise(node: Block): boolean {
     if (node.type === 'html') return true;
     if (node.type === 'paragraph') {
       const content = paragraphContent(node);
-      return content === 'links' || content === 'empty';
+      if (content === 'links' || content === 'empty') return true;
+      return content === 'text' && (isChatLeftover(node.inline) || isDateLine(node.inline));
     }
+    if (node.type === 'item' && node.children[0]?.type === 'paragraph' && isChecklistItem(node.children[0].inline)) return true;
+    if (node.type === 'list' && isTodoList(node)) return true;
     // Containers holding only noise (or nothing, past the nesting limit) are noise; depth is capped at 100.
     if (node.type === 'list' || node.type === 'item' || node.type === 'blockquote') {
       return node.children.every((child) => this.isNoise(child));
@@ -276,13 +335,23 @@ class CardBuilder {
   }
 
   private addTermItem(item: Block, segment: Segment): void {
-    const first = item.children[0];
-    if (first?.type !== 'paragraph') return;
-    const match = matchTerm(first.inline);
+    const match = termOf(item);
     if (!match) return;
+    const first = item.children[0]!;
     const rest = dedent(this.lines.slice(first.end, Math.min(item.end, segment.bodyEnd)));
     const answer = [match.definition, rest].filter(Boolean).join('\n\n');
-    this.add('term', match.term, answer, item.start, segment, false);
+    const term = cleanTitle(match.term);
+    // Under a term bullet ("**Ser específico:**" → "**Ejemplo:** …") a term is part of its parent's answer; one
+    // that names a topic of its own is also a card, with its parent in the context.
+    const parentItem = item.parent?.parent?.type === 'item' ? item.parent.parent : null;
+    const parentTerm = parentItem ? termOf(parentItem) : null;
+    if (parentTerm) {
+      if (isGenericTitle(term)) return;
+      this.add('term', term, answer, item.start, segment, false, cleanTitle(parentTerm.term));
+      return;
+    }
+    const question = isGenericTitle(term) ? qualifiedTitle(this.ownerTitle(segment), term) : term;
+    this.add('term', question, answer, item.start, segment, false);
   }
 
   /** Contiguous blocks are sliced together so list nesting survives; gaps (skipped blocks) split the answer. */
@@ -303,7 +372,7 @@ class CardBuilder {
     return parts.filter(Boolean).join('\n\n');
   }
 
-  private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean): void {
+  private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean, within?: string): void {
     if (!question.trim() || !answer.trim()) return;
     const anchorSegment = ownSection ? nearestTitled(segment.parent) : segment.titled ? segment : nearestTitled(segment.parent);
     const anchor = anchorSegment ? (anchorSegment.anchor ??= normalizeKeyText(anchorSegment.title)) : '';
@@ -317,12 +386,13 @@ class CardBuilder {
     if (answer.length > MAX_ANSWER_CHARS) {
       this.warn(line + 1, `answer of "${question}" is ${answer.length} characters (over ${MAX_ANSWER_CHARS}); consider splitting it`);
     }
+    const context = this.context(ownSection ? segment.parent : segment);
     this.cards.push({
       key,
       kind,
       question: question.trim(),
       answer,
-      context: this.context(ownSection ? segment.parent : segment),
+      context: within ? [...context, within] : context,
       line: line + 1,
       section: `s${segment.index}`,
     });
@@ -338,6 +408,29 @@ class CardBuilder {
     from.breadcrumb = useless ? above : [...above, from.title];
     return from.breadcrumb;
   }
+}
+
+function termOf(item: Block): { term: string; definition: string } | null {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? matchTerm(first.inline) : null;
+}
+
+/**
+ * A personal to-do list: short one-line items with no terms, most of them tasks or dates ("El curso de DataCamp",
+ * "Continuar con el libro…", "April 9, 2025").
+ */
+function isTodoList(list: Block): boolean {
+  const items = list.children;
+  if (items.length < 2) return false;
+  let tasks = 0;
+  for (const item of items) {
+    const first = item.children[0];
+    if (item.children.length !== 1 || first?.type !== 'paragraph') return false;
+    const text = first.inline.trim();
+    if (text.includes('\n') || text.split(/\s+/).length > 10 || /[.:;]$/.test(text) || matchTerm(text)) return false;
+    if (isTaskLine(text)) tasks++;
+  }
+  return tasks * 2 >= items.length;
 }
 
 function nearestTitled(segment: Segment | null): Segment | null {

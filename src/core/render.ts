@@ -14,17 +14,22 @@ const renderer = new MarkdownIt('default', { html: false, linkify: false, typogr
 
 export function renderCardMarkdown(markdown: string, options: RenderOptions): string {
   const env = { options };
-  return renderer.render(withLiteralImages(markdown), env).trim();
+  // A paragraph that held only a missing, undescribed image is left empty: drop it.
+  return renderer.render(withLiteralImages(markdown), env).replace(/<p>\s*<\/p>\n?/g, '').trim();
 }
 
 renderer.renderer.rules.image = (tokens, index, _options, env) => {
   const token = tokens[index]!;
-  const alt = renderer.utils.escapeHtml(token.content);
+  // Notes apps fill alt with the file's name ("image.png", "{2566ACAA-…}.png"): that describes nothing.
+  const alt = FILE_NAME_ALT.test(token.content.trim()) ? '' : renderer.utils.escapeHtml(token.content);
   const src = String(token.attrGet('src') ?? '');
   const resolved = (env as { options: RenderOptions }).options.resolveImage(decodeSrc(src));
-  if (!resolved) return `<span class="missing-image">${alt || 'image'}</span>`;
+  // A missing image is a warning of the build, not a hole in the card: its description stays, if it has one.
+  if (!resolved) return alt ? `<span class="missing-image">${alt}</span>` : '';
   return `<img src="${renderer.utils.escapeHtml(resolved)}" alt="${alt}">`;
 };
+
+const FILE_NAME_ALT = /\.(png|jpe?g|gif|webp|svg|avif|bmp|tiff?)$/i;
 
 function decodeSrc(src: string): string {
   try {

@@ -52,7 +52,7 @@ describe('R3 headings and labels with their own content', () => {
 
   it('opens a section at a heading that CommonMark nests inside a list item', () => {
     const md = [
-      '## Usos',
+      '## Usos en medicina',
       '',
       '- Tareas como:',
       '    - Traducción',
@@ -62,19 +62,19 @@ describe('R3 headings and labels with their own content', () => {
       '    - Analizar registros',
       '',
     ].join('\n');
-    expect(card(md, 'Usos').answer).toBe('- Tareas como:\n    - Traducción');
+    expect(card(md, 'Usos en medicina').answer).toBe('- Tareas como:\n    - Traducción');
     expect(card(md, 'Ejemplos concretos').answer).toBe('- Analizar registros');
   });
 
   it('opens a pseudo-section at a bold label and at a short plain label', () => {
-    const md = '# Page\n\n**Temas clave:**\n\n- Atención\n- Tokens\n\nPasos:\n\n1. Leer\n2. Repasar\n';
+    const md = '# Page\n\n**Temas clave:**\n\n- Atención\n- Tokens\n\nCapas OSI:\n\n1. Física\n2. Enlace\n';
     expect(card(md, 'Temas clave').answer).toBe('- Atención\n- Tokens');
-    expect(card(md, 'Pasos').answer).toBe('1. Leer\n2. Repasar');
-    expect(card(md, 'Pasos').context).toEqual(['Page']);
+    expect(card(md, 'Capas OSI').answer).toBe('1. Física\n2. Enlace');
+    expect(card(md, 'Capas OSI').context).toEqual(['Page']);
   });
 
   it('does not treat a long sentence ending in a colon as a label', () => {
-    expect(questions('## Definición\n\nEntonces, tu definición podría quedar como:\n\nUn modelo.\n')).toEqual(['Definición']);
+    expect(questions('## Modelo de lenguaje\n\nEntonces, tu definición podría quedar como:\n\nUn modelo.\n')).toEqual(['Modelo de lenguaje']);
   });
 
   it('keeps tables and code in answers', () => {

@@ -1,0 +1,253 @@
+/**
+ * The patterns of a real study site exported from a notes app, turned into docs and pasted from chat assistants
+ * (issue "Cards a reader finds fair on a whole real study site"). One fixture per pattern, in Spanish and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/core/deck.ts';
+import { extractNote } from '../../src/core/extract.ts';
+import { card, extract, questions } from './helpers.ts';
+
+describe('1. bold-term paragraphs', () => {
+  it('make a term card, as term bullets do (es)', () => {
+    const md = '# RAG\n\n## Fases\n\n**Indexación:** Los documentos externos se dividen en fragmentos y se guardan como vectores.\n\n**Recuperación:** Se buscan los fragmentos más parecidos a la pregunta.\n';
+    expect(card(md, 'Indexación')).toMatchObject({ kind: 'term', answer: 'Los documentos externos se dividen en fragmentos y se guardan como vectores.', context: ['RAG', 'Fases'] });
+    expect(card(md, 'Recuperación').answer).toBe('Se buscan los fragmentos más parecidos a la pregunta.');
+    // The section keeps them in its own answer too.
+    expect(card(md, 'Fases').answer).toContain('**Indexación:**');
+  });
+
+  it('make a term card (en)', () => {
+    const md = '# RAG\n\n**Indexing:** The external data is ingested, split into chunks and embedded.\n';
+    expect(card(md, 'Indexing').answer).toBe('The external data is ingested, split into chunks and embedded.');
+  });
+});
+
+describe('2. bold question paragraphs', () => {
+  it('ask a question answered by what follows, up to the next heading or label (es)', () => {
+    const md = '# Prompting\n\n**¿Qué es Prompting?**\n\nEs el arte de escribir instrucciones para un modelo.\n\n- Claras\n- Específicas\n\n**Tipos de prompts:**\n\n- Zero-shot\n\n## Otra sección\n\nTexto.\n';
+    expect(card(md, '¿Qué es Prompting?')).toMatchObject({
+      kind: 'question',
+      answer: 'Es el arte de escribir instrucciones para un modelo.\n\n- Claras\n- Específicas',
+    });
+    expect(card(md, 'Tipos de prompts').answer).toBe('- Zero-shot');
+  });
+
+  it('ask a question (en)', () => {
+    const md = '# Embeddings\n\n**What is an embedding?**\n\nA list of numbers that places a text in a space where similar texts are close.\n';
+    expect(card(md, 'What is an embedding?').answer).toBe('A list of numbers that places a text in a space where similar texts are close.');
+  });
+});
+
+describe('3. bold labels without a colon', () => {
+  it('open a pseudo-section when a list follows them (es)', () => {
+    const md = '# Prompting\n\n**Los 5 Principios de Prompting**\n\n1. Ser específico\n2. Dar contexto\n3. Pedir un formato\n';
+    expect(card(md, 'Los 5 Principios de Prompting').answer).toBe('1. Ser específico\n2. Dar contexto\n3. Pedir un formato');
+  });
+
+  it('open a pseudo-section (en), but a bold sentence followed by text stays text', () => {
+    const md = '# Agents\n\n**Core components**\n\n- Planner\n- Tools\n- Memory\n\n## Risks\n\n**This matters a lot**\n\nAgents can loop forever.\n';
+    expect(card(md, 'Core components').answer).toBe('- Planner\n- Tools\n- Memory');
+    expect(card(md, 'Risks').answer).toBe('**This matters a lot**\n\nAgents can loop forever.');
+  });
+});
+
+describe('4. decorated headings', () => {
+  it('drop leading emoji and numbering from the question (es)', () => {
+    const md = '# LLM\n\n## **1. Según su Arquitectura**\n\nEncoder, decoder o ambos.\n\n### 🔹 5. Ejemplos de modelos decoder\n\nGPT, Llama.\n\n## 2️⃣ Según su tamaño\n\nGrandes y pequeños.\n';
+    expect(questions(md)).toEqual(['Según su Arquitectura', 'Ejemplos de modelos decoder', 'Según su tamaño']);
+  });
+
+  it('drop them (en), keeping numbers that belong to the title', () => {
+    const md = '# Notes\n\n## ➤ 3) Tokenization\n\nSplitting text.\n\n## 2024 in review\n\nA year of models.\n\n## 📌 **Key idea:**\n\nAttention.\n';
+    expect(questions(md)).toEqual(['Tokenization', '2024 in review', 'Key idea']);
+  });
+});
+
+describe('5. generic headings and terms', () => {
+  it('name what they belong to (es)', () => {
+    const md = [
+      '# Embeddings',
+      '',
+      '## Embedding model',
+      '',
+      'Un modelo que convierte texto en vectores.',
+      '',
+      '### 📌 **Explicación sencilla:**',
+      '',
+      'Es como darle coordenadas a cada frase.',
+      '',
+      '### 🔹 5. Ejemplo ampliado',
+      '',
+      '"perro" y "gato" quedan cerca.',
+      '',
+      '## En resumen',
+      '',
+      'Los embeddings miden parecido.',
+    ].join('\n');
+    expect(questions(md)).toEqual(['Embedding model', 'Embedding model — explicación sencilla', 'Embedding model — ejemplo ampliado', 'Embeddings — en resumen']);
+  });
+
+  it('name what they belong to (en), for terms too', () => {
+    const md = '# Prompting\n\n## Few-shot prompting\n\nGive examples in the prompt.\n\n- **Example:** Translate: cat → gato, dog → perro, bird → ?\n\n## Summary\n\nShow, do not only tell.\n';
+    expect(questions(md)).toEqual(['Few-shot prompting', 'Few-shot prompting — example', 'Prompting — summary']);
+  });
+
+  it('leave no question generic on its own', () => {
+    const md = '# Tokens\n\n## Definición\n\nUnidad de texto.\n\n## ¿Cómo funciona?\n\nSe parte el texto.\n\n## Overview\n\nTokens everywhere.\n';
+    expect(questions(md)).toEqual(['Tokens — definición', 'Tokens — ¿cómo funciona?', 'Tokens — overview']);
+  });
+});
+
+describe('6. nested term bullets', () => {
+  const md = [
+    '# Prompting',
+    '',
+    '## Principios',
+    '',
+    '1. **Ser Específico:**',
+    '    - **Qué significa:** Decir exactamente qué quieres.',
+    '    - **Ejemplo:** "Resume en 3 viñetas" en vez de "resume".',
+    '2. **Dar contexto:** Explica para quién es la respuesta.',
+    '    - **Few-shot:** Incluye ejemplos resueltos en el prompt.',
+  ].join('\n');
+
+  it('make the parent the card, with the sub-bullets as its answer (es)', () => {
+    expect(card(md, 'Ser Específico').answer).toBe('- **Qué significa:** Decir exactamente qué quieres.\n- **Ejemplo:** "Resume en 3 viñetas" en vez de "resume".');
+    expect(questions(md)).not.toContain('Qué significa');
+    expect(questions(md).some((q) => q.includes('Ejemplo') || q.includes('ejemplo'))).toBe(false);
+  });
+
+  it('make a nested term that names a topic a card, with its parent in the context (en)', () => {
+    const nested = card(md, 'Few-shot');
+    expect(nested.context).toEqual(['Prompting', 'Principios', 'Dar contexto']);
+    const english = '# Agents\n\n## Tool use\n\n- **Tools:**\n    - **Definition:** Functions the model can call.\n    - **Function calling:** The model writes the arguments as JSON.\n';
+    expect(questions(english)).toEqual(['Tool use', 'Tools', 'Function calling']);
+    expect(card(english, 'Function calling').context).toEqual(['Agents', 'Tool use', 'Tools']);
+  });
+});
+
+describe('7. chat leftovers', () => {
+  it('are never a card, and are left out of answers (es)', () => {
+    const md = '# RAG\n\n¡Claro! Con gusto te explico qué es RAG de forma sencilla.\n\n## Qué es RAG\n\nRAG combina búsqueda y generación.\n\n¿Te quedó más claro? 😊\n\n### ¿Te gustaría probar un ejemplo?\n\nPuedo darte código.\n';
+    expect(questions(md)).toEqual(['Qué es RAG']);
+    expect(card(md, 'Qué es RAG').answer).toBe('RAG combina búsqueda y generación.');
+  });
+
+  it('are never a card (en)', () => {
+    const md = '# Vectors\n\nSure! Here is a short explanation of vector databases:\n\n## Vector database\n\nA store that finds the nearest vectors fast.\n\nDo you have any other questions? Let me know!\n\nWould you like me to compare Pinecone and Chroma?\n';
+    expect(questions(md)).toEqual(['Vector database']);
+    expect(card(md, 'Vector database').answer).toBe('A store that finds the nearest vectors fast.');
+  });
+
+  it('keep a long paragraph that happens to start with "Claro"', () => {
+    const long = `Claro que los modelos grandes ${'aprenden patrones del lenguaje a partir de muchos textos, '.repeat(4)}y eso explica su fluidez.`;
+    expect(card(`# LLM\n\n## Fluidez\n\n${long}\n`, 'Fluidez').answer).toBe(long);
+  });
+});
+
+describe('8. pages without front matter, exported from a notes app', () => {
+  const page = '# Context LLM\n\n## Ventana de contexto\n\nLos tokens que el modelo ve a la vez.\n\n[Tipos de LLM](Tipos%20de%20LLM%20178c2187ea128090861bfd47a8252702.md)\n\n[GPT (Generative Pre-trained Transformer)](GPT (Generative Pre-trained Transformer) 105c2187ea12808199faedf07041ecf3.md)\n';
+
+  it('take the title from the first H1 and the stable id from the file name (es)', () => {
+    const result = extractNote(page, 'LLM – Modelos 1a2b3c4d5e6f708192a3b4c5d6e7f809/Context LLM 28ec2187ea128012ae25cb0107a010a7.md');
+    if (!result.ok) throw new Error('refused');
+    expect(result.deck).toMatchObject({ id: '28ec2187ea128012ae25cb0107a010a7', title: 'Context LLM', path: ['LLM – Modelos', 'Context LLM'] });
+    expect(result.cards.map((c) => [c.question, c.answer])).toEqual([['Ventana de contexto', 'Los tokens que el modelo ve a la vez.']]);
+    // A renamed or moved file keeps its id, so its cards keep their keys and history.
+    const moved = extractNote(page, 'otra carpeta/Contexto de los LLM 28ec2187ea128012ae25cb0107a010a7.md');
+    if (!moved.ok) throw new Error('refused');
+    expect(moved.cards[0]!.key).toBe(result.cards[0]!.key);
+  });
+
+  it('take the title from the file name when there is no H1 (en)', () => {
+    const result = extractNote('## Context window\n\nHow many tokens fit.\n', 'Context Window 0123456789abcdef0123456789abcdef.md');
+    expect(result.ok && result.deck).toMatchObject({ id: '0123456789abcdef0123456789abcdef', title: 'Context Window' });
+  });
+});
+
+describe('9. images', () => {
+  it('with spaces or %20 in relative paths, and site-absolute paths, are shown; junk alt text is not (see deck tests)', () => {
+    const md = '# Visión\n\n## Capas\n\n![{2566ACAA-7A1B-4C1E-9F0B-1234567890AB}.png](image%2025.png)\n\nSiete capas.\n\n## Diagram\n\n![image.png](assets/images/llm/image 7.png)\n\nThe layers.\n';
+    expect(card(md, 'Capas').answer).toContain('image%2025.png');
+    expect(card(md, 'Diagram').answer).toContain('assets/images/llm/image 7.png');
+  });
+});
+
+describe('10. author control', () => {
+  it('skips the section after <!-- no-cards --> or <!-- repaso: skip --> (es, en)', () => {
+    const md = '# Notas\n\n## Capas\n\nSiete.\n\n<!-- no-cards -->\n## Borrador\n\nIdeas sueltas.\n\n### Subidea\n\nMás.\n\n## Protocols\n\nTCP.\n\n<!-- repaso: skip -->\n\n## Scratch\n\nTodo.\n';
+    expect(questions(md)).toEqual(['Capas', 'Protocols']);
+  });
+
+  it('skips a page with flashcards: false', () => {
+    const result = extractNote('---\nflashcards: false\n---\n# Hoja\n\n## Algo\n\nTexto.\n', 'hoja.md');
+    expect(result.ok && result.skipped).toBe(true);
+  });
+});
+
+describe('11. speaker notes and to-do lists', () => {
+  it('make no cards from a personal to-do list (es)', () => {
+    const md = '# Plan de estudio\n\nApril 9, 2025\n\n- El curso de DataCamp\n- Continuar con el libro de LLMs\n- Ver el vídeo de Karpathy\n\n## Pendientes\n\n- Terminar el resumen\n';
+    expect(questions(md)).toEqual([]);
+  });
+
+  it('make no cards from checklists, ever (en)', () => {
+    const md = '# Week 3\n\n## Reading\n\n- [ ] Attention is all you need\n- [x] The illustrated transformer\n\n## Self-attention\n\n- [ ] Re-derive the softmax\n\nEach token looks at every other token.\n';
+    expect(questions(md)).toEqual(['Self-attention']);
+    expect(card(md, 'Self-attention').answer).toBe('Each token looks at every other token.');
+  });
+
+  it('keep a real list of short items that are not tasks', () => {
+    expect(card('# LLM\n\n## Modelos\n\n- GPT-4\n- Llama 3\n- Mistral\n', 'Modelos').answer).toBe('- GPT-4\n- Llama 3\n- Mistral');
+  });
+});
+
+describe('every question makes sense on its own', () => {
+  it('is neither empty nor generic across all the patterns above', () => {
+    const all = extract('# P\n\n## Ejemplo\n\nA.\n\n**Ejemplo:** B.\n\n- **Nota:** C.\n').cards.map((c) => c.question);
+    expect(all).toEqual(['P — ejemplo', 'P — ejemplo', 'P — nota']);
+  });
+});
+
+describe('9. images in built decks', () => {
+  const md = [
+    '# Visión',
+    '',
+    '## Capas del modelo',
+    '',
+    '![{2566ACAA-7A1B-4C1E-9F0B-1234567890AB}.png](image%2025.png)',
+    '',
+    'Siete capas.',
+    '',
+    '## Diagram of attention',
+    '',
+    '![image.png](assets/images/llm/image 7.png)',
+    '',
+    '![Heads](/assets/images/heads.png)',
+    '',
+    'Every head looks at every token.',
+    '',
+    '## Lost picture',
+    '',
+    '![Screenshot 2024.png](gone.png)',
+    '',
+    'The text still stands.',
+  ].join('\n');
+  const result = extractNote(md, 'llm/vision.md');
+  if (!result.ok) throw new Error('refused');
+  const present = new Set(['llm/image 25.png', 'llm/assets/images/llm/image 7.png', 'assets/images/heads.png']);
+  const built = buildDeck(result, { hasImage: (path) => present.has(path), sanitizeAll: (html) => html });
+  const answer = (question: string) => built.file.cards.find((c) => c.question === question)!.answerHtml;
+
+  it('resolve %20, spaces and site-absolute paths, and copy the images (es, en)', () => {
+    expect(built.images).toEqual(['assets/images/heads.png', 'llm/assets/images/llm/image 7.png', 'llm/image 25.png']);
+    expect(answer('Capas del modelo')).toContain('<img src="media/llm/image%2025.png" alt="">');
+    expect(answer('Diagram of attention')).toContain('<img src="media/llm/assets/images/llm/image%207.png" alt="">');
+    expect(answer('Diagram of attention')).toContain('alt="Heads"');
+  });
+
+  it('warn about a missing image and keep the card whole, without a file-name caption', () => {
+    expect(built.warnings.map((w) => w.message)).toEqual(['image not found: gone.png']);
+    expect(answer('Lost picture')).toBe('<p>The text still stands.</p>');
+  });
+});
