@@ -5,7 +5,7 @@ import type { DeckRecord, ReviewLogRecord, StateRecord } from '../core/records.t
 export type { DeckRecord, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
@@ -13,7 +13,7 @@ export interface RepasoSchema extends DBSchema {
   decks: { key: string; value: DeckRecord };
   cardRefs: { key: string; value: { deckId: string; refs: CardRef[] } };
   cardBodies: { key: string; value: { deckId: string; bodies: CardBody[] } };
-  states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number] } };
+  states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number]; hidden: string } };
   log: { key: number; value: ReviewLogRecord; indexes: { card: string; time: number } };
   settings: { key: string; value: { key: string; value: unknown } };
   /** Images of imported notes, keyed `${deckId}\n${mediaPath}` (bundled decks' images are files of the app). */
@@ -55,6 +55,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
   // 4: images of imported notes, so they show offline.
   (db) => {
     db.createObjectStore('media', { keyPath: 'key' }).createIndex('deck', 'deckId');
+  },
+  // 5: cards the user chose never to see, listed per deck without scanning states (no card was hidden before).
+  (_db, tx) => {
+    tx.objectStore('states').createIndex('hidden', 'hiddenOf');
   },
 ];
 

@@ -146,6 +146,28 @@ export class Store {
     return guarded(() => this.db.getAllFromIndex('states', 'leech'));
   }
 
+  /** Cards the user chose never to see again, from the sparse index. */
+  hiddenStates(): Promise<StateRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('states', 'hidden'));
+  }
+
+  /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
+  unhide(cardIds: string[]): Promise<number> {
+    return guarded(async () => {
+      const tx = this.db.transaction('states', 'readwrite', { durability: 'strict' });
+      let changed = 0;
+      for (const id of cardIds) {
+        const state = await tx.store.get(id);
+        if (!state?.hiddenOf) continue;
+        const { hiddenOf: _shown, queueDue: _none, ...rest } = state;
+        void tx.store.put({ ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) });
+        changed++;
+      }
+      await tx.done;
+      return changed;
+    });
+  }
+
   /** The earliest time a schedulable card is due at or after `time`, or null. */
   nextDueAt(time: number): Promise<number | null> {
     return guarded(async () => {
@@ -277,6 +299,7 @@ export class Store {
             ...rest,
             deckId: deck.deckId,
             ...(state.leechOf ? { leechOf: deck.deckId } : {}),
+            ...(state.hiddenOf ? { hiddenOf: deck.deckId } : {}),
             ...(back ? { queueDue: Math.max(state.fsrs.due, state.buriedUntil) } : state.suspended ? {} : { queueDue: state.queueDue ?? state.fsrs.due }),
           });
         }

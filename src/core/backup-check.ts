@@ -76,6 +76,7 @@ const STATE_FIELDS: Record<string, Check> = {
   leech: isBoolean,
   queueDue: optional(isNumber),
   leechOf: optional(isString),
+  hiddenOf: optional(isString),
   retired: optional(isBoolean),
 };
 const STATE = record(STATE_FIELDS);

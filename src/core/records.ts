@@ -25,6 +25,12 @@ export interface StateRecord {
   queueDue?: number;
   /** The deck id while the card is a leech, for the sparse `leech` index. */
   leechOf?: string;
+  /**
+   * The deck id while the user chose never to see the card again ("Never show this card"), for the sparse `hidden`
+   * index. A hidden card is also suspended; it stays hidden through every later import of its notes, as its id
+   * follows its key.
+   */
+  hiddenOf?: string;
   /** The card left the notes: no `queueDue`, history kept; revived when it comes back. */
   retired?: boolean;
 }

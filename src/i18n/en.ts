@@ -92,6 +92,11 @@ export const en = {
   'backup.reminder': 'Your last backup is more than two weeks old. A backup keeps your reviews safe if this browser clears its data or the phone is lost.',
   'backup.now': 'Back up',
   'backup.later': 'Later',
+  'review.hide': 'Never show this card',
+  'hidden.summary.one': '{count} card you chose never to see.',
+  'hidden.summary.other': '{count} cards you chose never to see.',
+  'hidden.list': 'See them',
+  'hidden.unhide': 'Show again',
 } as const;
 
 export type MessageKey = keyof typeof en;

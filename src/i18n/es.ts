@@ -94,4 +94,9 @@ export const es: Record<MessageKey, string> = {
   'backup.reminder': 'Tu última copia de seguridad tiene más de dos semanas. Una copia protege tus repasos si el navegador borra sus datos o pierdes el teléfono.',
   'backup.now': 'Hacer copia',
   'backup.later': 'Más tarde',
+  'review.hide': 'No volver a mostrar esta tarjeta',
+  'hidden.summary.one': '{count} tarjeta que elegiste no volver a ver.',
+  'hidden.summary.other': '{count} tarjetas que elegiste no volver a ver.',
+  'hidden.list': 'Verlas',
+  'hidden.unhide': 'Volver a mostrar',
 };

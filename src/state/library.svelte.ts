@@ -13,6 +13,8 @@ export class Library {
   loaded = $state(false);
   /** Cards that left the notes, kept with their history. */
   retired = $state(0);
+  /** Cards the user chose never to see again ("Never show this card"). */
+  hidden = $state.raw<{ cardId: string; deckId: string }[]>([]);
   /** The last backup is more than two weeks old (or there was none since reviews began). */
   backupDue = $state(false);
 
@@ -21,14 +23,16 @@ export class Library {
   async refresh(): Promise<void> {
     const { store } = this.context;
     const day = dayWindow(this.context);
-    const [decks, due, todays, leeches, backup, firstReviewAt] = await Promise.all([
+    const [decks, due, todays, leeches, backup, firstReviewAt, hidden] = await Promise.all([
       store.listDecks(),
       store.dueStates(day.dayEnd),
       store.reviewsSince(day.dayStart),
       store.leeches(),
       store.getSettings([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
       store.firstReviewAt(),
+      store.hiddenStates(),
     ]);
+    this.hidden = hidden.map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
     const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
@@ -50,6 +54,20 @@ export class Library {
       snoozedUntil: backup.get(BACKUP_SNOOZE_SETTING) as number | undefined,
     });
     this.loaded = true;
+  }
+
+  /** The hidden cards' questions with their decks' titles, read when the user asks to see them. */
+  async hiddenCards(): Promise<{ cardId: string; question: string; deck: string }[]> {
+    const titles = new Map(this.decks.map((d) => [d.id, d.title]));
+    const deckIds = [...new Set(this.hidden.map((h) => h.deckId))];
+    const bodies = new Map((await Promise.all(deckIds.map((id) => this.context.store.cardBodies(id)))).flat().map((b) => [b.id, b.question]));
+    return this.hidden.map((h) => ({ cardId: h.cardId, question: bodies.get(h.cardId) ?? '', deck: titles.get(h.deckId) ?? '' }));
+  }
+
+  /** "Show again": the card comes back to its deck's reviews. */
+  async unhide(cardId: string): Promise<void> {
+    await this.context.store.unhide([cardId]);
+    await this.refresh();
   }
 
   /** "Later" on the backup reminder: ask again in three days. */

@@ -181,6 +181,14 @@ export class ReviewSession {
     });
   }
 
+  /** "Never show this card": suspended for good, and listed on the decks screen where it can be shown again. */
+  async hide(): Promise<void> {
+    await this.changeFlags((record) => {
+      const { queueDue: _gone, ...rest } = record;
+      return { ...rest, suspended: true, hiddenOf: record.deckId };
+    });
+  }
+
   async bury(): Promise<void> {
     const until = this.day.dayEnd;
     await this.changeFlags((record) => ({ ...record, buriedUntil: until, queueDue: Math.max(record.fsrs.due, until) }));

@@ -59,4 +59,24 @@ describe('purging retired cards', () => {
     expect((await store.getDeck('t'))!.retired).toBe(0);
     store.close();
   });
+
+  it('keeps a card the user chose never to see hidden through edits, moves and a retire-and-return of its notes', async () => {
+    const store = await Store.open(`import-${++counter}`);
+    const text = '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n';
+    await applyImport(store, await prepareImport(store, [note('t.md', text)]), 1);
+    const dos = (await store.cardRefs(['t']))[0]!.refs[1]!;
+    const fsrs = { phase: 'new' as const, due: 1, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+    await store.putFlags({ cardId: dos.id, deckId: 't', fsrs, suspended: true, buriedUntil: 0, leech: false, hiddenOf: 't' }, true);
+
+    // The answer is edited: same key, same card, still hidden.
+    await applyImport(store, await prepareImport(store, [note('t.md', text.replace('Segundo.', 'Segundo, editado.'))]), 2);
+    // The section leaves the notes, then comes back.
+    await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
+    await applyImport(store, await prepareImport(store, [note('t.md', text)]), 4);
+    expect((await store.cardRefs(['t']))[0]!.refs.find((r) => r.key === dos.key)!.id).toBe(dos.id);
+    expect((await store.hiddenStates()).map((s) => s.cardId)).toEqual([dos.id]);
+    expect((await store.states([dos.id])).get(dos.id)).toMatchObject({ suspended: true, hiddenOf: 't' });
+    expect((await store.dueStates(Infinity)).map((s) => s.cardId)).not.toContain(dos.id);
+    store.close();
+  });
 });

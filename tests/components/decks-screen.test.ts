@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDeckTree, countDecks } from '../../src/core/deck-tree.ts';
 import DecksScreen from '../../src/routes/DecksScreen.svelte';
@@ -8,7 +8,7 @@ function library(decks: Parameters<typeof buildDeckTree>[0], extra: Partial<Libr
   const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map([['b', 2]]), limitsFor: () => ({ newPerDay: 20, reviewsPerDay: 200 }) });
   const tree = buildDeckTree(decks, counts);
   const totals = tree.reduce((s, n) => ({ ...s, fresh: s.fresh + n.counts.fresh }), { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
-  return { tree, totals, decks: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
+  return { tree, totals, decks: [], hidden: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
 }
 
 describe('DecksScreen', () => {
@@ -47,5 +47,17 @@ describe('DecksScreen', () => {
   it('shows no backup reminder when none is due', () => {
     render(DecksScreen, { library: library([], { backupDue: false }), notice: null, onstudy: vi.fn() });
     expect(screen.queryByText(/last backup/)).toBeNull();
+  });
+
+  it('lists the cards the user chose never to see, and shows one again', async () => {
+    const unhide = vi.fn(async () => {});
+    const hiddenCards = vi.fn(async () => [{ cardId: 'c1', question: '¿Qué es RAG?', deck: 'RAG' }]);
+    render(DecksScreen, { library: library([], { hidden: [{ cardId: 'c1', deckId: 'rag' }], hiddenCards, unhide }), notice: null, onstudy: vi.fn() });
+    expect(screen.getByText('1 card you chose never to see.')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'See them' }));
+    expect(await screen.findByText('¿Qué es RAG?')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show again' }));
+    expect(unhide).toHaveBeenCalledWith('c1');
+    expect(screen.queryByText('¿Qué es RAG?')).toBeNull();
   });
 });

@@ -108,6 +108,35 @@ describe('a review session', () => {
     expect(tomorrow.status).toBe('done');
   });
 
+  it('never shows a hidden card again until it is shown again from the decks screen; undo takes it back', async () => {
+    const { store, clock, context } = await setup(2);
+    const session = new ReviewSession(context, ['a']);
+    await session.start();
+    const hidden = session.card!.ref.id;
+    await session.hide();
+    expect(session.card!.ref.id).not.toBe(hidden);
+    expect((await store.hiddenStates()).map((s) => [s.cardId, s.hiddenOf, s.suspended])).toEqual([[hidden, 'a', true]]);
+    await session.undo();
+    expect(session.card!.ref.id).toBe(hidden);
+    expect(await store.hiddenStates()).toEqual([]);
+    await session.hide();
+    session.dispose();
+
+    clock.advance(3 * 86_400_000);
+    const later = new ReviewSession(await loadStudyContext(store, clock), ['a']);
+    await later.start();
+    expect(later.counts.fresh).toBe(1);
+    expect(later.card!.ref.id).not.toBe(hidden);
+    later.dispose();
+
+    expect(await store.unhide([hidden])).toBe(1);
+    expect((await store.states([hidden])).get(hidden)).toMatchObject({ suspended: false, queueDue: expect.any(Number) });
+    expect((await store.states([hidden])).get(hidden)).not.toHaveProperty('hiddenOf');
+    const again = new ReviewSession(await loadStudyContext(store, clock), ['a']);
+    await again.start();
+    expect(again.counts.fresh).toBe(2);
+  });
+
   it('suspends a card at its 8th lapse and tags it as a leech', async () => {
     const { store, context } = await setup(1);
     const id = (await store.cardRefs(['a']))[0]!.refs[0]!.id;
