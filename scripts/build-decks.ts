@@ -1,5 +1,5 @@
 /**
- * npm run cards -- [notesDir] [--out outDir]
+ * npm run cards -- [notesDir] [--out outDir] [--sample N]
  * Builds the decks the app ships from a folder of Markdown notes. Deterministic: the same notes give
  * byte-identical files. Exit 0: every note built (warnings allowed); 1: some note refused; 2: usage error.
  */
@@ -9,15 +9,23 @@ import createDOMPurify from 'dompurify';
 import { createCardSanitizer } from '../src/adapters/sanitize.ts';
 import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
 import { extractNote } from '../src/core/extract.ts';
-import type { DeckIndexEntry, Warning } from '../src/core/types.ts';
+import { seededRandom } from '../src/core/random.ts';
+import type { DeckCard, DeckIndexEntry, Warning } from '../src/core/types.ts';
 
-const USAGE = 'usage: npm run cards -- [notesDir] [--out outDir]   (defaults: cards → public/decks)';
+const USAGE = 'usage: npm run cards -- [notesDir] [--out outDir] [--sample N]   (defaults: cards → public/decks; --sample prints N random cards to judge)';
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { notesDir: string; outDir: string } {
+interface Args {
+  notesDir: string;
+  outDir: string;
+  sample: number;
+}
+
+function parseArgs(argv: string[]): Args {
   let notesDir: string | undefined;
   let outDir = 'public/decks';
+  let sample = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
@@ -28,6 +36,10 @@ function parseArgs(argv: string[]): { notesDir: string; outDir: string } {
       if (!value) throw new UsageError('--out needs a folder');
       outDir = value;
     } else if (arg.startsWith('--out=')) outDir = arg.slice('--out='.length);
+    else if (arg === '--sample') {
+      sample = Number(argv[++i]);
+      if (!Number.isInteger(sample) || sample < 1) throw new UsageError('--sample needs a whole number of cards, like --sample 30');
+    }
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (notesDir === undefined) notesDir = arg;
     else throw new UsageError(`only one notes folder can be given (got "${notesDir}" and "${arg}")`);
@@ -36,7 +48,7 @@ function parseArgs(argv: string[]): { notesDir: string; outDir: string } {
   if (!existsSync(notesDir) || !statSync(notesDir).isDirectory()) {
     throw new UsageError(`notes folder "${notesDir}" does not exist — pass the folder that holds your .md notes`);
   }
-  return { notesDir: resolve(notesDir), outDir: resolve(outDir) };
+  return { notesDir: resolve(notesDir), outDir: resolve(outDir), sample };
 }
 
 function findNotes(root: string): string[] {
@@ -75,7 +87,7 @@ function formatWarning(w: Warning): string {
 }
 
 async function main(): Promise<number> {
-  let args: { notesDir: string; outDir: string };
+  let args: Args;
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (error) {
@@ -83,7 +95,7 @@ async function main(): Promise<number> {
     console.error(`cards: ${error.message}\n${USAGE}`);
     return 2;
   }
-  const { notesDir, outDir } = args;
+  const { notesDir, outDir, sample } = args;
   const notes = findNotes(notesDir);
   if (notes.length === 0) console.error(`cards: no .md or .markdown notes under ${notesDir}`);
 
@@ -133,8 +145,21 @@ async function main(): Promise<number> {
   writeFileSync(join(outDir, 'index.json'), serializeIndex(entries));
   const total = entries.reduce((sum, e) => sum + e.cards, 0);
   console.log(`${entries.length} decks, ${total} cards written to ${relative(process.cwd(), outDir) || '.'}`);
+  if (sample > 0) printSample(built.flatMap(({ deck }) => deck.file.cards.map((card) => ({ card, deck: deck.file.title }))), sample);
   if (refused > 0) console.error(`cards: ${refused} note(s) refused; the other decks were written`);
   return refused > 0 ? 1 : 0;
+}
+
+/** N cards picked at random (always the same ones for the same notes), as question → first line of answer. */
+function printSample(cards: { card: DeckCard; deck: string }[], count: number): void {
+  const random = seededRandom(1);
+  const pool = [...cards];
+  console.log(`\n${Math.min(count, pool.length)} random cards:`);
+  for (let n = 0; n < count && pool.length > 0; n++) {
+    const { card, deck } = pool.splice(Math.floor(random() * pool.length), 1)[0]!;
+    const firstLine = card.answer.split('\n').find((line) => line.trim()) ?? '';
+    console.log(`- [${deck}] ${card.question.replace(/\s+/g, ' ')} → ${firstLine.trim()}`);
+  }
 }
 
 process.exitCode = await main();

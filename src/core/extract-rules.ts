@@ -182,7 +182,9 @@ const GENERIC_TITLES = new Set(
     'caracteristicas principales', 'ventajas', 'desventajas', 'ventajas y desventajas', 'pros y contras',
     'limitaciones', 'nota', 'notas', 'observaciones', 'importante', 'detalles', 'descripcion', 'introduccion',
     'puntos clave', 'idea clave', 'ideas clave', 'consejos', 'tips', 'analogia', 'uso', 'usos', 'aplicaciones',
-    'beneficios', 'objetivo', 'objetivos', 'paso a paso', 'pasos',
+    'beneficios', 'objetivo', 'objetivos', 'paso a paso', 'pasos', 'variantes', 'tipos', 'opciones',
+    'opciones populares', 'alternativas', 'componentes', 'componentes principales', 'partes', 'versiones',
+    'versiones principales',
     // English
     'example', 'examples', 'practical example', 'extended example', 'more examples', 'another example',
     'real world example', 'use case', 'use cases', 'explanation', 'simple explanation', 'in simple terms',
@@ -191,6 +193,8 @@ const GENERIC_TITLES = new Set(
     'context', 'features', 'key features', 'characteristics', 'advantages', 'disadvantages', 'pros and cons',
     'limitations', 'note', 'notes', 'details', 'description', 'introduction', 'key points', 'key ideas',
     'tips', 'analogy', 'usage', 'uses', 'applications', 'benefits', 'goal', 'goals', 'steps', 'step by step',
+    'variants', 'types', 'options', 'popular options', 'alternatives', 'components', 'core components',
+    'main components', 'parts', 'versions',
   ],
 );
 
@@ -221,6 +225,15 @@ export function isChatLeftover(text: string): boolean {
   if (CHAT_CLOSER.test(folded)) return text.length <= 300;
   if (CHAT_OPENER.test(folded)) return text.length <= 160 || /:\s*$/.test(text.trim());
   return false;
+}
+
+const ABOUT_THE_NOTES =
+  /^(esta seccion|este apartado|esta pagina|en esta pagina|en esta seccion|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqui encontraras|aqui reuno|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you ll find)\b/;
+
+/** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
+export function isAboutTheNotes(text: string): boolean {
+  const folded = foldText(text.trim()).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length <= 200 && ABOUT_THE_NOTES.test(folded);
 }
 
 const MONTHS =

@@ -1,6 +1,7 @@
 import { buildBlocks, nestingCutLine, paragraphContent, parseTokens, walk, type Block } from './blocks.ts';
 import {
   boldText,
+  isAboutTheNotes,
   cleanTitle,
   isChatLeftover,
   isChecklistItem,
@@ -271,7 +272,7 @@ class CardBuilder {
     if (node.type === 'paragraph') {
       const content = paragraphContent(node);
       if (content === 'links' || content === 'empty') return true;
-      return content === 'text' && (isChatLeftover(node.inline) || isDateLine(node.inline));
+      return content === 'text' && (isChatLeftover(node.inline) || isDateLine(node.inline) || isAboutTheNotes(node.inline));
     }
     if (node.type === 'item' && node.children[0]?.type === 'paragraph' && isChecklistItem(node.children[0].inline)) return true;
     if (node.type === 'list' && isTodoList(node)) return true;

@@ -4,7 +4,7 @@ import { buildDeck } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract.ts';
 import { deckContentAfter, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
 import type { DeckFile } from '../../src/core/types.ts';
-import { seededRandom } from '../support/random.ts';
+import { seededRandom } from '../../src/core/random.ts';
 
 let counter = 0;
 const newId = () => `id${++counter}`;

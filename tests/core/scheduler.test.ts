@@ -9,7 +9,7 @@ import {
   type CardState,
   type Rating,
 } from '../../src/core/scheduler.ts';
-import { seededRandom } from '../support/random.ts';
+import { seededRandom } from '../../src/core/random.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -45,8 +45,8 @@ describe('3. bold labels without a colon', () => {
   });
 
   it('open a pseudo-section (en), but a bold sentence followed by text stays text', () => {
-    const md = '# Agents\n\n**Core components**\n\n- Planner\n- Tools\n- Memory\n\n## Risks\n\n**This matters a lot**\n\nAgents can loop forever.\n';
-    expect(card(md, 'Core components').answer).toBe('- Planner\n- Tools\n- Memory');
+    const md = '# Agents\n\n**Agent building blocks**\n\n- Planner\n- Tools\n- Memory\n\n## Risks\n\n**This matters a lot**\n\nAgents can loop forever.\n';
+    expect(card(md, 'Agent building blocks').answer).toBe('- Planner\n- Tools\n- Memory');
     expect(card(md, 'Risks').answer).toBe('**This matters a lot**\n\nAgents can loop forever.');
   });
 });
@@ -137,6 +137,11 @@ describe('7. chat leftovers', () => {
     const md = '# Vectors\n\nSure! Here is a short explanation of vector databases:\n\n## Vector database\n\nA store that finds the nearest vectors fast.\n\nDo you have any other questions? Let me know!\n\nWould you like me to compare Pinecone and Chroma?\n';
     expect(questions(md)).toEqual(['Vector database']);
     expect(card(md, 'Vector database').answer).toBe('A store that finds the nearest vectors fast.');
+  });
+
+  it('leave out sentences about the notes themselves (es, en)', () => {
+    expect(questions('# Mis apuntes de IA\n\nApuntes personales sobre modelos de lenguaje.\n')).toEqual([]);
+    expect(questions('# Agents\n\nThis section collects what I learned about agents.\n\n## Planner\n\nBreaks a goal into steps.\n')).toEqual(['Planner']);
   });
 
   it('keep a long paragraph that happens to start with "Claro"', () => {

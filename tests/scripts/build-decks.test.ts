@@ -81,5 +81,17 @@ describe('npm run cards', { timeout: 30_000 }, () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('notes folder "no/such/folder" does not exist');
     expect(runCards('--frobnicate').code).toBe(2);
+    expect(runCards('--sample', 'lots').stderr).toContain('--sample needs a whole number');
+  });
+
+  it('prints the same random sample of cards on every run, to judge them', () => {
+    const out = mkdtempSync(join(tmpdir(), 'repaso-sample-'));
+    const site = join(ROOT, 'tests/fixtures/study-site');
+    const first = runCards(site, '--out', out, '--sample', '5');
+    expect(first.code).toBe(0);
+    const sample = first.stdout.slice(first.stdout.indexOf('5 random cards:'));
+    expect(sample.trim().split('\n').slice(1)).toHaveLength(5);
+    expect(sample).toMatch(/^- \[.+\] .+ → .+$/m);
+    expect(runCards(site, '--out', out, '--sample', '5').stdout).toContain(sample);
   });
 });

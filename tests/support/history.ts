@@ -6,7 +6,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/core/backup.ts';
 import type { ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { createScheduler, DAY, dayShift, startOfStudyDay, type Rating } from '../../src/core/scheduler.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../src/core/random.ts';
 
 export interface HistoryOptions {
   /** The moment the history ends (the test's "now"). */

@@ -1,4 +1,4 @@
-/** A seeded pseudo-random generator for property tests: the same seed gives the same sequence in [0, 1). */
+/** A seeded pseudo-random generator (property tests, card samples): the same seed gives the same sequence in [0, 1). */
 export function seededRandom(seed: number): () => number {
   let state = seed;
   return () => {
