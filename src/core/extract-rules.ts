@@ -199,10 +199,18 @@ const GENERIC_TITLES = new Set(
 );
 
 /** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
+/** First words of the generic titles: most titles are refused on their first word, before any folding. */
+const GENERIC_FIRST_WORDS = new Set([...GENERIC_TITLES].map((title) => title.split(' ')[0]!));
+
 export function isGenericTitle(title: string): boolean {
+  // Generic titles are a few words long; anything longer names its topic.
+  if (title.length > 40) return false;
+  const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
+  if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
   const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?) \d+$/.test(folded);
 }
+
 
 /** "Embedding model — explicación sencilla": a generic title made to stand on its own. */
 export function qualifiedTitle(owner: string, generic: string): string {
@@ -210,30 +218,30 @@ export function qualifiedTitle(owner: string, generic: string): string {
   return `${owner} — ${lower}`;
 }
 
+// Matched on the raw text (case-insensitive, accents optional) so that no paragraph needs accent folding.
 const CHAT_OPENER =
-  /^(claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqui tienes|aqui te dejo|aqui va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here s|heres|here are|happy to help|glad you asked)\b/;
+  /^(claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqu[ií] tienes|aqu[ií] te dejo|aqu[ií] va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here['’]?s|here are|happy to help|glad you asked)(?![\p{L}\p{N}])/iu;
 const CHAT_CLOSER =
-  /^(te quedo|te queda|te gustaria|quieres que|quieres saber|necesitas|tienes alguna|tienes otra|tienes mas|si tienes|si quieres|si necesitas|espero que|dime si|avisame|hazme saber|cualquier duda|would you like|do you want|want me to|shall i|should i|let me know|if you have|if you want|if you d like|hope this|i hope|feel free|any other questions|any questions|do you have any|do you have other)\b/;
+  /^(te qued[oó]|te queda|te gustar[ií]a|quieres que|quieres saber|necesitas|tienes alguna|tienes otra|tienes m[aá]s|si tienes|si quieres|si necesitas|espero que|dime si|av[ií]same|hazme saber|cualquier duda|would you like|do you want|want me to|shall i|should i|let me know|if you have|if you want|if you['’]?d like|hope this|i hope|feel free|any other questions|any questions|do you have any|do you have other)(?![\p{L}\p{N}])/iu;
 
 /**
  * A sentence left over from a chat assistant: "¡Claro! Con gusto te explico…", "¿Te quedó más claro? 😊",
  * "Sure! Here is…". Only short paragraphs: a long one that starts with "Claro" may still hold the explanation.
  */
 export function isChatLeftover(text: string): boolean {
+  if (text.length > 300) return false;
   const plain = stripDecoration(text.trim().replace(/^(\*\*|__)(.*)\1$/s, '$2').replace(/^[¡¿"“*_\s]+/, ''));
-  const folded = foldText(plain).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (CHAT_CLOSER.test(folded)) return text.length <= 300;
-  if (CHAT_OPENER.test(folded)) return text.length <= 160 || /:\s*$/.test(text.trim());
+  if (CHAT_CLOSER.test(plain)) return true;
+  if (CHAT_OPENER.test(plain)) return text.length <= 160 || /:\s*$/.test(text.trim());
   return false;
 }
 
 const ABOUT_THE_NOTES =
-  /^(esta seccion|este apartado|esta pagina|en esta pagina|en esta seccion|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqui encontraras|aqui reuno|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you ll find)\b/;
+  /^(esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
 
 /** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
 export function isAboutTheNotes(text: string): boolean {
-  const folded = foldText(text.trim()).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.length <= 200 && ABOUT_THE_NOTES.test(folded);
+  return text.length <= 200 && ABOUT_THE_NOTES.test(text.trim());
 }
 
 const MONTHS =
@@ -244,6 +252,8 @@ const DATE = new RegExp(
 
 /** "April 9, 2025", "9 de abril de 2025", "2025-04-09", "09/04/2025" — a date alone, as in a diary or a to-do list. */
 export function isDateLine(text: string): boolean {
+  // Cheap refusals first: this runs on every paragraph of every note.
+  if (text.length > 40 || !/\d{4}|\d\/\d/.test(text)) return false;
   return DATE.test(foldText(cleanTitle(text)).replace(/\s+/g, ' '));
 }
 

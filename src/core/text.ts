@@ -51,10 +51,12 @@ export function normalizeKeyText(text: string): string {
 }
 
 /** Accents and case folded away: for loose comparisons (matching, skip lists), never for keys. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing is the costly step, and plain ASCII has no accents to remove.
+  const bare = ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return bare
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
