@@ -109,3 +109,28 @@ test('in dark mode and in Spanish on a small phone: every screen is legible', { 
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
   assert.deepEqual(browser.errors, []);
 });
+
+test('"Never show this card" hides it through a reload, lists it on the decks screen, and "Show again" brings it back', { timeout: 60_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Study all' }).click();
+  const question = await page.locator('.question').first().innerText();
+  await page.getByRole('button', { name: 'Card actions' }).click();
+  await page.getByRole('menuitem', { name: 'Never show this card' }).click();
+  // The next card replaces it once the hidden state is stored.
+  await page.waitForFunction((shown) => document.querySelector('.question')?.textContent?.trim() !== shown, question.trim());
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  await page.getByRole('button', { name: 'Back to decks' }).click();
+  await page.reload();
+  await page.getByText('1 card you chose never to see.').waitFor();
+  // The first card came from "La célula" (18 new cards): one fewer to learn there.
+  const celula = page.getByRole('button', { name: /^Study: La célula/ });
+  assert.match(await celula.innerText(), /La célula\s+New:\s+17\b/);
+  await page.getByRole('button', { name: 'See them' }).click();
+  await page.getByText(question, { exact: true }).waitFor();
+  await screenshot(page, 'decks-hidden-cards');
+  await page.getByRole('button', { name: 'Show again' }).click();
+  await page.getByText('1 card you chose never to see.').waitFor({ state: 'detached' });
+  assert.match(await celula.innerText(), /La célula\s+New:\s+18\b/);
+  assert.deepEqual(browser.errors, []);
+});
