@@ -64,3 +64,12 @@ describe('forecast', () => {
     expect(slider.getAttribute('aria-valuetext')).toBe('Tue, Dec 1: 12 cards due');
   });
 });
+
+describe('an empty forecast', () => {
+  it('says nothing is scheduled and draws no scale', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({ day: TODAY + i, count: 0 }));
+    const { container } = render(Forecast, { days });
+    expect(screen.getAllByText('Nothing is scheduled for the next 30 days.').length).toBeGreaterThan(0);
+    expect([...container.querySelectorAll('text')].map((t) => t.textContent)).not.toContain('1');
+  });
+});
