@@ -174,18 +174,20 @@ export function replay(scheduler: Scheduler, reviews: readonly { rating: Rating;
   return state;
 }
 
-/** Short interval label for a rating button: 1m, 10m, 3h, 3d, 2mo, 1.5y. */
-export function formatInterval(ms: number): string {
+export type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/**
+ * The interval a rating button shows, as a number and a unit for Intl to write: 1 minute, 10 minutes, 3 hours,
+ * 3 days, 2 months, 1.5 years (one decimal below ten).
+ */
+export function intervalParts(ms: number): { value: number; unit: IntervalUnit } {
   const minutes = Math.max(1, Math.round(ms / MINUTE));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return { value: minutes, unit: 'minute' };
   const hours = Math.round(ms / HOUR);
-  if (hours < 24) return `${hours}h`;
+  if (hours < 24) return { value: hours, unit: 'hour' };
   const days = Math.round(ms / DAY);
-  if (days < 30) return `${days}d`;
-  if (days < 365) {
-    const months = days / 30.4;
-    return `${months < 10 ? Math.round(months * 10) / 10 : Math.round(months)}mo`;
-  }
-  const years = days / 365;
-  return `${years < 10 ? Math.round(years * 10) / 10 : Math.round(years)}y`;
+  if (days < 30) return { value: days, unit: 'day' };
+  const round = (n: number) => (n < 10 ? Math.round(n * 10) / 10 : Math.round(n));
+  if (days < 365) return { value: round(days / 30.4), unit: 'month' };
+  return { value: round(days / 365), unit: 'year' };
 }

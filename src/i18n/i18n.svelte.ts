@@ -1,3 +1,4 @@
+import { intervalParts } from '../core/scheduler.ts';
 import type { MessageKey } from './en.ts';
 
 export type Language = 'en' | 'es';
@@ -61,6 +62,12 @@ class I18n {
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
     return new Intl.NumberFormat(this.language, options).format(value);
+  }
+
+  /** A rating button's interval, short: "10m", "3d", "1.5y"; months in their short form ("2.5 mths") so they are not read as minutes. */
+  interval(ms: number): string {
+    const { value, unit } = intervalParts(ms);
+    return this.number(value, { style: 'unit', unit, unitDisplay: unit === 'month' ? 'short' : 'narrow', maximumFractionDigits: 1 });
   }
 
   time(at: number): string {

@@ -16,7 +16,8 @@ import {
   type QueueCounts,
   type Tracked,
 } from '../core/queue.ts';
-import { DAY, formatInterval, RATINGS, unseenState, type Rating } from '../core/scheduler.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
+import { DAY, RATINGS, unseenState, type Rating } from '../core/scheduler.ts';
 import { dayWindow, type DayWindow, type StudyContext } from './study-context.ts';
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
@@ -280,7 +281,7 @@ export class ReviewSession {
   private show(card: SessionCard): void {
     const now = this.context.clock.now();
     const outcomes = this.context.scheduler.preview(card.record?.fsrs ?? null, now, this.day.shift);
-    this.intervals = Object.fromEntries(RATINGS.map((r) => [r, formatInterval(outcomes[r].due - now)])) as Record<Rating, string>;
+    this.intervals = Object.fromEntries(RATINGS.map((r) => [r, i18n.interval(outcomes[r].due - now)])) as Record<Rating, string>;
     this.card = card;
     this.lastSection = card.ref.section;
     this.waitUntil = null;

@@ -3,7 +3,7 @@ import {
   createScheduler,
   dayShift,
   DEFAULT_SCHEDULER_SETTINGS,
-  formatInterval,
+  intervalParts,
   replay,
   startOfStudyDay,
   type CardState,
@@ -122,7 +122,15 @@ describe('replaying the review log', () => {
 });
 
 describe('interval labels', () => {
-  it('reads like 1m, 10m, 3h, 3d, 2mo, 1.5y', () => {
-    expect([MIN, 10 * MIN, 3 * HOUR, 3 * DAY, 61 * DAY, 548 * DAY].map(formatInterval)).toEqual(['1m', '10m', '3h', '3d', '2mo', '1.5y']);
+  it('come as a number and a unit for Intl: minutes, hours, days, months, years', () => {
+    expect([MIN, 10 * MIN, 3 * HOUR, 3 * DAY, 61 * DAY, 548 * DAY, 4000 * DAY].map(intervalParts)).toEqual([
+      { value: 1, unit: 'minute' },
+      { value: 10, unit: 'minute' },
+      { value: 3, unit: 'hour' },
+      { value: 3, unit: 'day' },
+      { value: 2, unit: 'month' },
+      { value: 1.5, unit: 'year' },
+      { value: 11, unit: 'year' },
+    ]);
   });
 });

@@ -36,3 +36,16 @@ describe('UI strings', () => {
     ]);
   });
 });
+
+describe('intervals on the rating buttons', () => {
+  it('are written by Intl in the UI language, months never mistaken for minutes', async () => {
+    const { i18n } = await import('../../src/i18n/i18n.svelte.ts');
+    const MIN = 60_000;
+    const DAY = 86_400_000;
+    const spans = [MIN, 10 * MIN, 3 * 60 * MIN, 3 * DAY, 76 * DAY, 548 * DAY];
+    await i18n.use('en');
+    expect(spans.map((ms) => i18n.interval(ms))).toEqual(['1m', '10m', '3h', '3d', '2.5 mths', '1.5y']);
+    await i18n.use('es');
+    expect(spans.map((ms) => i18n.interval(ms))).toEqual(['1min', '10min', '3h', '3d', '2,5 m.', '1,5a']);
+  });
+});
