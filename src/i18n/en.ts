@@ -86,7 +86,7 @@ export const en = {
   'pwa.install': 'Install app',
   'pwa.installHint': 'Install Repaso to review from your home screen, with no network.',
   'pwa.iosHowTo': 'To install on iPhone or iPad: tap Share, then “Add to Home Screen”.',
-  'pwa.storageRefused': 'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso to keep your reviews safe.',
+  'pwa.storageRefused': 'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso, and make a backup in Settings, to keep your reviews safe.',
   'nav.stats': 'Statistics',
   'nav.settings': 'Settings',
   'backup.reminder': 'Your last backup is more than two weeks old. A backup keeps your reviews safe if this browser clears its data or the phone is lost.',

@@ -88,7 +88,7 @@ export const es: Record<MessageKey, string> = {
   'pwa.install': 'Instalar la app',
   'pwa.installHint': 'Instala Repaso para repasar desde la pantalla de inicio, sin conexión.',
   'pwa.iosHowTo': 'Para instalar en iPhone o iPad: toca Compartir y luego «Añadir a pantalla de inicio».',
-  'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso para proteger tus repasos.',
+  'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso y haz una copia de seguridad en Ajustes para proteger tus repasos.',
   'nav.stats': 'Estadísticas',
   'nav.settings': 'Ajustes',
   'backup.reminder': 'Tu última copia de seguridad tiene más de dos semanas. Una copia protege tus repasos si el navegador borra sus datos o pierdes el teléfono.',
