@@ -8,6 +8,8 @@ import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */
 const ALL_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'] as const;
+type StoreName = (typeof ALL_STORES)[number];
+const PROGRESS_EVERY = 5000;
 
 export function markBackedUp(store: Store, now: number): Promise<void> {
   return store.putSetting(LAST_BACKUP_SETTING, now);
@@ -67,20 +69,33 @@ export function exportAll(store: Store, now: number): Promise<{ backup: Backup; 
 /**
  * Replaces everything with a checked backup, in one transaction: a failure half-way (quota, a closed tab)
  * leaves the database as it was. Log entries keep their ids, so undo and the CSV export still line up.
+ * `onProgress` hears how many records are written, every few thousand: a large collection takes a while.
  */
-export function replaceAll(store: Store, backup: Backup, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+export function replaceAll(
+  store: Store,
+  backup: Backup,
+  files: ReadonlyMap<string, Uint8Array>,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<void> {
   return guarded(async () => {
     const tx = store.db.transaction(ALL_STORES, 'readwrite', { durability: 'strict' });
-    for (const name of ALL_STORES) void tx.objectStore(name).clear();
-    for (const deck of backup.decks) void tx.objectStore('decks').put(deck);
-    for (const entry of backup.cardRefs) void tx.objectStore('cardRefs').put(entry);
-    for (const entry of backup.cardBodies) void tx.objectStore('cardBodies').put(entry);
-    for (const state of backup.states) void tx.objectStore('states').put(state);
-    for (const entry of backup.log) void tx.objectStore('log').put(entry);
-    for (const setting of backup.settings) void tx.objectStore('settings').put(setting);
-    for (const image of backup.media) {
-      void tx.objectStore('media').put({ key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: files.get(image.file)! });
-    }
+    const records: [StoreName, unknown][] = [
+      ...backup.decks.map((r) => ['decks', r] as [StoreName, unknown]),
+      ...backup.cardRefs.map((r) => ['cardRefs', r] as [StoreName, unknown]),
+      ...backup.cardBodies.map((r) => ['cardBodies', r] as [StoreName, unknown]),
+      ...backup.states.map((r) => ['states', r] as [StoreName, unknown]),
+      ...backup.log.map((r) => ['log', r] as [StoreName, unknown]),
+      ...backup.settings.map((r) => ['settings', r] as [StoreName, unknown]),
+      ...backup.media.map((m) => ['media', { key: mediaKey(m.deckId, m.path), deckId: m.deckId, bytes: files.get(m.file)! }] as [StoreName, unknown]),
+    ];
+    // A failed request aborts the transaction, and tx.done reports it: the requests' own promises are not awaited.
+    const ignore = () => {};
+    for (const name of ALL_STORES) tx.objectStore(name).clear().catch(ignore);
+    records.forEach(([name, record], i) => {
+      const put = (tx.objectStore(name) as unknown as { put(value: unknown): Promise<unknown> }).put(record);
+      put.catch(ignore);
+      if ((i + 1) % PROGRESS_EVERY === 0 || i === records.length - 1) void put.then(() => onProgress(i + 1, records.length), ignore);
+    });
     await tx.done;
   });
 }

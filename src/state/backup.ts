@@ -40,8 +40,8 @@ export function openBackup(bytes: Uint8Array): OpenedBackup {
 }
 
 /** Replaces everything on this device with an opened backup, all at once. */
-export function applyBackup(store: Store, opened: OpenedBackup & { ok: true }): Promise<void> {
-  return replaceAll(store, opened.backup, opened.files);
+export function applyBackup(store: Store, opened: OpenedBackup & { ok: true }, onProgress?: (done: number, total: number) => void): Promise<void> {
+  return replaceAll(store, opened.backup, opened.files, onProgress);
 }
 
 function sanitizeBodies(backup: Backup): Backup {

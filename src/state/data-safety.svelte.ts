@@ -15,6 +15,8 @@ export class DataSafety {
   refused = $state<BackupProblem | null>(null);
   /** A failure of storage or of the browser while doing it (see describeError). */
   failure = $state.raw<unknown>(null);
+  /** Records written so far by a restore in progress. */
+  restoring = $state.raw<{ done: number; total: number } | null>(null);
   /** A checked backup waiting for the user to confirm it replaces everything. */
   pending = $state.raw<(OpenedBackup & { ok: true }) | null>(null);
 
@@ -71,7 +73,12 @@ export class DataSafety {
     const opened = this.pending;
     if (!opened) return false;
     await this.run('restoring', async () => {
-      await applyBackup(this.store, opened);
+      this.restoring = { done: 0, total: 1 };
+      try {
+        await applyBackup(this.store, opened, (done, total) => (this.restoring = { done, total }));
+      } finally {
+        this.restoring = null;
+      }
       this.pending = null;
       this.outcome = 'restored';
     });

@@ -60,8 +60,13 @@ describe('backup and restore', () => {
     const target = await Store.open(restored);
     const opened = openBackup(archive);
     expect(opened).toMatchObject({ ok: true, cards: 201, reviews: before.log!.length });
-    await applyBackup(target, opened as Extract<typeof opened, { ok: true }>);
+    const progress: [number, number][] = [];
+    await applyBackup(target, opened as Extract<typeof opened, { ok: true }>, (done, total) => progress.push([done, total]));
     expect(await dump(restored)).toEqual(before);
+    // Progress every 5,000 records, and at the end.
+    const total = Object.values(before).reduce((sum, records) => sum + records.length, 0);
+    expect(progress.at(-1)).toEqual([total, total]);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
     // The log's key generator continues after the restored ids: the next review does not overwrite one.
     const next = await target.recordReview({ state: before.states![0] as never, log: { ...(before.log![0] as object), before: before.states![0] } as never });
