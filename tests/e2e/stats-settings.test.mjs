@@ -130,11 +130,14 @@ test('the whole UI in Spanish from the browser, in English by choice, and the ch
   await page.getByRole('button', { name: 'Estadísticas' }).click();
   await page.getByRole('heading', { name: 'Estadísticas' }).waitFor();
   await page.getByRole('slider', { name: 'Repasos del último año' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [390, 390]);
   await screenshot(page, 'stats-es-light');
   await page.getByRole('button', { name: 'Volver a los mazos' }).click();
   await page.getByRole('button', { name: 'Ajustes' }).click();
   await page.getByRole('heading', { name: 'Ajustes' }).waitFor();
   await page.getByText('Retención deseada').waitFor();
+  // Regression: long Spanish button labels widened the settings past a 390 px screen.
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [390, 390]);
   await screenshot(page, 'settings-es-light');
   await page.getByRole('radio', { name: 'English' }).check();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
