@@ -136,6 +136,8 @@ function segmentNote(root: Block, lineCount: number): Segment[] {
   let topLevel = 7;
   for (const node of walk(root)) if (node.type === 'heading') topLevel = Math.min(topLevel, node.level);
 
+  // isBoundary looks at siblings for bold labels: decide once, and let assignContent reuse the answer.
+  const boundaries = new Set<Block>();
   let skipNext = false;
   for (const node of walk(root)) {
     if (node.type === 'html' && node.parent?.type === 'root') {
@@ -147,6 +149,7 @@ function segmentNote(root: Block, lineCount: number): Segment[] {
       if (node.parent?.type === 'root') skipNext = false;
       continue;
     }
+    boundaries.add(node);
     segments[segments.length - 1]!.bodyEnd = node.start;
     if (kind === 'break') {
       while (open.length > 0 && open[open.length - 1]!.level > topLevel) open.pop();
@@ -170,7 +173,7 @@ function segmentNote(root: Block, lineCount: number): Segment[] {
     open.push(created);
   }
   segments[segments.length - 1]!.bodyEnd = lineCount;
-  assignContent(root, segments);
+  assignContent(root, segments, boundaries);
   return segments;
 }
 
@@ -190,11 +193,11 @@ function segment(
 }
 
 /** Gives every block to the segment it lies in; a block that straddles a boundary is split into its children. */
-function assignContent(root: Block, segments: Segment[]): void {
+function assignContent(root: Block, segments: Segment[], boundaries: ReadonlySet<Block>): void {
   const stack: Block[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isBoundary(node)) continue;
+    if (boundaries.has(node)) continue;
     const owner = segments[findSegment(segments, node.start)]!;
     if (node.end <= owner.bodyEnd || node.children.length === 0) {
       owner.content.push(node);
