@@ -79,23 +79,29 @@ export function replaceAll(
 ): Promise<void> {
   return guarded(async () => {
     const tx = store.db.transaction(ALL_STORES, 'readwrite', { durability: 'strict' });
-    const records: [StoreName, unknown][] = [
-      ...backup.decks.map((r) => ['decks', r] as [StoreName, unknown]),
-      ...backup.cardRefs.map((r) => ['cardRefs', r] as [StoreName, unknown]),
-      ...backup.cardBodies.map((r) => ['cardBodies', r] as [StoreName, unknown]),
-      ...backup.states.map((r) => ['states', r] as [StoreName, unknown]),
-      ...backup.log.map((r) => ['log', r] as [StoreName, unknown]),
-      ...backup.settings.map((r) => ['settings', r] as [StoreName, unknown]),
-      ...backup.media.map((m) => ['media', { key: mediaKey(m.deckId, m.path), deckId: m.deckId, bytes: files.get(m.file)! }] as [StoreName, unknown]),
-    ];
+    const batches: Record<StoreName, readonly unknown[]> = {
+      decks: backup.decks,
+      cardRefs: backup.cardRefs,
+      cardBodies: backup.cardBodies,
+      states: backup.states,
+      log: backup.log,
+      settings: backup.settings,
+      media: backup.media.map((m) => ({ key: mediaKey(m.deckId, m.path), deckId: m.deckId, bytes: files.get(m.file)! })),
+    };
+    const total = ALL_STORES.reduce((sum, name) => sum + batches[name].length, 0);
     // A failed request aborts the transaction, and tx.done reports it: the requests' own promises are not awaited.
     const ignore = () => {};
-    for (const name of ALL_STORES) tx.objectStore(name).clear().catch(ignore);
-    records.forEach(([name, record], i) => {
-      const put = (tx.objectStore(name) as unknown as { put(value: unknown): Promise<unknown> }).put(record);
-      put.catch(ignore);
-      if ((i + 1) % PROGRESS_EVERY === 0 || i === records.length - 1) void put.then(() => onProgress(i + 1, records.length), ignore);
-    });
+    let done = 0;
+    for (const name of ALL_STORES) {
+      const target = tx.objectStore(name) as unknown as { clear(): Promise<void>; put(value: unknown): Promise<unknown> };
+      target.clear().catch(ignore);
+      for (const record of batches[name]) {
+        const put = target.put(record);
+        put.catch(ignore);
+        const written = ++done;
+        if (written % PROGRESS_EVERY === 0 || written === total) void put.then(() => onProgress(written, total), ignore);
+      }
+    }
     await tx.done;
   });
 }
