@@ -46,8 +46,8 @@ export function readBackupArchive(bytes: Uint8Array): ArchiveCheck {
   return checked.ok ? { ok: true, backup: checked.backup, files } : checked;
 }
 
-/** `repaso-backup-2026-11-28.zip`, from the local date of `at`. */
-export function backupFileName(at: Date): string {
+/** `repaso-backup-2026-11-28.zip`, `repaso-reviews-2026-11-28.csv`: a name and the local date of `at`. */
+export function datedFileName(name: string, extension: string, at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `repaso-backup-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.zip`;
+  return `${name}-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.${extension}`;
 }

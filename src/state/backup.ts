@@ -1,5 +1,5 @@
 /** Backup, restore and the review-log export: the user's way to keep their data beyond this browser. */
-import { backupFileName, readBackupArchive, writeBackupArchive } from '../adapters/backup-file.ts';
+import { datedFileName, readBackupArchive, writeBackupArchive } from '../adapters/backup-file.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { pageSanitizer } from '../adapters/page-sanitizer.ts';
 import { saveFile, type SaveOutcome } from '../adapters/save-file.ts';
@@ -8,13 +8,17 @@ import { allReviews, exportAll, markBackedUp, replaceAll } from '../adapters/sto
 import type { Backup, BackupProblem } from '../core/backup.ts';
 import { reviewLogCsv } from '../core/review-csv.ts';
 
-/** Makes a backup and hands it to the user; only a file actually handed over counts as the last backup. */
-export async function exportBackup(store: Store, clock: Clock): Promise<SaveOutcome> {
+/**
+ * Makes a backup and hands it to the user; only a file actually handed over counts as the last backup.
+ * `backedUpAt` is that time, or null when the user cancelled.
+ */
+export async function exportBackup(store: Store, clock: Clock): Promise<{ outcome: SaveOutcome; backedUpAt: number | null }> {
   const now = clock.now();
   const { backup, files } = await exportAll(store, now);
-  const outcome = await saveFile(writeBackupArchive(backup, files), backupFileName(new Date(now)), 'application/zip');
-  if (outcome !== 'cancelled') await markBackedUp(store, now);
-  return outcome;
+  const outcome = await saveFile(writeBackupArchive(backup, files), datedFileName('repaso-backup', 'zip', new Date(now)), 'application/zip');
+  if (outcome === 'cancelled') return { outcome, backedUpAt: null };
+  await markBackedUp(store, now);
+  return { outcome, backedUpAt: now };
 }
 
 export async function exportReviewLog(store: Store, clock: Clock): Promise<SaveOutcome> {
@@ -22,8 +26,7 @@ export async function exportReviewLog(store: Store, clock: Clock): Promise<SaveO
   const csv = reviewLogCsv(
     reviews.map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.before?.fsrs.phase ?? null, durationMs: r.durationMs })),
   );
-  const name = backupFileName(new Date(clock.now())).replace('repaso-backup', 'repaso-reviews').replace(/\.zip$/, '.csv');
-  return saveFile(csv, name, 'text/csv');
+  return saveFile(csv, datedFileName('repaso-reviews', 'csv', new Date(clock.now())), 'text/csv');
 }
 
 export type OpenedBackup = { ok: true; backup: Backup; files: Map<string, Uint8Array>; cards: number; reviews: number } | { ok: false; problem: BackupProblem };

@@ -44,8 +44,9 @@ export class DataSafety {
 
   async backup(): Promise<void> {
     await this.run('backup', async () => {
-      this.outcome = await exportBackup(this.store, this.clock);
-      this.lastBackupAt = (await this.store.getSetting<number>(LAST_BACKUP_SETTING)) ?? null;
+      const { outcome, backedUpAt } = await exportBackup(this.store, this.clock);
+      this.outcome = outcome;
+      this.lastBackupAt = backedUpAt ?? this.lastBackupAt;
     });
   }
 
