@@ -4,6 +4,7 @@
  */
 import type { CardBody, CardRef } from './deck-content.ts';
 import type { DeckRecord, ReviewLogRecord, StateRecord } from './records.ts';
+import { DAY } from './scheduler.ts';
 
 export const BACKUP_FORMAT = 'repaso-backup';
 /** Raise when the document changes shape; restore refuses versions it does not know. */
@@ -46,7 +47,6 @@ export type BackupProblem =
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
 
 export const BACKUP_REMINDER_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 /**
  * Whether to remind the user to back up: they have reviews, and the last backup — or, without one, the first
@@ -56,5 +56,5 @@ export function backupReminderDue(input: { now: number; lastBackupAt?: number; f
   if (input.firstReviewAt === null) return false;
   if (input.snoozedUntil !== undefined && input.now < input.snoozedUntil) return false;
   const since = input.lastBackupAt ?? input.firstReviewAt;
-  return input.now - since > BACKUP_REMINDER_DAYS * DAY_MS;
+  return input.now - since > BACKUP_REMINDER_DAYS * DAY;
 }

@@ -3,6 +3,7 @@ import { buildDeckTree, countDecks, doneToday, overallCounts, type Counts, type 
 import type { DeckRecord } from '../adapters/db-schema.ts';
 import { BACKUP_SNOOZE_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
 import { backupReminderDue } from '../core/backup.ts';
+import { DAY } from '../core/scheduler.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export class Library {
@@ -73,7 +74,7 @@ export class Library {
   /** "Later" on the backup reminder: ask again in three days. */
   async snoozeBackupReminder(): Promise<void> {
     this.backupDue = false;
-    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, this.context.clock.now() + 3 * 86_400_000);
+    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, this.context.clock.now() + 3 * DAY);
   }
 
   async purgeRetired(): Promise<void> {
