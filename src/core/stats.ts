@@ -76,6 +76,17 @@ function sumDays(ledger: Ledger, today: number, days: number, field: keyof DayTo
   return sum;
 }
 
+/** The sum of a run of days and its busiest day (the first, when none has any). */
+export function dayRunSummary(days: readonly DayCount[]): { total: number; busiest: DayCount } {
+  let total = 0;
+  let busiest = days[0] ?? { day: 0, count: 0 };
+  for (const day of days) {
+    total += day.count;
+    if (day.count > busiest.count) busiest = day;
+  }
+  return { total, busiest };
+}
+
 /**
  * Cards falling due on each of the next `days` study days, starting today. Overdue cards count today, as they
  * are shown today; suspended and retired cards are not shown, so they are not counted.
@@ -209,7 +220,7 @@ export function computeStats(input: StatsInput): Stats {
     streak,
     streakAtLeast: streak >= HEATMAP_DAYS - 1,
     time: timeSpent(input.ledger, input.today),
-    reviewsInYear: heatmap.reduce((sum, d) => sum + d.count, 0),
+    reviewsInYear: dayRunSummary(heatmap).total,
   };
 }
 
