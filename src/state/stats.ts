@@ -32,8 +32,9 @@ export async function loadStats(context: StudyContext): Promise<StatsView> {
   const { settled, recent } = settledPrefix(byId, window.dayStart);
   const ledger = addToLedger(settled.map(logged), cached?.ledger);
   if (settled.length > 0) await store.putSetting(STATS_CACHE_SETTING, ledgerCache(ledger, settled.at(-1)!.id, today - HEATMAP_DAYS));
+  // The cache is written: today's reviews can join the same ledger without being kept.
   const stats = computeStats({
-    ledger: addToLedger(recent.map(logged), new Map([...ledger].map(([day, totals]) => [day, { ...totals }]))),
+    ledger: addToLedger(recent.map(logged), ledger),
     cards: states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: s.retired === true, ...(s.queueDue !== undefined ? { queueDue: s.queueDue } : {}) })),
     liveCards: decks.reduce((sum, d) => sum + d.cardCount, 0),
     today,
