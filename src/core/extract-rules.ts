@@ -147,6 +147,9 @@ const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\u200
 const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\))\s+/;
 
 export function stripDecoration(text: string): string {
+  // Decoration starts with a digit (a keycap) or a character beyond ASCII: most text is refused on its first one.
+  const first = text.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x30 && first <= 0x39)) return text;
   return text.replace(DECORATION, '');
 }
 
