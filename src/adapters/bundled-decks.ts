@@ -4,7 +4,7 @@
  */
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
-import type { Store } from './store.ts';
+import { StoreError, type Store } from './store.ts';
 
 export interface SyncProgress {
   done: number;
@@ -52,7 +52,20 @@ export async function syncBundledDecks(
   onProgress: (progress: SyncProgress) => void = () => {},
   fetcher: typeof fetch = fetch,
 ): Promise<SyncResult> {
+  // Another window may load the same decks at the same moment (two tabs opened at once on a first visit): its
+  // write makes ours refuse, and the second pass finds those decks stored.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await syncOnce(store, now, onProgress, fetcher);
+    } catch (error) {
+      if (!(error instanceof StoreError && error.kind === 'stale') || attempt === 3) throw error;
+    }
+  }
+}
+
+async function syncOnce(store: Store, now: number, onProgress: (progress: SyncProgress) => void, fetcher: typeof fetch): Promise<SyncResult> {
   const index = await fetchDeckIndex(fetcher);
+  const basis = await store.writeBasis();
   const stored = new Map((await store.listDecks()).map((deck) => [deck.id, deck]));
   const changed = index.decks.filter((entry) => stored.get(entry.id)?.hash !== entry.hash);
   const hashes = new Map(index.decks.map((entry) => [entry.id, entry.hash]));
@@ -74,7 +87,7 @@ export async function syncBundledDecks(
     // Only a first run (or a deck new in this release) needs the planner; returning visits never load it.
     const { planImport, planContents } = await import('../core/merge.ts');
     const plan = planImport([], fresh, newCardId);
-    await store.applyImport(plan, planContents(plan, new Map()), new Map(), now, hashes);
+    await store.applyImport(plan, planContents(plan, new Map()), new Map(), now, basis, hashes);
   }
   return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };
 }

@@ -5,7 +5,7 @@ import type { DeckRecord, ReviewLogRecord, StateRecord } from '../core/records.t
 export type { DeckRecord, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
@@ -18,7 +18,15 @@ export interface RepasoSchema extends DBSchema {
   settings: { key: string; value: { key: string; value: unknown } };
   /** Images of imported notes, keyed `${deckId}\n${mediaPath}` (bundled decks' images are files of the app). */
   media: { key: string; value: { key: string; deckId: string; bytes: Uint8Array }; indexes: { deck: string } };
+  /** Facts about this copy of the database, never part of a backup (see GENERATION_KEY). */
+  meta: { key: string; value: { key: string; value: string } };
 }
+
+/**
+ * Which copy of the data this is: replaced by every restore, so a window that read the data before a restore in
+ * another window finds out inside its next write and stops instead of writing into the new data. Absent: ''.
+ */
+export const GENERATION_KEY = 'generation';
 
 type UpgradeTx = IDBPTransaction<RepasoSchema, ArrayLike<StoreNames<RepasoSchema>>, 'versionchange'>;
 
@@ -59,6 +67,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
   // 5: cards the user chose never to see, listed per deck without scanning states (no card was hidden before).
   (_db, tx) => {
     tx.objectStore('states').createIndex('hidden', 'hiddenOf');
+  },
+  // 6: the database's generation (see GENERATION_KEY); decks gain a revision, absent (0) until their next import.
+  (db) => {
+    db.createObjectStore('meta', { keyPath: 'key' });
   },
 ];
 

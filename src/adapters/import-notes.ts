@@ -12,7 +12,18 @@ import { newCardId } from './ids.ts';
 import { readSelection, type Problem } from './note-files.ts';
 import type { SelectedFile } from './picked-files.ts';
 import { pageSanitizer } from './page-sanitizer.ts';
-import type { Store } from './store.ts';
+import type { Store, WriteBasis } from './store.ts';
+
+/** Notes read and built into deck files (rendered, not yet sanitized): what an import is planned from. */
+export interface ReadNotes {
+  built: { file: DeckFile; images: string[] }[];
+  /** The picked images, by note-folder-relative path. */
+  images: ReadonlyMap<string, Uint8Array>;
+  /** Files that could not be used, each with its reason. */
+  problems: Problem[];
+  warnings: Warning[];
+  skipped: string[];
+}
 
 export interface ImportPreview {
   plan: ImportPlan;
@@ -26,11 +37,15 @@ export interface ImportPreview {
   skipped: string[];
   /** Set for an update of the decks bundled with the app: their index hashes. */
   bundledHashes?: Map<string, string>;
+  /** What the plan was made on: applying it refuses if the decks changed since (see Store.applyImport). */
+  basis: WriteBasis;
+  /** What the plan was made from, to plan it again when the decks changed in another window. */
+  from: { kind: 'notes'; read: ReadNotes } | { kind: 'bundled'; files: DeckFile[]; hashes: Map<string, string> };
 }
 
-export async function prepareImport(store: Store, files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ImportPreview> {
+/** Reads the picked files and builds their decks. Touches neither the store nor the DOM. */
+export async function readNotes(files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ReadNotes> {
   const selection = await readSelection(files);
-  const sanitizer = pageSanitizer();
   const problems = [...selection.problems];
   const warnings: Warning[] = [];
   const skipped: string[] = [];
@@ -59,24 +74,40 @@ export async function prepareImport(store: Store, files: SelectedFile[], onProgr
   });
   const ids = uniqueDeckIds(built.map((b) => b.file.id));
   built.forEach((b, i) => (b.file = { ...b.file, id: ids[i]! }));
+  return { built, images: selection.images, problems, warnings, skipped };
+}
 
-  const { plan, storedBodies } = await planAgainstStore(store, built.map((b) => b.file));
-  sanitizePlan(plan, storedBodies, sanitizer.sanitizeAll);
+export async function prepareImport(store: Store, files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ImportPreview> {
+  return planNotes(store, await readNotes(files, onProgress));
+}
+
+/** Plans notes already read against the decks stored now. Nothing is written. */
+export async function planNotes(store: Store, read: ReadNotes): Promise<ImportPreview> {
+  const { plan, storedBodies, basis } = await planAgainstStore(store, read.built.map((b) => b.file));
+  sanitizePlan(plan, storedBodies, pageSanitizer().sanitizeAll);
   const media = new Map<string, Map<string, Uint8Array>>();
   plan.decks.forEach((deck, i) => {
     const images = new Map<string, Uint8Array>();
-    for (const path of built[i]!.images) images.set(`${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`, selection.images.get(path)!);
+    for (const path of read.built[i]!.images) images.set(`${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`, read.images.get(path)!);
     if (images.size > 0) media.set(deck.deckId, images);
   });
   return {
     plan,
     summaries: new Map(plan.decks.map((d) => [d.deckId, summarize(d)])),
-    problems,
-    warnings,
+    problems: read.problems,
+    warnings: read.warnings,
     media,
     storedBodies,
-    skipped,
+    skipped: read.skipped,
+    basis,
+    from: { kind: 'notes', read },
   };
+}
+
+/** The same import planned again on the decks as they are now (another window changed them). */
+export function replan(store: Store, preview: ImportPreview): Promise<ImportPreview> {
+  const { from } = preview;
+  return from.kind === 'notes' ? planNotes(store, from.read) : prepareBundledUpdate(store, from.files, from.hashes);
 }
 
 /**
@@ -107,7 +138,7 @@ function sanitizePlan(plan: ImportPlan, stored: ReadonlyMap<string, CardBody>, s
 
 /** The preview of an app update's changed bundled decks: the same matching as an import of notes. */
 export async function prepareBundledUpdate(store: Store, files: DeckFile[], hashes: Map<string, string>): Promise<ImportPreview> {
-  const { plan, storedBodies } = await planAgainstStore(store, files);
+  const { plan, storedBodies, basis } = await planAgainstStore(store, files);
   return {
     plan,
     summaries: new Map(plan.decks.map((d) => [d.deckId, summarize(d)])),
@@ -117,14 +148,19 @@ export async function prepareBundledUpdate(store: Store, files: DeckFile[], hash
     storedBodies,
     skipped: [],
     bundledHashes: hashes,
+    basis,
+    from: { kind: 'bundled', files, hashes },
   };
 }
 
-async function planAgainstStore(store: Store, files: DeckFile[]): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody> }> {
+async function planAgainstStore(store: Store, files: DeckFile[]): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
+  // Read first: a deck changed after it makes the plan refuse to apply instead of overwriting the change.
+  const basis = await store.writeBasis();
   const stored = await candidateDecks(store, files);
   return {
     plan: planImport(stored, files, newCardId),
     storedBodies: new Map(stored.flatMap((d) => d.bodies.map((b) => [b.id, b] as const))),
+    basis,
   };
 }
 
@@ -144,6 +180,7 @@ async function candidateDecks(store: Store, files: DeckFile[]): Promise<StoredDe
   );
 }
 
+/** Applies a preview as planned; throws `stale` (writing nothing) when the decks changed since: replan() then. */
 export async function applyImport(store: Store, preview: ImportPreview, now: number): Promise<void> {
-  await store.applyImport(preview.plan, planContents(preview.plan, preview.storedBodies), preview.media, now, preview.bundledHashes);
+  await store.applyImport(preview.plan, planContents(preview.plan, preview.storedBodies), preview.media, now, preview.basis, preview.bundledHashes);
 }

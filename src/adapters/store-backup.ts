@@ -3,7 +3,9 @@
  * path does not load them. Same rules as store.ts: one transaction each, nothing else awaited inside.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../core/backup.ts';
-import { mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { sameRecord } from '../core/records.ts';
+import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { randomId } from './ids.ts';
 import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */
@@ -70,6 +72,7 @@ export function exportAll(store: Store, now: number): Promise<{ backup: Backup; 
  * Replaces everything with a checked backup, in one transaction: a failure half-way (quota, a closed tab)
  * leaves the database as it was. Log entries keep their ids, so undo and the CSV export still line up.
  * `onProgress` hears how many records are written, every few thousand: a large collection takes a while.
+ * The database gets a new generation, so a window that read the old data stops at its next write.
  */
 export function replaceAll(
   store: Store,
@@ -77,8 +80,9 @@ export function replaceAll(
   files: ReadonlyMap<string, Uint8Array>,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<void> {
-  return guarded(async () => {
-    const tx = store.db.transaction(ALL_STORES, 'readwrite', { durability: 'strict' });
+  return store.writing(async () => {
+    const tx = store.db.transaction([...ALL_STORES, 'meta'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() });
     const batches: Record<StoreName, readonly unknown[]> = {
       decks: backup.decks,
       cardRefs: backup.cardRefs,
@@ -111,12 +115,12 @@ export function replaceAll(
  * changed since they were read (a review in another tab) are left alone; returns how many were written.
  */
 export function putRescheduled(store: Store, updates: readonly { before: StateRecord; after: StateRecord }[]): Promise<number> {
-  return guarded(async () => {
+  return store.writing(async () => {
     const tx = store.db.transaction('states', 'readwrite', { durability: 'strict' });
     const current = await Promise.all(updates.map((u) => tx.store.get(u.before.cardId)));
     let written = 0;
     updates.forEach((update, i) => {
-      if (JSON.stringify(current[i]) !== JSON.stringify(update.before)) return;
+      if (!sameRecord(current[i], update.before)) return;
       void tx.store.put(update.after);
       written++;
     });

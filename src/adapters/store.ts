@@ -5,10 +5,16 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import type { ImportPlan } from '../core/merge.ts';
+import { deckRevision, sameRecord } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
-import { DB_NAME, DB_VERSION, mediaKey, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { DB_NAME, DB_VERSION, GENERATION_KEY, mediaKey, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
-export type StoreErrorKind = 'quota' | 'blocked' | 'unavailable' | 'closed' | 'unknown';
+/**
+ * `stale`: what a write was planned on changed since it was read (another window reviewed the card or imported
+ * the deck); `replaced`: another window restored a backup over everything; `elsewhere`: another window of Repaso
+ * is the one that writes now.
+ */
+export type StoreErrorKind = 'quota' | 'blocked' | 'unavailable' | 'closed' | 'stale' | 'replaced' | 'elsewhere' | 'unknown';
 
 /** A storage failure the app can explain: what happened, in words a user understands (see i18n `storage.*`). */
 export class StoreError extends Error {
@@ -43,6 +49,31 @@ export interface ReviewWrite {
   log: ReviewLogRecord;
 }
 
+/**
+ * What a write was planned on: the database's generation and each deck's revision when it was read. Writes that
+ * depend on what they read take it and check it inside their own transaction (see checkBasis).
+ */
+export interface WriteBasis {
+  generation: string;
+  revisions: ReadonlyMap<string, number>;
+}
+
+interface BasisStores {
+  meta: { get(key: string): Promise<{ value: string } | undefined> };
+  decks: { get(id: string): Promise<DeckRecord | undefined>; getAll(): Promise<DeckRecord[]> };
+}
+
+/** Throws `replaced` when a restore replaced the data since `basis` was read, `stale` when one of `deckIds` changed. */
+async function checkBasis(stores: BasisStores, basis: WriteBasis, deckIds: readonly string[]): Promise<void> {
+  const [generation, decks] = await Promise.all([stores.meta.get(GENERATION_KEY), Promise.all(deckIds.map((id) => stores.decks.get(id)))]);
+  if ((generation?.value ?? '') !== basis.generation) throw new StoreError('replaced', new Error('the data was restored from a backup in another window'));
+  deckIds.forEach((id, i) => {
+    if (deckRevision(decks[i]) !== (basis.revisions.get(id) ?? null)) throw new StoreError('stale', new Error(`deck ${id} changed in another window`));
+  });
+}
+
+const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${cardId} changed in another window`));
+
 /** The setting that remembers when the user last saved a backup (epoch ms). */
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
 /** Day totals of the review log kept for the statistics screen (see core/stats LedgerCache). */
@@ -51,6 +82,9 @@ export const STATS_CACHE_SETTING = 'statsCache';
 export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 
 export class Store {
+  /** Set while another window is the one that writes (see SingleWriter): every write refuses. */
+  private writesStopped = false;
+
   private constructor(
     /** The open database, for the adapters that add operations only some screens load (store-backup.ts). */
     readonly db: IDBPDatabase<RepasoSchema>,
@@ -86,6 +120,37 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Another window took over: from now on every write is refused with `elsewhere`, until resumeWrites(). */
+  stopWrites(): void {
+    this.writesStopped = true;
+  }
+
+  resumeWrites(): void {
+    this.writesStopped = false;
+  }
+
+  /** For every write, before its transaction opens. */
+  assertWritable(): void {
+    if (this.writesStopped) throw new StoreError('elsewhere', new Error('Repaso is open in another window'));
+  }
+
+  /** Runs a write: refused while another window writes, and its failures classified. */
+  writing<T>(work: () => Promise<T>): Promise<T> {
+    return guarded(async () => {
+      this.assertWritable();
+      return work();
+    });
+  }
+
+  /** The generation and every deck's revision, now: read it before what the write will be planned on. */
+  writeBasis(): Promise<WriteBasis> {
+    return guarded(async () => {
+      const tx = this.db.transaction(['meta', 'decks']);
+      const [generation, decks] = await Promise.all([tx.objectStore('meta').get(GENERATION_KEY), tx.objectStore('decks').getAll()]);
+      return { generation: generation?.value ?? '', revisions: new Map(decks.map((d) => [d.id, deckRevision(d)!])) };
+    });
   }
 
   listDecks(): Promise<DeckRecord[]> {
@@ -153,7 +218,7 @@ export class Store {
 
   /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
   unhide(cardIds: string[]): Promise<number> {
-    return guarded(async () => {
+    return this.writing(async () => {
       const tx = this.db.transaction('states', 'readwrite', { durability: 'strict' });
       let changed = 0;
       for (const id of cardIds) {
@@ -195,15 +260,20 @@ export class Store {
   }
 
   /**
-   * One rating: the new state and its log entry in one transaction, committed before this resolves. A card's
-   * first state record also counts it as tracked in its deck. Resolves to the log entry's id (for undo).
+   * One rating: the new state and its log entry in one transaction, committed before this resolves. It applies only
+   * to what the rating was computed from: the card's record must still be `log.before` and its deck unchanged since
+   * `basis`, else it throws `stale` (or `replaced`) and writes nothing. A card's first state record also counts it
+   * as tracked in its deck. Resolves to the log entry's id (for undo).
    */
-  recordReview({ state, log }: ReviewWrite): Promise<number> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['states', 'log', 'decks'], 'readwrite', { durability: 'strict' });
+  recordReview({ state, log }: ReviewWrite, basis: WriteBasis): Promise<number> {
+    return this.writing(async () => {
+      const tx = this.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const states = tx.objectStore('states');
+      const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
+      if (!sameRecord(current ?? null, log.before)) throw staleCard(state.cardId);
       const { id: _unset, ...entry } = log;
       const logId = tx.objectStore('log').add(entry);
-      tx.objectStore('states').put(state);
+      states.put(state);
       if (log.before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
       const id = await logId;
       await tx.done;
@@ -213,11 +283,19 @@ export class Store {
 
   /**
    * Undo: the card's record becomes exactly what it was (null: it had none), and the review's log entry, if the
-   * undone action was a review, goes away.
+   * undone action was a review, goes away. Only while the card's record is still `written` (what the undone action
+   * wrote) and that log entry is still there: else `stale`, nothing changed.
    */
-  restoreState(cardId: string, deckId: string, before: StateRecord | null, logId: number | null): Promise<void> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['states', 'log', 'decks'], 'readwrite', { durability: 'strict' });
+  restoreState(undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; logId: number | null }, basis: WriteBasis): Promise<void> {
+    const { cardId, deckId, before, written, logId } = undo;
+    return this.writing(async () => {
+      const tx = this.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const [current, entry] = await Promise.all([
+        tx.objectStore('states').get(cardId),
+        logId === null ? null : tx.objectStore('log').get(logId),
+        checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
+      ]);
+      if (!sameRecord(current ?? null, written) || (logId !== null && entry?.cardId !== cardId)) throw staleCard(cardId);
       if (logId !== null) tx.objectStore('log').delete(logId);
       if (before) tx.objectStore('states').put(before);
       else {
@@ -228,12 +306,18 @@ export class Store {
     });
   }
 
-  /** Suspend, unsuspend or bury: a state change with no review. `isNew` when the card had no record yet. */
-  putFlags(state: StateRecord, isNew: boolean): Promise<void> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['states', 'decks'], 'readwrite', { durability: 'strict' });
-      tx.objectStore('states').put(state);
-      if (isNew) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+  /**
+   * Suspend, unsuspend, bury or hide: a state change with no review, applied only while the card's record is still
+   * `before` (null: it had none) and its deck unchanged since `basis`.
+   */
+  putFlags(state: StateRecord, before: StateRecord | null, basis: WriteBasis): Promise<void> {
+    return this.writing(async () => {
+      const tx = this.db.transaction(['states', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const states = tx.objectStore('states');
+      const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
+      if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
+      states.put(state);
+      if (before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
       await tx.done;
     });
   }
@@ -256,19 +340,24 @@ export class Store {
    * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
    * between decks, retired or came back, and the images. A failure or a closed tab leaves everything as it was.
    * `contents` holds each planned deck's cards as they will be (deckContentAfter); `bundled` names the decks that
-   * come with the app, with their index hashes.
+   * come with the app, with their index hashes. The plan applies only to the decks it was planned on: if any deck
+   * was added, removed or changed since `basis`, it throws `stale` and the caller plans again.
    */
   applyImport(
     plan: ImportPlan,
     contents: ReadonlyMap<string, { refs: CardRef[]; bodies: CardBody[] }>,
     media: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>,
     now: number,
+    basis: WriteBasis,
     bundled?: ReadonlyMap<string, string>,
   ): Promise<void> {
-    return guarded(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media'], 'readwrite', { durability: 'strict' });
+    return this.writing(async () => {
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta'], 'readwrite', { durability: 'strict' });
       const decks = tx.objectStore('decks');
       const states = tx.objectStore('states');
+      const [stored] = await Promise.all([decks.getAll(), checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [])]);
+      const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
+      if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
       const tracked = new Set(await states.getAllKeys());
       for (const deck of plan.decks) {
         const content = contents.get(deck.deckId)!;
@@ -285,6 +374,7 @@ export class Store {
           tracked: live.filter((r) => tracked.has(r.id)).length,
           retired: content.refs.length - live.length,
           updatedAt: now,
+          revision: (deckRevision(previous) ?? 0) + 1,
         });
         tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
         tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
@@ -319,7 +409,7 @@ export class Store {
    * history, and only on the user's explicit request. Returns how many cards were deleted.
    */
   purgeRetired(): Promise<number> {
-    return guarded(async () => {
+    return this.writing(async () => {
       const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings'], 'readwrite', { durability: 'strict' });
       let purged = 0;
       for (const deck of await tx.objectStore('decks').getAll()) {
@@ -333,7 +423,7 @@ export class Store {
           tx.objectStore('states').delete(id);
           for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) tx.objectStore('log').delete(key);
         }
-        tx.objectStore('decks').put({ ...deck, retired: 0 });
+        tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
         purged += gone.size;
       }
       // Their reviews leave the statistics too: the day totals are counted again on the next visit.
@@ -357,7 +447,7 @@ export class Store {
 
   /** Several settings that belong together, in one transaction. */
   putSettings(entries: Record<string, unknown>): Promise<void> {
-    return guarded(async () => {
+    return this.writing(async () => {
       const tx = this.db.transaction('settings', 'readwrite', { durability: 'strict' });
       for (const [key, value] of Object.entries(entries)) void tx.store.put({ key, value });
       await tx.done;
@@ -365,7 +455,7 @@ export class Store {
   }
 
   putSetting(key: string, value: unknown): Promise<void> {
-    return guarded(async () => {
+    return this.writing(async () => {
       await this.db.put('settings', { key, value });
     });
   }

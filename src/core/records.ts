@@ -12,6 +12,11 @@ export interface DeckRecord extends DeckMeta {
   /** Cards no longer in the notes, kept with their history until the user purges them. */
   retired?: number;
   updatedAt: number;
+  /**
+   * Raised by every write that changes the deck's cards (an import, a purge). A write planned on what it read
+   * checks it inside its own transaction, so a plan made before another window's import is never applied.
+   */
+  revision?: number;
 }
 
 export interface StateRecord {
@@ -48,4 +53,28 @@ export interface ReviewLogRecord {
   elapsedDays: number;
   /** The day shift the scheduler used (see dayShift), so replaying the log reproduces the state exactly. */
   shift: number;
+}
+
+/**
+ * Whether two stored values are the same record, whatever the order of their fields: a field set to undefined
+ * counts as absent (IndexedDB keeps both). Used to check, inside a write, that a record is still the one read.
+ */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameRecord(item, other[i]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameRecord(left[key], right[key])) return false;
+  return true;
+}
+
+/** A deck's revision: raised by every write that changes which cards it holds. Decks stored before it count as 0. */
+export function deckRevision(deck: Pick<DeckRecord, 'revision'> | undefined): number | null {
+  return deck ? (deck.revision ?? 0) : null;
 }

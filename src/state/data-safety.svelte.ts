@@ -1,4 +1,5 @@
 /** The "Your data" panel: storage status, backup, restore and the review-log export. */
+import type { ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { LAST_BACKUP_SETTING, type Store } from '../adapters/store.ts';
 import type { BackupProblem } from '../core/backup.ts';
@@ -23,6 +24,7 @@ export class DataSafety {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly changes: ChangeChannel,
   ) {}
 
   async load(): Promise<void> {
@@ -81,6 +83,7 @@ export class DataSafety {
         this.restoring = null;
       }
       this.pending = null;
+      this.changes.announce('restored');
       this.outcome = 'restored';
     });
     return this.outcome === 'restored';

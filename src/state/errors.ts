@@ -9,3 +9,8 @@ export function describeError(error: unknown): string {
   }
   return t('storage.unknown', { detail: error instanceof Error ? error.message : String(error) });
 }
+
+/** A restore in another window replaced the data: the only way on is a reload, so the notice offers it. */
+export function reloadOnReplaced(error: unknown): (() => void) | undefined {
+  return error instanceof StoreError && error.kind === 'replaced' ? () => location.reload() : undefined;
+}

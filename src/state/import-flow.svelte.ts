@@ -1,6 +1,7 @@
 /** The Import screen's steps: pick → read and plan (preview) → confirm → applied. Nothing is written before confirm. */
 import type { ImportPreview } from '../adapters/import-notes.ts';
 import type { SelectedFile } from '../adapters/picked-files.ts';
+import { StoreError } from '../adapters/store.ts';
 import type { DeckFile } from '../core/types.ts';
 import type { StudyContext } from './study-context.ts';
 
@@ -13,8 +14,10 @@ export class ImportFlow {
   progress = $state.raw<{ done: number; total: number } | null>(null);
   preview = $state.raw<ImportPreview | null>(null);
   error = $state.raw<unknown>(null);
+  /** The decks changed in another window while the preview was open: it was planned again, for a new look. */
+  replanned = $state(false);
 
-  constructor(private readonly context: Pick<StudyContext, 'store' | 'clock'>) {}
+  constructor(private readonly context: Pick<StudyContext, 'store' | 'clock' | 'changes'>) {}
 
   get hasChanges(): boolean {
     return [...(this.preview?.summaries.values() ?? [])].some((s) => s.fresh + s.changed + s.moved + s.revived + s.retired > 0) ||
@@ -42,12 +45,24 @@ export class ImportFlow {
     if (!preview || this.status !== 'preview') return;
     await this.step('applying', async () => {
       const importer = await loadImporter();
-      await importer.applyImport(this.context.store, preview, this.context.clock.now());
+      try {
+        await importer.applyImport(this.context.store, preview, this.context.clock.now());
+      } catch (error) {
+        if (!(error instanceof StoreError && error.kind === 'stale')) throw error;
+        // Nothing was written. Show the plan as it would be now, and let the user confirm that one.
+        this.preview = await importer.replan(this.context.store, preview);
+        this.replanned = true;
+        this.status = 'preview';
+        return;
+      }
+      this.context.changes.announce('decks');
+      this.replanned = false;
       this.status = 'done';
     });
   }
 
   cancel(): void {
+    this.replanned = false;
     this.preview = null;
     this.progress = null;
     this.error = null;

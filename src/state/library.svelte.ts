@@ -68,6 +68,7 @@ export class Library {
   /** "Show again": the card comes back to its deck's reviews. */
   async unhide(cardId: string): Promise<void> {
     await this.context.store.unhide([cardId]);
+    this.context.changes.announce('decks');
     await this.refresh();
   }
 
@@ -79,6 +80,7 @@ export class Library {
 
   async purgeRetired(): Promise<void> {
     await this.context.store.purgeRetired();
+    this.context.changes.announce('decks');
     await this.refresh();
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
 import { mediaUrls } from '../adapters/media.ts';
+import { StoreError, type WriteBasis } from '../adapters/store.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { doneToday } from '../core/deck-tree.ts';
 import {
@@ -50,6 +51,8 @@ export interface DoneSummary {
 type UndoEntry = {
   card: SessionCard;
   before: StateRecord | null;
+  /** What the undone action wrote: undo applies only while the card's record is still this. */
+  written: StateRecord;
   logId: number | null;
   queue: Queue<SessionRef>;
   lastSection: string | null;
@@ -68,6 +71,11 @@ export class ReviewSession {
   waitUntil = $state<number | null>(null);
   /** Set when the card just answered became a leech: its lapse count. */
   leechNotice = $state<number | null>(null);
+  /**
+   * Set when a write found that another window had changed what this session read (and wrote nothing): 'session'
+   * when the session was built again from the saved data, 'undo' when an undo was refused for that reason.
+   */
+  changedElsewhere = $state<'session' | 'undo' | null>(null);
   summary = $state.raw<DoneSummary | null>(null);
   error = $state.raw<unknown>(null);
 
@@ -81,6 +89,8 @@ export class ReviewSession {
   private day!: DayWindow;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deckIds: string[] = [];
+  /** What this session's writes were planned on (see Store.writeBasis). */
+  private basis!: WriteBasis;
 
   constructor(
     private readonly context: StudyContext,
@@ -88,41 +98,61 @@ export class ReviewSession {
   ) {}
 
   async start(): Promise<void> {
-    await this.run(async () => {
-      const { store } = this.context;
-      this.day = dayWindow(this.context);
-      this.deckIds = this.requestedDecks ?? (await store.listDecks()).map((d) => d.id);
-      const wanted = new Set(this.deckIds);
-      const dueLimit = (limits: { reviewsPerDay: number }) => limits.reviewsPerDay + LEARNING_HEADROOM;
-      const [refLists, due, todays, trackedIds] = await Promise.all([
-        store.cardRefs(this.deckIds),
-        this.requestedDecks
-          ? Promise.all(this.requestedDecks.map((id) => store.deckDueStates(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
-          : store.dueStates(this.day.dayEnd, dueLimit(this.context.limits)),
-        store.reviewsSince(this.day.dayStart),
-        store.trackedCardIds(this.requestedDecks),
-      ]);
-      const tracked = new Map<string, Tracked>();
-      for (const record of due) {
-        if (!wanted.has(record.deckId)) continue;
-        this.records.set(record.cardId, record);
-        tracked.set(record.cardId, { state: record.fsrs, suspended: record.suspended, buriedUntil: record.buriedUntil });
-      }
-      this.queue = buildQueue({
-        decks: refLists.map(({ deckId, refs }) => ({
-          id: deckId,
-          cards: refs.filter((ref) => !ref.retired).map((ref) => ({ ...ref, deckId })),
-          limits: this.context.limitsFor(deckId),
-        })),
-        tracked,
-        seen: new Set(trackedIds),
-        doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
-        limits: this.context.limits,
-        now: this.day.now,
-        dayEnd: this.day.dayEnd,
-      });
-      await this.showNext();
+    await this.run(() => this.load());
+  }
+
+  private async load(): Promise<void> {
+    const { store } = this.context;
+    // Read before everything else: a change made after it makes the session's writes refuse, never apply.
+    this.basis = await store.writeBasis();
+    this.day = dayWindow(this.context);
+    this.deckIds = this.requestedDecks ?? (await store.listDecks()).map((d) => d.id);
+    const wanted = new Set(this.deckIds);
+    const dueLimit = (limits: { reviewsPerDay: number }) => limits.reviewsPerDay + LEARNING_HEADROOM;
+    const [refLists, due, todays, trackedIds] = await Promise.all([
+      store.cardRefs(this.deckIds),
+      this.requestedDecks
+        ? Promise.all(this.requestedDecks.map((id) => store.deckDueStates(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
+        : store.dueStates(this.day.dayEnd, dueLimit(this.context.limits)),
+      store.reviewsSince(this.day.dayStart),
+      store.trackedCardIds(this.requestedDecks),
+    ]);
+    const tracked = new Map<string, Tracked>();
+    for (const record of due) {
+      if (!wanted.has(record.deckId)) continue;
+      this.records.set(record.cardId, record);
+      tracked.set(record.cardId, { state: record.fsrs, suspended: record.suspended, buriedUntil: record.buriedUntil });
+    }
+    this.queue = buildQueue({
+      decks: refLists.map(({ deckId, refs }) => ({
+        id: deckId,
+        cards: refs.filter((ref) => !ref.retired).map((ref) => ({ ...ref, deckId })),
+        limits: this.context.limitsFor(deckId),
+      })),
+      tracked,
+      seen: new Set(trackedIds),
+      doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
+      limits: this.context.limits,
+      now: this.day.now,
+      dayEnd: this.day.dayEnd,
     });
+    await this.showNext();
+  }
+
+  /**
+   * Another window changed this session's cards since they were read (a review, an import): nothing was written.
+   * Start again from what is saved now, without the undo history, which described the old data.
+   */
+  private async reload(reason: 'session' | 'undo'): Promise<void> {
+    this.records.clear();
+    this.bodies.clear();
+    this.undoStack = [];
+    this.canUndo = false;
+    this.leechNotice = null;
+    this.summary = null;
+    this.lastSection = null;
+    await this.load();
+    this.changedElsewhere = reason;
   }
 
   dispose(): void {
@@ -165,8 +195,8 @@ export class ReviewSession {
         elapsedDays: after.elapsedDays,
         shift: this.day.shift,
       };
-      const logId = await this.context.store.recordReview({ state: record, log });
-      this.pushUndo(card, before, logId);
+      const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
+      this.pushUndo(card, before, record, logId);
       this.records.set(card.ref.id, record);
       this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
       this.reviewed++;
@@ -199,7 +229,8 @@ export class ReviewSession {
     const entry = this.undoStack.at(-1);
     if (!entry || this.busy) return;
     await this.run(async () => {
-      await this.context.store.restoreState(entry.card.ref.id, entry.card.ref.deckId, entry.before, entry.logId);
+      const { id: cardId, deckId } = entry.card.ref;
+      await this.context.store.restoreState({ cardId, deckId, before: entry.before, written: entry.written, logId: entry.logId }, this.basis);
       this.undoStack.pop();
       if (entry.before) this.records.set(entry.card.ref.id, entry.before);
       else this.records.delete(entry.card.ref.id);
@@ -210,7 +241,7 @@ export class ReviewSession {
       this.leechNotice = null;
       this.summary = null;
       this.show({ ...entry.card, record: entry.before });
-    });
+    }, 'undo');
   }
 
   private async changeFlags(change: (record: StateRecord) => StateRecord): Promise<void> {
@@ -229,16 +260,16 @@ export class ReviewSession {
         queueDue: now,
       };
       const record = change(base);
-      await this.context.store.putFlags(record, before === null);
-      this.pushUndo(card, before, null);
+      await this.context.store.putFlags(record, before, this.basis);
+      this.pushUndo(card, before, record, null);
       this.records.set(card.ref.id, record);
       this.queue = this.without(card.ref.id);
       await this.showNext();
     });
   }
 
-  private pushUndo(card: SessionCard, before: StateRecord | null, logId: number | null): void {
-    this.undoStack.push({ card, before, logId, queue: this.queue, lastSection: this.lastSection });
+  private pushUndo(card: SessionCard, before: StateRecord | null, written: StateRecord, logId: number | null): void {
+    this.undoStack.push({ card, before, written, logId, queue: this.queue, lastSection: this.lastSection });
     this.canUndo = true;
   }
 
@@ -320,11 +351,17 @@ export class ReviewSession {
     return { reviewed: this.reviewed, nextDue, dueTomorrow, freshTomorrow: Math.min(freshTomorrow, this.context.limits.newPerDay) };
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
+  private async run(work: () => Promise<void>, staleReason: 'session' | 'undo' = 'session'): Promise<void> {
     this.busy = true;
     this.error = null;
+    this.changedElsewhere = null;
     try {
-      await work();
+      try {
+        await work();
+      } catch (error) {
+        if (!(error instanceof StoreError && error.kind === 'stale')) throw error;
+        await this.reload(staleReason);
+      }
     } catch (error) {
       this.error = error;
     } finally {

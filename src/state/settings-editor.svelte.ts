@@ -62,9 +62,10 @@ export class SettingsEditor {
     }
     this.status = 'saving';
     const before = this.context.scheduler.settings;
-    const { store, clock } = this.context;
+    const { store, clock, changes } = this.context;
     await store.putSettings({ scheduler: parsed.scheduler, limits: parsed.limits, deckLimits: this.savedDeckLimits() });
-    this.context = await loadStudyContext(store, clock);
+    changes.announce('settings');
+    this.context = await loadStudyContext(store, clock, changes);
     this.onsaved(this.context);
     this.status = 'saved';
     this.rescheduled = null;

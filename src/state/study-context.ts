@@ -1,4 +1,5 @@
 /** What every screen that schedules needs: the store, the clock, the scheduler and the limits, read once. */
+import { silentChannel, type ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
 import type { Store } from '../adapters/store.ts';
 import { DEFAULT_LIMITS, type Limits } from '../core/queue.ts';
@@ -17,6 +18,8 @@ import {
 export interface StudyContext {
   store: Store;
   clock: Clock;
+  /** Tells the other windows what this one changed. */
+  changes: ChangeChannel;
   scheduler: Scheduler;
   limits: Limits;
   /** Each deck's own limits, as saved (a missing field uses the general limit). */
@@ -26,7 +29,7 @@ export interface StudyContext {
   language: LanguageChoice;
 }
 
-export async function loadStudyContext(store: Store, clock: Clock): Promise<StudyContext> {
+export async function loadStudyContext(store: Store, clock: Clock, changes: ChangeChannel = silentChannel): Promise<StudyContext> {
   const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', THEME_SETTING, LANGUAGE_SETTING]);
   const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...(saved.get('scheduler') as Partial<SchedulerSettings> | undefined) };
   // A damaged setting must not stop reviews: fall back to the defaults.
@@ -36,6 +39,7 @@ export async function loadStudyContext(store: Store, clock: Clock): Promise<Stud
   return {
     store,
     clock,
+    changes,
     scheduler: createScheduler(settings),
     limits,
     deckLimits,

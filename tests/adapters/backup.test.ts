@@ -69,7 +69,10 @@ describe('backup and restore', () => {
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
     // The log's key generator continues after the restored ids: the next review does not overwrite one.
-    const next = await target.recordReview({ state: before.states![0] as never, log: { ...(before.log![0] as object), before: before.states![0] } as never });
+    const next = await target.recordReview(
+      { state: before.states![0] as never, log: { ...(before.log![0] as object), before: before.states![0] } as never },
+      await target.writeBasis(),
+    );
     expect(next).toBe(before.log!.length + 1);
     target.close();
   });

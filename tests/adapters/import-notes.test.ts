@@ -46,7 +46,7 @@ describe('purging retired cards', () => {
       await store.recordReview({
         state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
         log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, before: null, after: fsrs, elapsedDays: 0, shift: 0 },
-      });
+      }, await store.writeBasis());
     }
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
     expect((await store.getDeck('t'))!.retired).toBe(1);
@@ -66,7 +66,7 @@ describe('purging retired cards', () => {
     await applyImport(store, await prepareImport(store, [note('t.md', text)]), 1);
     const dos = (await store.cardRefs(['t']))[0]!.refs[1]!;
     const fsrs = { phase: 'new' as const, due: 1, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
-    await store.putFlags({ cardId: dos.id, deckId: 't', fsrs, suspended: true, buriedUntil: 0, leech: false, hiddenOf: 't' }, true);
+    await store.putFlags({ cardId: dos.id, deckId: 't', fsrs, suspended: true, buriedUntil: 0, leech: false, hiddenOf: 't' }, null, await store.writeBasis());
 
     // The answer is edited: same key, same card, still hidden.
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('Segundo.', 'Segundo, editado.'))]), 2);

@@ -55,7 +55,7 @@ describe('bundled decks', () => {
     await store.recordReview({
       state: { cardId: id, deckId: 'a', fsrs: unseenState(NOW), suspended: false, buriedUntil: 0, leech: false, queueDue: NOW },
       log: { cardId: id, deckId: 'a', rating: 3, time: NOW, durationMs: 1, before: null, after: unseenState(NOW), elapsedDays: 0, shift: 0 },
-    });
+    }, await store.writeBasis());
     const edited = deckFile('a', [deckCard('k1', 'Q1', 'A1 corrected'), deckCard('k9', 'Q9', 'A9')]);
     const sync = await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch);
     expect(sync.pending.map((f) => f.id)).toEqual(['a']);
@@ -95,9 +95,10 @@ describe('due cards', () => {
       leech: false,
       ...(suspended ? {} : { queueDue: due }),
     });
-    await store.putFlags(state('due', NOW - 1), false);
-    await store.putFlags(state('later', NOW + 86_400_000), false);
-    await store.putFlags(state('suspended', NOW - 1, true), false);
+    const basis = await store.writeBasis();
+    await store.putFlags(state('due', NOW - 1), null, basis);
+    await store.putFlags(state('later', NOW + 86_400_000), null, basis);
+    await store.putFlags(state('suspended', NOW - 1, true), null, basis);
     expect((await store.dueStates(NOW)).map((s) => s.cardId)).toEqual(['due']);
     expect((await store.deckDueStates('a', NOW + 2 * 86_400_000)).map((s) => s.cardId)).toEqual(['due', 'later']);
     expect((await store.deckDueStates('a', NOW + 2 * 86_400_000, 1)).map((s) => s.cardId)).toEqual(['due']);

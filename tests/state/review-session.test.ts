@@ -143,7 +143,8 @@ describe('a review session', () => {
     const now = context.clock.now();
     await store.putFlags(
       { cardId: id, deckId: 'a', fsrs: { ...unseenState(now), phase: 'review', due: now - MIN, stability: 2, difficulty: 8, reps: 20, lapses: 7, lastReview: now - 3 * 86_400_000 }, suspended: false, buriedUntil: 0, leech: false, queueDue: now - MIN },
-      true,
+      null,
+      await store.writeBasis(),
     );
     const session = new ReviewSession(context, ['a']);
     await session.start();

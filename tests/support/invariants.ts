@@ -1,0 +1,73 @@
+/**
+ * The database's invariants, checked on a dump of every store (fake-indexeddb in unit tests, Chromium's IndexedDB
+ * in browser tests). Each broken invariant is one line in the result; an empty list means the data is consistent.
+ */
+import type { CardRef } from '../../src/core/deck-content.ts';
+import type { DeckRecord, ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
+import { sameRecord } from '../../src/core/records.ts';
+import { replay, type Scheduler } from '../../src/core/scheduler.ts';
+
+export interface DatabaseDump {
+  decks: DeckRecord[];
+  cardRefs: { deckId: string; refs: CardRef[] }[];
+  states: StateRecord[];
+  log: (ReviewLogRecord & { id: number })[];
+}
+
+export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): string[] {
+  const problems: string[] = [];
+  const deckOfCard = new Map<string, string>();
+  const retired = new Set<string>();
+  for (const { deckId, refs } of dump.cardRefs) {
+    for (const ref of refs) {
+      if (deckOfCard.has(ref.id)) problems.push(`card ${ref.id} is in two decks`);
+      deckOfCard.set(ref.id, deckId);
+      if (ref.retired) retired.add(ref.id);
+    }
+  }
+  const states = new Map(dump.states.map((s) => [s.cardId, s]));
+  for (const state of dump.states) {
+    const deck = deckOfCard.get(state.cardId);
+    if (deck === undefined) problems.push(`state of ${state.cardId} points at no card`);
+    else if (deck !== state.deckId) problems.push(`state of ${state.cardId} says deck ${state.deckId}, the card is in ${deck}`);
+    if (retired.has(state.cardId) && state.queueDue !== undefined) problems.push(`retired card ${state.cardId} is still scheduled`);
+    if (!retired.has(state.cardId) && state.retired) problems.push(`live card ${state.cardId} is marked retired`);
+  }
+
+  const logs = new Map<string, (ReviewLogRecord & { id: number })[]>();
+  for (const entry of dump.log) {
+    if (!deckOfCard.has(entry.cardId)) problems.push(`log entry ${entry.id} points at no card (${entry.cardId})`);
+    logs.set(entry.cardId, [...(logs.get(entry.cardId) ?? []), entry]);
+  }
+  for (const [cardId, entries] of logs) {
+    entries.sort((a, b) => a.id - b.id);
+    entries.forEach((entry, i) => {
+      const previous = entries[i - 1];
+      if (!previous) {
+        if (entry.before !== null && entry.before.fsrs.reps !== 0) problems.push(`card ${cardId}: its first log entry ${entry.id} starts from a reviewed state`);
+      } else if (!entry.before || !sameRecord(entry.before.fsrs, previous.after)) {
+        problems.push(`card ${cardId}: log entry ${entry.id} does not continue from entry ${previous.id} (a forked history)`);
+      }
+    });
+    const state = states.get(cardId);
+    if (!state) {
+      problems.push(`card ${cardId} has ${entries.length} log entries but no state`);
+      continue;
+    }
+    if (!sameRecord(replay(scheduler, entries), state.fsrs)) problems.push(`card ${cardId}: its log does not replay to its stored state`);
+  }
+
+  for (const deck of dump.decks) {
+    const refs = dump.cardRefs.find((c) => c.deckId === deck.id)?.refs;
+    if (!refs) {
+      problems.push(`deck ${deck.id} has no card list`);
+      continue;
+    }
+    const live = refs.filter((r) => !r.retired);
+    const tracked = live.filter((r) => states.has(r.id)).length;
+    if (deck.cardCount !== live.length) problems.push(`deck ${deck.id} counts ${deck.cardCount} cards, holds ${live.length}`);
+    if ((deck.retired ?? 0) !== refs.length - live.length) problems.push(`deck ${deck.id} counts ${deck.retired ?? 0} retired, holds ${refs.length - live.length}`);
+    if (deck.tracked !== tracked) problems.push(`deck ${deck.id} counts ${deck.tracked} studied cards, holds ${tracked}`);
+  }
+  return problems;
+}
