@@ -91,6 +91,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Module workers (backup and restore, reading imported notes): the CSP allows them with worker-src 'self'.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // The benchmark and CI read the manifest to measure what loads before the first card.

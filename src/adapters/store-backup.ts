@@ -2,8 +2,9 @@
  * Store operations only the settings screen needs — backup, restore, rescheduling — kept apart so the review
  * path does not load them. Same rules as store.ts: one transaction each, nothing else awaited inside.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../core/backup.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, countedDecks, LOG_FILE_REVIEWS, type Backup, type BackupDocument, type LogRecord } from '../core/backup.ts';
 import { sameRecord } from '../core/records.ts';
+import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
@@ -28,85 +29,98 @@ export function allStates(store: Store): Promise<StateRecord[]> {
 }
 
 /**
- * A snapshot of everything, for a backup, read in one transaction. The snapshot already records itself as the
- * last backup: once the file is saved, markBackedUp(now) makes the database say the same, so a restore
- * reproduces the database exactly. Images come apart, as bytes named by the backup's `media[].file`.
+ * Everything, as a backup archive, read in one transaction: the review log LOG_FILE_REVIEWS entries at a time, so
+ * only one part of it is in memory. The archive already records itself as the last backup: once the file is
+ * saved, markBackedUp(now) makes the database say the same, so a restore reproduces the database exactly.
  */
-export function exportAll(store: Store, now: number): Promise<{ backup: Backup; files: Map<string, Uint8Array> }> {
+export function exportArchive(store: Store, now: number): Promise<Uint8Array> {
   return guarded(async () => {
     const tx = store.db.transaction(ALL_STORES);
-    const [decks, cardRefs, cardBodies, states, log, stored, media] = await Promise.all([
+    const [decks, cardRefs, cardBodies, states, stored, media] = await Promise.all([
       tx.objectStore('decks').getAll(),
       tx.objectStore('cardRefs').getAll(),
       tx.objectStore('cardBodies').getAll(),
       tx.objectStore('states').getAll(),
-      tx.objectStore('log').getAll(),
       tx.objectStore('settings').getAll(),
       tx.objectStore('media').getAll(),
     ]);
+    const writer = new BackupArchiveWriter();
+    for (let after = 0; ; ) {
+      const part = (await tx.objectStore('log').getAll(IDBKeyRange.lowerBound(after, true), LOG_FILE_REVIEWS)) as LogRecord[];
+      if (part.length === 0) break;
+      writer.addLog(part);
+      after = part.at(-1)!.id;
+    }
     await tx.done;
-    const settings = [...stored.filter((s) => s.key !== LAST_BACKUP_SETTING), { key: LAST_BACKUP_SETTING, value: now }].sort((a, b) => (a.key < b.key ? -1 : 1));
-    const files = new Map<string, Uint8Array>();
     const images = media.map((image, i) => {
       const file = `media/${i}`;
-      files.set(file, image.bytes);
+      writer.addMedia(file, image.bytes);
       return { deckId: image.deckId, path: image.key.slice(image.deckId.length + 1), file };
     });
-    const backup: Backup = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: now,
-      decks,
-      cardRefs,
-      cardBodies,
-      states,
-      log: log as Backup['log'],
-      settings,
-      media: images,
-    };
-    return { backup, files };
+    const settings = [...stored.filter((s) => s.key !== LAST_BACKUP_SETTING), { key: LAST_BACKUP_SETTING, value: now }].sort((a, b) => (a.key < b.key ? -1 : 1));
+    return writer.finish({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, decks, cardRefs, cardBodies, states, settings, media: images });
   });
+}
+
+/** What a restore writes: a checked document, its review log part by part, and its images by file name. */
+export interface RestoreContent {
+  document: BackupDocument;
+  logParts(): Iterable<readonly LogRecord[]>;
+  media(file: string): Uint8Array;
+}
+
+/** A backup held in memory as restore content (tests, the simulated history). */
+export function memoryContent(backup: Backup, files: ReadonlyMap<string, Uint8Array> = new Map()): RestoreContent {
+  const { log, ...rest } = backup;
+  return { document: { ...rest, log: { files: [], count: log.length } }, logParts: () => [log], media: (file) => files.get(file)! };
+}
+
+/** An opened archive as restore content: its log and images are read from the file as the restore needs them. */
+export function archiveContent(opened: OpenedArchive): RestoreContent {
+  return { document: opened.document, logParts: () => backupLog(opened), media: (file) => backupMedia(opened, file) };
 }
 
 /**
  * Replaces everything with a checked backup, in one transaction: a failure half-way (quota, a closed tab)
- * leaves the database as it was. Log entries keep their ids, so undo and the CSV export still line up.
- * `onProgress` hears how many records are written, every few thousand: a large collection takes a while.
- * The database gets a new generation, so a window that read the old data stops at its next write.
+ * leaves the database as it was. Log entries keep their ids, so undo and the CSV export still line up; decks get
+ * their counters counted again (see countedDecks). `onProgress` hears how many records are written, every few
+ * thousand. The database gets a new generation, so a window that read the old data stops at its next write.
  */
-export function replaceAll(
-  store: Store,
-  backup: Backup,
-  files: ReadonlyMap<string, Uint8Array>,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<void> {
+export function replaceAll(store: Store, content: RestoreContent, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
+  const { document } = content;
   return store.writing(async () => {
     const tx = store.db.transaction([...ALL_STORES, 'meta'], 'readwrite', { durability: 'strict' });
-    tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() });
-    const batches: Record<StoreName, readonly unknown[]> = {
-      decks: backup.decks,
-      cardRefs: backup.cardRefs,
-      cardBodies: backup.cardBodies,
-      states: backup.states,
-      log: backup.log,
-      settings: backup.settings,
-      media: backup.media.map((m) => ({ key: mediaKey(m.deckId, m.path), deckId: m.deckId, bytes: files.get(m.file)! })),
-    };
-    const total = ALL_STORES.reduce((sum, name) => sum + batches[name].length, 0);
-    // A failed request aborts the transaction, and tx.done reports it: the requests' own promises are not awaited.
-    const ignore = () => {};
+    const total = document.decks.length + document.cardRefs.length + document.cardBodies.length + document.states.length + document.settings.length + document.log.count + document.media.length;
     let done = 0;
-    for (const name of ALL_STORES) {
-      const target = tx.objectStore(name) as unknown as { clear(): Promise<void>; put(value: unknown): Promise<unknown> };
-      target.clear().catch(ignore);
-      for (const record of batches[name]) {
-        const put = target.put(record);
-        put.catch(ignore);
-        const written = ++done;
-        if (written % PROGRESS_EVERY === 0 || written === total) void put.then(() => onProgress(written, total), ignore);
+    // A failed request aborts the transaction, and tx.done reports it: the requests' own promises only pace us.
+    const ignore = () => {};
+    let last: Promise<unknown> = Promise.resolve();
+    const put = (target: { put(value: never): Promise<unknown> }, record: unknown) => {
+      last = target.put(record as never);
+      last.catch(ignore);
+      if (++done % PROGRESS_EVERY === 0) {
+        const written = done;
+        void last.then(() => onProgress(written, total), ignore);
       }
+    };
+    for (const name of ALL_STORES) tx.objectStore(name).clear().catch(ignore);
+    tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() }).catch(ignore);
+    for (const deck of countedDecks(document)) put(tx.objectStore('decks'), deck);
+    for (const entry of document.cardRefs) put(tx.objectStore('cardRefs'), entry);
+    for (const entry of document.cardBodies) put(tx.objectStore('cardBodies'), entry);
+    for (const state of document.states) put(tx.objectStore('states'), state);
+    for (const setting of document.settings) put(tx.objectStore('settings'), setting);
+    // Part by part: the next part is read (synchronously) only once the last one is written, inside the transaction.
+    for (const part of content.logParts()) {
+      for (const entry of part) put(tx.objectStore('log'), entry);
+      await last;
+    }
+    for (const image of document.media) {
+      put(tx.objectStore('media'), { key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: content.media(image.file) });
+      await last;
     }
     await tx.done;
+    onProgress(total, total);
   });
 }
 

@@ -7,13 +7,32 @@ import type { DeckRecord, ReviewLogRecord, StateRecord } from './records.ts';
 import { DAY } from './scheduler.ts';
 
 export const BACKUP_FORMAT = 'repaso-backup';
-/** Raise when the document changes shape; restore refuses versions it does not know. */
-export const BACKUP_VERSION = 1;
+/**
+ * Raise when the document changes shape; restore refuses versions it does not know. 1: the log inside the
+ * document. 2: the log in files of LOG_FILE_REVIEWS reviews beside it, so no file nears a string's size limit.
+ */
+export const BACKUP_VERSION = 2;
 /** The document's name inside the archive. */
 export const BACKUP_DOCUMENT = 'repaso-backup.json';
+export const LOG_FILE_REVIEWS = 50_000;
+export const logFileName = (index: number) => `log/${String(index).padStart(4, '0')}.json`;
 
-/** Refused above these: a file this large is not a backup of a study collection, and would exhaust a phone. */
-export const BACKUP_LIMITS = { archiveBytes: 512 * 1024 * 1024, documentBytes: 256 * 1024 * 1024, cards: 1_000_000, reviews: 10_000_000 };
+const MB = 1024 * 1024;
+/**
+ * Refused above these. Each admits what the app makes (a review log entry is under 1 KB; imported images are
+ * capped at 64 MB per import): a file over them is not a backup of a study collection, or would exhaust a phone.
+ */
+export const BACKUP_LIMITS = {
+  /** The document without its log: decks, cards, states, settings. */
+  documentBytes: 512 * MB,
+  logFileBytes: 128 * MB,
+  mediaFileBytes: 64 * MB,
+  /** Every entry of the archive, once inflated. */
+  totalBytes: 8 * 1024 * MB,
+  entries: 500_000,
+  cards: 1_000_000,
+  reviews: 10_000_000,
+};
 
 export interface BackupMedia {
   deckId: string;
@@ -22,7 +41,10 @@ export interface BackupMedia {
   file: string;
 }
 
-export interface Backup {
+export type LogRecord = ReviewLogRecord & { id: number };
+
+/** The backup document: everything but the review log, which its files hold (version 2). */
+export interface BackupDocument {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: number;
@@ -30,21 +52,24 @@ export interface Backup {
   cardRefs: { deckId: string; refs: CardRef[] }[];
   cardBodies: { deckId: string; bodies: CardBody[] }[];
   states: StateRecord[];
-  log: (ReviewLogRecord & { id: number })[];
   settings: { key: string; value: unknown }[];
   media: BackupMedia[];
+  log: { files: string[]; count: number };
 }
+
+/** A whole backup in memory, its log included. */
+export type Backup = Omit<BackupDocument, 'log'> & { log: LogRecord[] };
 
 export type BackupProblem =
   | { code: 'not-a-backup' }
   | { code: 'newer-version'; version: number }
   | { code: 'too-large' }
+  | { code: 'corrupt'; file: string }
   | { code: 'bad-record'; part: string; index: number; field: string }
+  | { code: 'unknown-setting'; key: string }
   | { code: 'dangling'; part: string; index: number; missing: string }
   | { code: 'duplicate'; part: string; id: string }
-  | { code: 'missing-media'; file: string };
-
-export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
+  | { code: 'missing-file'; file: string };
 
 export const BACKUP_REMINDER_DAYS = 14;
 
@@ -57,4 +82,18 @@ export function backupReminderDue(input: { now: number; lastBackupAt?: number; f
   if (input.snoozedUntil !== undefined && input.now < input.snoozedUntil) return false;
   const since = input.lastBackupAt ?? input.firstReviewAt;
   return input.now - since > BACKUP_REMINDER_DAYS * DAY;
+}
+
+/**
+ * The decks of a document with their counters (cards, studied, retired) counted from its cards and states, so a
+ * restore never shows counts that disagree with what it holds. An app-made backup comes out unchanged.
+ */
+export function countedDecks(document: Pick<BackupDocument, 'decks' | 'cardRefs' | 'states'>): DeckRecord[] {
+  const studied = new Set(document.states.map((s) => s.cardId));
+  const refs = new Map(document.cardRefs.map((entry) => [entry.deckId, entry.refs]));
+  return document.decks.map((deck) => {
+    const cards = refs.get(deck.id) ?? [];
+    const live = cards.filter((ref) => !ref.retired);
+    return { ...deck, cardCount: live.length, tracked: live.filter((ref) => studied.has(ref.id)).length, retired: cards.length - live.length };
+  });
 }

@@ -1,9 +1,10 @@
 /** The "Your data" panel: storage status, backup, restore and the review-log export. */
+import type { BackupService, OpenedBackup } from '../adapters/backup-service.ts';
 import type { ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { LAST_BACKUP_SETTING, type Store } from '../adapters/store.ts';
 import type { BackupProblem } from '../core/backup.ts';
-import { applyBackup, exportBackup, exportReviewLog, openBackup, type OpenedBackup } from './backup.ts';
+import { exportBackup, exportReviewLog, sanitizeBodies } from './backup.ts';
 
 export type StorageState = { persistent: boolean | null; usage: number | null; quota: number | null };
 
@@ -16,8 +17,8 @@ export class DataSafety {
   refused = $state<BackupProblem | null>(null);
   /** A failure of storage or of the browser while doing it (see describeError). */
   failure = $state.raw<unknown>(null);
-  /** Records written so far by a restore in progress. */
-  restoring = $state.raw<{ done: number; total: number } | null>(null);
+  /** A restore in progress: card HTML being checked, then records being written. */
+  restoring = $state.raw<{ step: 'sanitizing' | 'writing'; done: number; total: number } | null>(null);
   /** A checked backup waiting for the user to confirm it replaces everything. */
   pending = $state.raw<(OpenedBackup & { ok: true }) | null>(null);
 
@@ -25,6 +26,7 @@ export class DataSafety {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly changes: ChangeChannel,
+    private readonly backups: BackupService,
   ) {}
 
   async load(): Promise<void> {
@@ -46,7 +48,7 @@ export class DataSafety {
 
   async backup(): Promise<void> {
     await this.run('backup', async () => {
-      const { outcome, backedUpAt } = await exportBackup(this.store, this.clock);
+      const { outcome, backedUpAt } = await exportBackup(this.store, this.backups, this.clock);
       this.outcome = outcome;
       this.lastBackupAt = backedUpAt ?? this.lastBackupAt;
     });
@@ -54,7 +56,7 @@ export class DataSafety {
 
   async exportCsv(): Promise<void> {
     await this.run('csv', async () => {
-      const outcome = await exportReviewLog(this.store, this.clock);
+      const outcome = await exportReviewLog(this.backups, this.clock);
       this.outcome = outcome === 'cancelled' ? null : outcome;
     });
   }
@@ -62,7 +64,7 @@ export class DataSafety {
   /** Opens the chosen file and checks it; nothing changes until confirmRestore(). */
   async chooseBackup(file: Blob): Promise<void> {
     await this.run('reading', async () => {
-      const opened = openBackup(new Uint8Array(await file.arrayBuffer()));
+      const opened = await this.backups.open(file);
       if (opened.ok) this.pending = opened;
       else this.refused = opened.problem;
     });
@@ -76,9 +78,11 @@ export class DataSafety {
     const opened = this.pending;
     if (!opened) return false;
     await this.run('restoring', async () => {
-      this.restoring = { done: 0, total: 1 };
+      this.store.assertWritable();
+      this.restoring = { step: 'sanitizing', done: 0, total: 1 };
       try {
-        await applyBackup(this.store, opened, (done, total) => (this.restoring = { done, total }));
+        const bodies = await sanitizeBodies(opened.cardBodies, (done, total) => (this.restoring = { step: 'sanitizing', done, total }));
+        await this.backups.restore(bodies, (done, total) => (this.restoring = { step: 'writing', done, total }));
       } finally {
         this.restoring = null;
       }
@@ -103,3 +107,4 @@ export class DataSafety {
     }
   }
 }
+

@@ -2,17 +2,15 @@
  * Theme and language: applied at once, stored with the other settings, and mirrored in localStorage so the
  * first paint of the next visit already has them (IndexedDB answers only after the page has drawn).
  */
-import { detectLanguage, i18n, type Language } from '../i18n/i18n.svelte.ts';
+import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from '../core/settings-schema.ts';
+import { detectLanguage, i18n } from '../i18n/i18n.svelte.ts';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export type LanguageChoice = 'auto' | Language;
+export { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice };
 
 export const THEME_SETTING = 'theme';
 export const LANGUAGE_SETTING = 'language';
 const MIRROR = { theme: 'repaso.theme', language: 'repaso.language' } as const;
 
-export const isThemeChoice = (value: unknown): value is ThemeChoice => value === 'system' || value === 'light' || value === 'dark';
-export const isLanguageChoice = (value: unknown): value is LanguageChoice => value === 'auto' || value === 'en' || value === 'es';
 
 export function applyTheme(choice: ThemeChoice): void {
   const root = document.documentElement;

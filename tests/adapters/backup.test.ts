@@ -4,13 +4,16 @@ import 'fake-indexeddb/auto';
 import { zipSync, strToU8 } from 'fflate';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { readBackupArchive, writeBackupArchive } from '../../src/adapters/backup-file.ts';
+import { backupService } from '../../src/adapters/backup-service.ts';
+import { BackupArchiveWriter, readBackupArchive, writeBackupArchive } from '../../src/adapters/backup-file.ts';
 import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
 import { Store } from '../../src/adapters/store.ts';
-import { exportAll, markBackedUp, replaceAll } from '../../src/adapters/store-backup.ts';
-import { BACKUP_DOCUMENT, type Backup } from '../../src/core/backup.ts';
-import { applyBackup, openBackup } from '../../src/state/backup.ts';
+import { archiveContent, exportArchive, markBackedUp, memoryContent, replaceAll } from '../../src/adapters/store-backup.ts';
+import { bytesSource } from '../../src/adapters/zip-reader.ts';
+import { BACKUP_DOCUMENT, type Backup, type LogRecord } from '../../src/core/backup.ts';
+import { seededRandom } from '../../src/core/random.ts';
+import { sanitizeBodies } from '../../src/state/backup.ts';
 import { simulatedHistory } from '../support/history.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -30,9 +33,9 @@ async function dump(name: string): Promise<Record<string, unknown[]>> {
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
 
 /** A collection with a year of history, imported notes with an image, and settings. */
-async function collection(name: string): Promise<Store> {
+async function collection(name: string, history = simulatedHistory({ now: NOW, days: 120, cards: 200 })): Promise<Store> {
   const store = await Store.open(name);
-  await replaceAll(store, simulatedHistory({ now: NOW, days: 120, cards: 200 }), new Map());
+  await replaceAll(store, memoryContent(history));
   const notes = [
     { name: 'redes.md', path: 'redes.md', bytes: async () => strToU8('# Redes\n\n## Capas\n\n![Capas](img/capas.png)\n\nSiete capas.\n') },
     { name: 'capas.png', path: 'img/capas.png', bytes: async () => PNG },
@@ -42,31 +45,39 @@ async function collection(name: string): Promise<Store> {
   return store;
 }
 
-async function exportArchive(store: Store): Promise<Uint8Array> {
-  const { backup, files } = await exportAll(store, NOW);
+async function backUp(store: Store): Promise<Uint8Array> {
+  const archive = await exportArchive(store, NOW);
   await markBackedUp(store, NOW);
-  return writeBackupArchive(backup, files);
+  return archive;
+}
+
+/** What the app does: open the file, sanitize its cards, replace everything. */
+async function restore(name: string, archive: Uint8Array, onProgress?: (done: number, total: number) => void) {
+  const service = backupService(() => Store.open(name), async () => bytesSource(archive));
+  const opened = await service.open(new Blob());
+  if (!opened.ok) throw new Error(`expected a good backup, got ${opened.problem.code}`);
+  await service.restore(await sanitizeBodies(opened.cardBodies), onProgress ?? (() => {}));
+  service.dispose();
+  return opened;
 }
 
 describe('backup and restore', () => {
   it('export, wipe and restore reproduce an identical database', async () => {
     const original = freshName();
     const store = await collection(original);
-    const archive = await exportArchive(store);
+    const archive = await backUp(store);
     const before = await dump(original);
     store.close();
 
     const restored = freshName();
-    const target = await Store.open(restored);
-    const opened = openBackup(archive);
-    expect(opened).toMatchObject({ ok: true, cards: 201, reviews: before.log!.length });
     const progress: [number, number][] = [];
-    await applyBackup(target, opened as Extract<typeof opened, { ok: true }>, (done, total) => progress.push([done, total]));
+    const opened = await restore(restored, archive, (done, total) => progress.push([done, total]));
+    expect(opened).toMatchObject({ ok: true, cards: 201, reviews: before.log!.length });
     expect(await dump(restored)).toEqual(before);
-    // Progress every 5,000 records, and at the end.
     const total = Object.values(before).reduce((sum, records) => sum + records.length, 0);
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+    const target = await Store.open(restored);
     expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
     // The log's key generator continues after the restored ids: the next review does not overwrite one.
     const next = await target.recordReview(
@@ -77,25 +88,48 @@ describe('backup and restore', () => {
     target.close();
   });
 
+  it('keeps a log of several files in order, and restores a version 1 file (the log inside the document)', async () => {
+    const history = simulatedHistory({ now: NOW, days: 400, cards: 600 });
+    const writer = new BackupArchiveWriter();
+    for (let start = 0; start < history.log.length; start += 1000) writer.addLog(history.log.slice(start, start + 1000));
+    const { log: _log, ...document } = history;
+    const opened = readBackupArchive(writer.finish(document));
+    if (!opened.ok) throw new Error(opened.problem.code);
+    expect(opened.document.log.files).toHaveLength(Math.ceil(history.log.length / 1000));
+    const name = freshName();
+    await replaceAll(await Store.open(name), archiveContent(opened));
+    expect(((await dump(name)).log as LogRecord[]).map((l) => l.id)).toEqual(history.log.map((l) => l.id));
+
+    const { log, ...rest } = simulatedHistory({ now: NOW, days: 20, cards: 30 });
+    const v1 = zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version: 1, log })) });
+    expect(readBackupArchive(v1)).toMatchObject({ ok: true, reviews: log.length });
+  });
+
   it('refuses a bad file and leaves the database untouched', async () => {
     const name = freshName();
     const store = await collection(name);
     const before = await dump(name);
-    const good = readBackupArchive(await exportArchive(store));
+    const good = readBackupArchive(await backUp(store));
     if (!good.ok) throw new Error('expected a good backup');
     const after = await dump(name);
 
-    const dangling: Backup = structuredClone(good.backup);
+    const dangling = structuredClone(good.document);
     dangling.states[0]!.deckId = 'gone';
+    const rewritten = (document: object) => {
+      const writer = new BackupArchiveWriter();
+      writer.addMedia('media/0', PNG);
+      return writer.finish(document as never);
+    };
     const cases: [Uint8Array, string][] = [
       [strToU8('not a zip at all'), 'not-a-backup'],
       [zipSync({ 'notes.md': strToU8('# Notes') }), 'not-a-backup'],
       [zipSync({ [BACKUP_DOCUMENT]: strToU8('{ broken json') }), 'not-a-backup'],
-      [writeBackupArchive(dangling, good.files), 'dangling'],
-      [writeBackupArchive({ ...good.backup, version: 99 }, good.files), 'newer-version'],
+      [rewritten({ ...dangling, log: undefined }), 'dangling'],
+      [rewritten({ ...good.document, version: 99 }), 'newer-version'],
+      [rewritten({ ...good.document, log: undefined, settings: [...good.document.settings, { key: 'limits', value: { newPerDay: -1 } }] }), 'bad-record'],
     ];
     for (const [bytes, code] of cases) {
-      const opened = openBackup(bytes);
+      const opened = readBackupArchive(bytes);
       expect(opened.ok ? 'ok' : opened.problem.code).toBe(code);
     }
     expect(await dump(name)).toEqual(after);
@@ -104,12 +138,40 @@ describe('backup and restore', () => {
     store.close();
   });
 
+  it('never restores altered content: single-bit flips are refused or read back unchanged (regression: 24% were accepted altered)', async () => {
+    const history = simulatedHistory({ now: NOW, days: 30, cards: 40 });
+    const archive = writeBackupArchive(history, new Map([['media/0', PNG]]));
+    const withImage = { ...history, media: [{ deckId: history.decks[0]!.id, path: 'img/a.png', file: 'media/0' }] };
+    const original = writeBackupArchive(withImage, new Map([['media/0', PNG]]));
+    expect(readBackupArchive(archive).ok).toBe(true);
+    const content = (bytes: Uint8Array) => {
+      const opened = readBackupArchive(bytes);
+      if (!opened.ok) return null;
+      const parts = archiveContent(opened);
+      return JSON.stringify({ document: parts.document, log: [...parts.logParts()], image: [...parts.media('media/0')] });
+    };
+    const expected = content(original);
+    const random = seededRandom(7);
+    let accepted = 0;
+    for (let flip = 0; flip < 300; flip++) {
+      const damaged = original.slice();
+      const bit = Math.floor(random() * damaged.length * 8);
+      damaged[bit >> 3]! ^= 1 << (bit & 7);
+      const read = content(damaged);
+      if (read === null) continue;
+      accepted++;
+      expect(read).toBe(expected);
+    }
+    // Flips in bytes nobody reads (a header's timestamp, say) change nothing, and may pass.
+    expect(accepted).toBeLessThan(60);
+  });
+
   it('sanitizes card HTML from a backup, as from notes', async () => {
-    const backup = simulatedHistory({ now: NOW, days: 5, cards: 3 });
+    const backup: Backup = simulatedHistory({ now: NOW, days: 5, cards: 3 });
     backup.cardBodies[0]!.bodies[0]!.answerHtml = '<p onclick="steal()">Hola<script>alert(1)</script><img src="x" onerror="steal()"><a href="javascript:steal()">x</a></p>';
-    const opened = openBackup(writeBackupArchive(backup, new Map()));
-    if (!opened.ok) throw new Error('expected a good backup');
-    const html = opened.backup.cardBodies[0]!.bodies[0]!.answerHtml;
+    const name = freshName();
+    await restore(name, writeBackupArchive(backup, new Map()));
+    const html = ((await dump(name)).cardBodies as Backup['cardBodies'])[0]!.bodies[0]!.answerHtml;
     expect(html).not.toMatch(/onclick|onerror|<script|javascript:/);
     expect(html).toContain('Hola');
   });

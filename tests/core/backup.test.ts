@@ -1,64 +1,124 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, backupReminderDue, type Backup } from '../../src/core/backup.ts';
-import { checkBackup } from '../../src/core/backup-check.ts';
+import { BACKUP_VERSION, backupReminderDue, countedDecks, type Backup } from '../../src/core/backup.ts';
+import { checkBackupDocument } from '../../src/core/backup-check.ts';
 import { simulatedHistory } from '../support/history.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
-/** A fresh, valid backup document as JSON would give it back. */
-const valid = (): Backup => JSON.parse(JSON.stringify(simulatedHistory({ now: NOW, days: 30, cards: 40 })));
+/** A fresh, valid backup document as JSON would give it back, in version 1's shape (the log inside it). */
+const valid = (): Backup & { version: number } => ({ ...JSON.parse(JSON.stringify(simulatedHistory({ now: NOW, days: 30, cards: 40 }))), version: 1 });
+
+/** The document, then its log, as the archive reader checks them. */
+function check(document: unknown, files: ReadonlySet<string> = new Set()) {
+  const checked = checkBackupDocument(document, files);
+  if (!checked.ok) return checked;
+  const problem = checked.log.next(checked.inlineLog ?? [], 'log') ?? checked.log.finish(checked.document.log.count);
+  return problem ? { ok: false, problem } : { ok: true };
+}
 
 describe('checking a backup', () => {
   it('accepts a whole, consistent backup', () => {
-    const result = checkBackup(valid(), new Set());
-    expect(result.ok).toBe(true);
+    expect(check(valid())).toEqual({ ok: true });
   });
 
   it('refuses what is not a backup', () => {
     for (const document of [null, [], 'text', { format: 'anki' }, { cards: [] }, { ...valid(), version: 0 }]) {
-      expect(checkBackup(document, new Set())).toEqual({ ok: false, problem: { code: 'not-a-backup' } });
+      expect(check(document)).toEqual({ ok: false, problem: { code: 'not-a-backup' } });
     }
   });
 
   it('refuses a backup from a newer version, naming it', () => {
-    expect(checkBackup({ ...valid(), version: BACKUP_VERSION + 1 }, new Set())).toEqual({ ok: false, problem: { code: 'newer-version', version: BACKUP_VERSION + 1 } });
+    expect(check({ ...valid(), version: BACKUP_VERSION + 1 })).toEqual({ ok: false, problem: { code: 'newer-version', version: BACKUP_VERSION + 1 } });
   });
 
   it('names the record and field that is wrong', () => {
     const backup = valid();
     (backup.log[3] as { rating: number }).rating = 5;
-    expect(checkBackup(backup, new Set())).toEqual({ ok: false, problem: { code: 'bad-record', part: 'log', index: 3, field: 'rating' } });
+    expect(check(backup)).toEqual({ ok: false, problem: { code: 'bad-record', part: 'log', index: 3, field: 'rating' } });
     const other = valid();
     (other.states[0]!.fsrs as { stability: unknown }).stability = 'high';
-    expect(checkBackup(other, new Set())).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'states', index: 0, field: 'fsrs' } });
+    expect(check(other)).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'states', index: 0, field: 'fsrs' } });
     const missing = valid() as Partial<Backup>;
     delete missing.log;
-    expect(checkBackup(missing, new Set())).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log' } });
+    expect(check(missing)).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'file', field: 'log' } });
   });
 
   it('refuses records that point at records the file does not hold', () => {
     const state = valid();
     state.states[2]!.deckId = 'elsewhere';
-    expect(checkBackup(state, new Set())).toMatchObject({ ok: false, problem: { code: 'dangling', part: 'states', index: 2 } });
+    expect(check(state)).toMatchObject({ ok: false, problem: { code: 'dangling', part: 'states', index: 2 } });
     const log = valid();
     log.log[0]!.cardId = 'ghost';
-    expect(checkBackup(log, new Set())).toEqual({ ok: false, problem: { code: 'dangling', part: 'log', index: 0, missing: 'ghost' } });
+    expect(check(log)).toEqual({ ok: false, problem: { code: 'dangling', part: 'log', index: 0, missing: 'ghost' } });
     const refs = valid();
     refs.cardRefs[0]!.deckId = 'nowhere';
-    expect(checkBackup(refs, new Set())).toMatchObject({ ok: false, problem: { code: 'dangling', part: 'cardRefs' } });
+    expect(check(refs)).toMatchObject({ ok: false, problem: { code: 'dangling', part: 'cardRefs' } });
   });
 
   it('refuses duplicates and missing images', () => {
     const twice = valid();
     twice.log[1]!.id = twice.log[0]!.id;
-    expect(checkBackup(twice, new Set())).toMatchObject({ ok: false, problem: { code: 'duplicate', part: 'log' } });
+    expect(check(twice)).toMatchObject({ ok: false, problem: { code: 'duplicate', part: 'log' } });
     const card = valid();
     card.cardRefs[0]!.refs.push({ ...card.cardRefs[0]!.refs[0]! });
-    expect(checkBackup(card, new Set())).toMatchObject({ ok: false, problem: { code: 'duplicate', part: 'cards' } });
+    expect(check(card)).toMatchObject({ ok: false, problem: { code: 'duplicate', part: 'cards' } });
     const image = valid();
     image.media.push({ deckId: 'vocabulario', path: 'img/a.png', file: 'media/0' });
-    expect(checkBackup(image, new Set())).toEqual({ ok: false, problem: { code: 'missing-media', file: 'media/0' } });
-    expect(checkBackup(image, new Set(['media/0'])).ok).toBe(true);
+    expect(check(image)).toEqual({ ok: false, problem: { code: 'missing-file', file: 'media/0' } });
+    expect(check(image, new Set(['media/0'])).ok).toBe(true);
+  });
+});
+
+describe('values out of range are refused with a reason (regression: they were accepted and broke the app later)', () => {
+  const refused = (change: (backup: ReturnType<typeof valid>) => void) => {
+    const backup = valid();
+    change(backup);
+    return check(backup);
+  };
+
+  it('a log id the key generator cannot go past (2^53: every later rating failed)', () => {
+    expect(refused((b) => (b.log[0]!.id = 2 ** 53))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'id' } });
+  });
+
+  it('negative stability ("Invalid memory state"), and difficulty outside FSRS’s 1–10', () => {
+    expect(refused((b) => (b.states[0]!.fsrs.stability = -1))).toMatchObject({ ok: false, problem: { part: 'states', field: 'fsrs' } });
+    expect(refused((b) => (b.log[2]!.after.difficulty = 11))).toMatchObject({ ok: false, problem: { part: 'log', field: 'after' } });
+  });
+
+  it('negative, fractional or huge daily limits, and settings of unknown keys or shapes', () => {
+    expect(refused((b) => b.settings.push({ key: 'limits', value: { newPerDay: -5 } }))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'settings', field: 'limits' } });
+    expect(refused((b) => b.settings.push({ key: 'deckLimits', value: { vocabulario: { reviewsPerDay: 2.5 } } }))).toMatchObject({ ok: false, problem: { field: 'deckLimits' } });
+    expect(refused((b) => b.settings.push({ key: 'scheduler', value: { desiredRetention: 1.5 } }))).toMatchObject({ ok: false, problem: { field: 'scheduler' } });
+    expect(refused((b) => b.settings.push({ key: 'theme', value: 'neon' }))).toMatchObject({ ok: false, problem: { field: 'theme' } });
+    expect(refused((b) => b.settings.push({ key: 'debug', value: true }))).toEqual({ ok: false, problem: { code: 'unknown-setting', key: 'debug' } });
+    expect(refused((b) => b.settings.push({ key: 'limits', value: { newPerDay: 30 } }, { key: 'theme', value: 'dark' }))).toEqual({ ok: true });
+  });
+
+  it('an export time no date can hold (1e308: nothing happened), and times before 1970 or past 2300', () => {
+    expect(refused((b) => (b.exportedAt = 1e308))).toMatchObject({ ok: false, problem: { field: 'exportedAt' } });
+    expect(refused((b) => (b.log[0]!.time = -1))).toMatchObject({ ok: false, problem: { part: 'log', field: 'time' } });
+    expect(refused((b) => (b.states[0]!.fsrs.due = Date.UTC(2400, 0, 1)))).toMatchObject({ ok: false, problem: { part: 'states' } });
+  });
+
+  it('a rating that does not exist, and fields the app never writes', () => {
+    expect(refused((b) => ((b.log[1] as { rating: number }).rating = 9))).toMatchObject({ ok: false, problem: { part: 'log', index: 1, field: 'rating' } });
+    expect(refused((b) => ((b.log[1] as unknown as Record<string, unknown>).injected = '<script>'))).toMatchObject({ ok: false, problem: { field: 'injected' } });
+  });
+
+  it('a card that can be shown but has no place in the queue, or one filed under another deck', () => {
+    const state = (b: ReturnType<typeof valid>) => b.states.find((s) => !s.suspended && s.queueDue !== undefined)!;
+    expect(refused((b) => delete state(b).queueDue)).toMatchObject({ ok: false, problem: { part: 'states', field: 'queueDue' } });
+    expect(refused((b) => (state(b).leechOf = 'elsewhere'))).toMatchObject({ ok: false, problem: { part: 'states', field: 'leechOf' } });
+  });
+});
+
+describe('restored decks', () => {
+  it('count their cards, studied cards and retired cards from what the backup holds', () => {
+    const backup = valid();
+    const counted = countedDecks(backup);
+    expect(counted).toEqual(backup.decks);
+    const broken = { ...backup, decks: backup.decks.map((d) => ({ ...d, cardCount: 0, tracked: 999, retired: 7 })) };
+    expect(countedDecks(broken)).toEqual(backup.decks);
   });
 });
 

@@ -14,7 +14,9 @@ after(async () => {
 
 test('statistics of a restored year of study: heatmap, forecast, retention, cards — in light and dark', { timeout: 120_000 }, async (t) => {
   const file = await historyBackup();
-  const backup = JSON.parse(strFromU8(unzipSync(readFileSync(file))['repaso-backup.json']));
+  const entries = unzipSync(readFileSync(file));
+  const document = JSON.parse(strFromU8(entries['repaso-backup.json']));
+  const backup = { ...document, log: document.log.files.flatMap((name) => JSON.parse(strFromU8(entries[name]))) };
   const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
   await restoreThroughSettings(page, file);
@@ -74,6 +76,9 @@ test('export → wipe → restore on another device reproduces the database exac
   assert.equal((await dbDump(second.page)).log.length, 0);
   await restoreThroughSettings(second.page, file);
   assert.deepEqual(await dbDump(second.page), original);
+  // The restored data is a new generation of it: a window that read the old data stops at its next write.
+  const generation = async (page) => (await dbDump(page, { withMeta: true })).meta.find((m) => m.key === 'generation')?.value ?? '';
+  assert.notEqual(await generation(second.page), await generation(page));
   assert.equal(await second.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
 
   // A damaged file is refused with a reason, and changes nothing.

@@ -131,16 +131,19 @@ export async function openPage(t, device = PHONE, options = {}) {
   return { browser, page };
 }
 
-/** Every record of every store of the app's database, from inside the page (bytes as plain arrays). */
-export function dbDump(page) {
+/**
+ * Every record of every store of the app's database, from inside the page (bytes as plain arrays). The `meta`
+ * store describes this copy of the data (a restore gives it a new generation) and is left out unless asked for.
+ */
+export function dbDump(page, { withMeta = false } = {}) {
   return page.evaluate(
-    () =>
+    (withMeta) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('repaso');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = [...db.objectStoreNames];
+          const names = [...db.objectStoreNames].filter((name) => withMeta || name !== 'meta');
           const tx = db.transaction(names);
           const out = {};
           let pending = names.length;
@@ -156,6 +159,7 @@ export function dbDump(page) {
           }
         };
       }),
+    withMeta,
   );
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { STATS_CACHE_SETTING, Store } from '../../src/adapters/store.ts';
-import { replaceAll } from '../../src/adapters/store-backup.ts';
+import { memoryContent, replaceAll } from '../../src/adapters/store-backup.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStats } from '../../src/state/stats.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
@@ -14,7 +14,7 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 async function setup() {
   const store = await Store.open(`stats-${++counter}`);
   const history = simulatedHistory({ now: NOW, days: 40, cards: 120 });
-  await replaceAll(store, history, new Map());
+  await replaceAll(store, memoryContent(history));
   const clock = new FakeClock(NOW + 60_000);
   return { store, clock, history, context: await loadStudyContext(store, clock) };
 }
@@ -49,7 +49,7 @@ describe('statistics from the store', () => {
     state.retired = true;
     delete state.queueDue;
     Object.assign(history.decks[0]!, { retired: 1, cardCount: 119 });
-    await replaceAll(store, history, new Map());
+    await replaceAll(store, memoryContent(history));
     const context = await loadStudyContext(store, new FakeClock(NOW + 60_000));
     expect((await loadStats(context)).reviewsInYear).toBe(history.log.length);
 

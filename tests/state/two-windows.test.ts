@@ -7,14 +7,13 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { writeBackupArchive } from '../../src/adapters/backup-file.ts';
+import { readBackupArchive } from '../../src/adapters/backup-file.ts';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
 import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import type { SelectedFile } from '../../src/adapters/picked-files.ts';
 import { Store, StoreError } from '../../src/adapters/store.ts';
-import { exportAll, replaceAll } from '../../src/adapters/store-backup.ts';
+import { archiveContent, exportArchive, replaceAll } from '../../src/adapters/store-backup.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
-import { openBackup } from '../../src/state/backup.ts';
 import { ImportFlow } from '../../src/state/import-flow.svelte.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
@@ -162,17 +161,17 @@ describe('two windows of Repaso with no lock between them', () => {
     expect(await problems(name)).toEqual([]);
     expect((await dump(name)).log).toHaveLength(2);
     // The next backup is accepted by the app's own restore.
-    const { backup, files } = await exportAll(b.store, clock.now());
-    expect(openBackup(writeBackupArchive(backup, files)).ok).toBe(true);
+    expect(readBackupArchive(await exportArchive(b.store, clock.now())).ok).toBe(true);
   });
 
   it('a restore in one window while the other is mid-review: the other writes nothing and says so', async () => {
     const { name, a, b, clock } = await twoWindows();
-    const { backup, files } = await exportAll(a.store, clock.now());
+    const backup = readBackupArchive(await exportArchive(a.store, clock.now()));
+    if (!backup.ok) throw new Error('expected a good backup');
     const reviewing = await session(a);
     await answer(reviewing, 3);
 
-    await replaceAll(b.store, backup, files);
+    await replaceAll(b.store, archiveContent(backup));
     await answer(reviewing, 3);
 
     expect(reviewing.error).toBeInstanceOf(StoreError);

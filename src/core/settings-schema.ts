@@ -1,0 +1,68 @@
+/**
+ * Every setting Repaso stores, by key, with the check a value must pass to be used — a setting read back from the
+ * database, or restored from a backup file (where anything else is refused).
+ */
+import type { Limits } from './queue.ts';
+import { DEFAULT_SCHEDULER_SETTINGS, validateSettings, type SchedulerSettings } from './scheduler.ts';
+import { MAX_DAILY_LIMIT } from './settings.ts';
+import { readLedgerCache, type LedgerCache } from './stats.ts';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type LanguageChoice = 'auto' | 'en' | 'es';
+
+export interface SettingValues {
+  scheduler: SchedulerSettings;
+  limits: Partial<Limits>;
+  /** Each deck's own limits (a missing field uses the general limit). */
+  deckLimits: Record<string, Partial<Limits>>;
+  theme: ThemeChoice;
+  language: LanguageChoice;
+  /** When the user last saved a backup (epoch ms). */
+  lastBackupAt: number;
+  /** Until when the user asked not to be reminded of backups (epoch ms). */
+  backupSnoozedUntil: number;
+  /** Day totals of the review log kept for the statistics screen. */
+  statsCache: LedgerCache;
+  /** Whether the browser was already asked to keep Repaso's storage. */
+  persistenceAsked: boolean;
+}
+
+export type SettingKey = keyof SettingValues;
+
+/** Epoch milliseconds a stored time may hold: a due date can be a century ahead. */
+export const MAX_TIME = Date.UTC(2300, 0, 1);
+export const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME;
+
+export const isThemeChoice = (value: unknown): value is ThemeChoice => value === 'system' || value === 'light' || value === 'dark';
+export const isLanguageChoice = (value: unknown): value is LanguageChoice => value === 'auto' || value === 'en' || value === 'es';
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isDailyLimit = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DAILY_LIMIT;
+
+function isLimits(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  return Object.entries(value).every(([field, limit]) => (field === 'newPerDay' || field === 'reviewsPerDay') && isDailyLimit(limit));
+}
+
+function isSchedulerSettings(value: unknown): boolean {
+  if (!isPlainObject(value) || !Object.keys(value).every((field) => field in DEFAULT_SCHEDULER_SETTINGS)) return false;
+  const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...value } as SchedulerSettings;
+  const types = Array.isArray(merged.learningSteps) && Array.isArray(merged.relearningSteps) && typeof merged.fuzz === 'boolean';
+  return types && validateSettings(merged).length === 0;
+}
+
+export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => boolean } = {
+  scheduler: isSchedulerSettings,
+  limits: isLimits,
+  deckLimits: (value) => isPlainObject(value) && Object.values(value).every(isLimits),
+  theme: isThemeChoice,
+  language: isLanguageChoice,
+  lastBackupAt: isTime,
+  backupSnoozedUntil: isTime,
+  statsCache: (value) => readLedgerCache(value) !== null,
+  persistenceAsked: (value) => typeof value === 'boolean',
+};
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTING_CHECKS, key);
+}
