@@ -1,29 +1,18 @@
 /**
- * The in-app import: the same extractor and deck builder as the build script, run on the notes the user picked,
- * then a plan (preview) and its all-or-nothing application. Loaded only when the Import screen opens: it carries
- * markdown-it, DOMPurify and fflate.
+ * The in-app import: notes read (read-notes.ts, in the import worker), then a plan (preview) against the stored
+ * decks, sanitized, and its all-or-nothing application. Loaded only when the Import screen opens: it carries
+ * DOMPurify and the planner.
  */
-import { buildDeck, MEDIA_FOLDER, uniqueDeckIds } from '../core/deck.ts';
-import { extractNote } from '../core/extract.ts';
+import { MEDIA_FOLDER } from '../core/deck.ts';
 import { keyTail, planContents, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
 import type { DeckFile, Warning } from '../core/types.ts';
 import type { CardBody } from '../core/deck-content.ts';
 import { newCardId } from './ids.ts';
-import { readSelection, type Problem } from './note-files.ts';
+import type { Problem } from './note-files.ts';
 import type { SelectedFile } from './picked-files.ts';
-import { pageSanitizer } from './page-sanitizer.ts';
+import { sanitizeInSlices } from './page-sanitizer.ts';
+import { readNotes, type Progress, type ReadNotes } from './read-notes.ts';
 import type { Store, WriteBasis } from './store.ts';
-
-/** Notes read and built into deck files (rendered, not yet sanitized): what an import is planned from. */
-export interface ReadNotes {
-  built: { file: DeckFile; images: string[] }[];
-  /** The picked images, by note-folder-relative path. */
-  images: ReadonlyMap<string, Uint8Array>;
-  /** Files that could not be used, each with its reason. */
-  problems: Problem[];
-  warnings: Warning[];
-  skipped: string[];
-}
 
 export interface ImportPreview {
   plan: ImportPlan;
@@ -43,48 +32,15 @@ export interface ImportPreview {
   from: { kind: 'notes'; read: ReadNotes } | { kind: 'bundled'; files: DeckFile[]; hashes: Map<string, string> };
 }
 
-/** Reads the picked files and builds their decks. Touches neither the store nor the DOM. */
-export async function readNotes(files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ReadNotes> {
-  const selection = await readSelection(files);
-  const problems = [...selection.problems];
-  const warnings: Warning[] = [];
-  const skipped: string[] = [];
-  const built: { file: DeckFile; images: string[] }[] = [];
-  const notes = [...selection.notes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  notes.forEach((note, i) => {
-    const result = extractNote(note.bytes, note.path);
-    onProgress(i + 1, notes.length);
-    if (!result.ok) {
-      problems.push({ file: note.path, message: result.reason });
-      return;
-    }
-    warnings.push(...result.warnings);
-    if (result.skipped) {
-      skipped.push(note.path);
-      return;
-    }
-    // Rendered now, sanitized after planning: cards that did not change keep the HTML already stored.
-    const deck = buildDeck(result, { hasImage: (path) => selection.images.has(path), sanitizeAll: (html) => html });
-    warnings.push(...deck.warnings);
-    if (deck.file.cards.length === 0) {
-      problems.push({ file: note.path, message: 'no cards in this note (no headings with content, term bullets or Q::A lines)' });
-      return;
-    }
-    built.push({ file: deck.file, images: deck.images });
-  });
-  const ids = uniqueDeckIds(built.map((b) => b.file.id));
-  built.forEach((b, i) => (b.file = { ...b.file, id: ids[i]! }));
-  return { built, images: selection.images, problems, warnings, skipped };
-}
-
-export async function prepareImport(store: Store, files: SelectedFile[], onProgress: (done: number, total: number) => void = () => {}): Promise<ImportPreview> {
+/** Reads and plans in this thread (tests); the app reads in the import worker, then calls planNotes. */
+export async function prepareImport(store: Store, files: SelectedFile[], onProgress?: Progress): Promise<ImportPreview> {
   return planNotes(store, await readNotes(files, onProgress));
 }
 
 /** Plans notes already read against the decks stored now. Nothing is written. */
-export async function planNotes(store: Store, read: ReadNotes): Promise<ImportPreview> {
+export async function planNotes(store: Store, read: ReadNotes, onProgress?: Progress): Promise<ImportPreview> {
   const { plan, storedBodies, basis } = await planAgainstStore(store, read.built.map((b) => b.file));
-  sanitizePlan(plan, storedBodies, pageSanitizer().sanitizeAll);
+  await sanitizePlan(plan, storedBodies, onProgress);
   const media = new Map<string, Map<string, Uint8Array>>();
   plan.decks.forEach((deck, i) => {
     const images = new Map<string, Uint8Array>();
@@ -113,9 +69,9 @@ export function replan(store: Store, preview: ImportPreview): Promise<ImportPrev
 /**
  * DOMPurify is the slow part of an import (~80 µs a card). A card whose question, answer and context did not
  * change keeps the sanitized HTML already stored — unless it shows images, which may have come or gone with the
- * files picked; every other card is sanitized here, in one batch.
+ * files picked; every other card is sanitized here, in slices that leave the page free to draw.
  */
-function sanitizePlan(plan: ImportPlan, stored: ReadonlyMap<string, CardBody>, sanitizeAll: (html: string[]) => string[]): void {
+async function sanitizePlan(plan: ImportPlan, stored: ReadonlyMap<string, CardBody>, onProgress?: Progress): Promise<void> {
   const pending: { card: { questionHtml: string; answerHtml: string } }[] = [];
   for (const deck of plan.decks) {
     for (const planned of deck.cards) {
@@ -129,7 +85,7 @@ function sanitizePlan(plan: ImportPlan, stored: ReadonlyMap<string, CardBody>, s
       }
     }
   }
-  const clean = sanitizeAll(pending.flatMap(({ card }) => [card.questionHtml, card.answerHtml]));
+  const clean = await sanitizeInSlices(pending.flatMap(({ card }) => [card.questionHtml, card.answerHtml]), onProgress);
   pending.forEach(({ card }, i) => {
     card.questionHtml = clean[2 * i]!;
     card.answerHtml = clean[2 * i + 1]!;

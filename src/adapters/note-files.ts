@@ -1,16 +1,41 @@
 /**
- * Turns what the user picked (files, a folder, zips) into note texts and images, with a message for every file
- * that cannot be used. Zips are read as a stream with caps, so a zip bomb stops early instead of filling memory.
+ * Turns what the user picked (files, a folder, zips) into note texts and images, with a problem for every file
+ * that cannot be used and for everything a cap leaves out. Zips are read through their directory: nothing is
+ * inflated before its declared size passes the caps, and an entry that inflates past what it declares stops
+ * (zip-reader.ts), so a zip bomb is refused at once instead of filling memory.
  */
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
 import { isSafeRelativePath } from '../core/paths.ts';
+import type { NoteRefusal } from '../core/text.ts';
 import type { SelectedFile } from './picked-files.ts';
+import { listEntries, readEntry, ZipError, type ZipEntry, type ZipSource } from './zip-reader.ts';
 
 export type { SelectedFile };
 
-export const ZIP_LIMITS = { maxFiles: 2_000, maxTotalBytes: 64 * 1024 * 1024 };
+const MB = 1024 * 1024;
+/** What one import reads at most: notes by count and size, images by size, entries of a zip's directory. */
+export const IMPORT_LIMITS = { notes: 2_000, noteBytes: 64 * MB, imageBytes: 64 * MB, zipEntries: 100_000 };
+const NOTE_BYTES = 2 * MB;
 const NOTE = /\.(md|markdown)$/i;
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
+
+/** Why a file was not used, as a code the import screen words in the user's language. */
+export type FileProblem =
+  | { code: 'nothing-selected' }
+  | { code: 'no-notes' }
+  | { code: 'not-a-note' }
+  | { code: 'not-a-zip' }
+  | { code: 'unsafe-path' }
+  | { code: 'damaged' }
+  | { code: 'encrypted' }
+  | { code: 'too-many-entries'; limit: number }
+  | { code: 'other-files'; count: number }
+  | { code: 'over-note-count'; limit: number }
+  | { code: 'over-note-size'; megabytes: number }
+  | { code: 'over-image-size'; megabytes: number }
+  | { code: 'no-cards' }
+  | NoteRefusal;
+
+export type Problem = { file: string } & FileProblem;
 
 export interface PickedFile {
   /** Path inside the selection: a folder's relative path, or the zip entry's path. */
@@ -18,36 +43,95 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
-export interface Problem {
-  file: string;
-  message: string;
+/** A file of the selection not read yet: notes and images are read only once they pass the caps. */
+interface Candidate {
+  path: string;
+  /** Where a problem names it: the path, or `archive.zip: path` for a zip's entry. */
+  label: string;
+  size: number;
+  read(): Promise<Uint8Array>;
 }
 
 export interface NoteSelection {
   notes: PickedFile[];
-  images: Map<string, Uint8Array>;
+  /** Every image of the selection, by path, read only when a note shows it (see readImages). */
+  images: ReadonlyMap<string, Candidate>;
   problems: Problem[];
 }
 
 export async function readSelection(files: SelectedFile[]): Promise<NoteSelection> {
-  const selection: NoteSelection = { notes: [], images: new Map(), problems: [] };
-  if (files.length === 0) {
-    selection.problems.push({ file: '', message: 'nothing was selected: pick Markdown notes (.md), a folder of notes, or a .zip of notes' });
-    return selection;
-  }
+  const problems: Problem[] = [];
+  if (files.length === 0) return { notes: [], images: new Map(), problems: [{ file: '', code: 'nothing-selected' }] };
+  const notes: Candidate[] = [];
+  const images = new Map<string, Candidate>();
   // A folder pick names every file under one top folder; drop it so paths match the notes' own links.
   const top = commonTopFolder(files.map((f) => f.path));
   for (const file of files) {
     const path = top ? file.path.slice(top.length + 1) : file.path;
-    if (/\.zip$/i.test(file.name)) readZip(file.name, await file.bytes(), selection);
-    else if (NOTE.test(file.name)) selection.notes.push({ path, bytes: await file.bytes() });
-    else if (IMAGE.test(file.name)) selection.images.set(path, await file.bytes());
-    else if (!file.name.startsWith('.')) selection.problems.push({ file: path, message: 'not a Markdown note (.md or .markdown) or a .zip of notes; skipped' });
+    const candidate = { path, label: path, size: file.size, read: () => file.bytes() };
+    if (/\.zip$/i.test(file.name)) listZip(file.name, await file.source(), notes, images, problems);
+    else if (NOTE.test(file.name)) notes.push(candidate);
+    else if (IMAGE.test(file.name)) images.set(path, candidate);
+    else if (!file.name.startsWith('.')) problems.push({ file: path, code: 'not-a-note' });
   }
-  if (selection.notes.length === 0 && selection.problems.length === 0) {
-    selection.problems.push({ file: '', message: 'no Markdown notes (.md) in the selection' });
+  const read = await readNotes(notes, problems);
+  if (read.length === 0 && problems.length === 0) problems.push({ file: '', code: 'no-notes' });
+  return { notes: read, images, problems };
+}
+
+/** The notes within the caps, in path order, read; each one left out is named. */
+async function readNotes(candidates: Candidate[], problems: Problem[]): Promise<PickedFile[]> {
+  const notes: PickedFile[] = [];
+  let total = 0;
+  for (const note of [...candidates].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (note.size > NOTE_BYTES) {
+      problems.push({ file: note.label, code: 'note-too-large', megabytes: Math.round((note.size / MB) * 10) / 10 });
+      continue;
+    }
+    if (notes.length >= IMPORT_LIMITS.notes) {
+      problems.push({ file: note.label, code: 'over-note-count', limit: IMPORT_LIMITS.notes });
+      continue;
+    }
+    if (total + note.size > IMPORT_LIMITS.noteBytes) {
+      problems.push({ file: note.label, code: 'over-note-size', megabytes: IMPORT_LIMITS.noteBytes / MB });
+      continue;
+    }
+    const bytes = await readSafely(note, problems);
+    if (!bytes) continue;
+    total += note.size;
+    notes.push({ path: note.path, bytes });
   }
-  return selection;
+  return notes;
+}
+
+/** The images the notes show, within the size cap; each one left out is named. */
+export async function readImages(selection: NoteSelection, paths: Iterable<string>): Promise<{ images: Map<string, Uint8Array>; problems: Problem[] }> {
+  const images = new Map<string, Uint8Array>();
+  const problems: Problem[] = [];
+  let total = 0;
+  for (const path of paths) {
+    const image = selection.images.get(path);
+    if (!image || images.has(path)) continue;
+    if (total + image.size > IMPORT_LIMITS.imageBytes) {
+      problems.push({ file: image.label, code: 'over-image-size', megabytes: IMPORT_LIMITS.imageBytes / MB });
+      continue;
+    }
+    const bytes = await readSafely(image, problems);
+    if (!bytes) continue;
+    total += image.size;
+    images.set(path, bytes);
+  }
+  return { images, problems };
+}
+
+async function readSafely(candidate: Candidate, problems: Problem[]): Promise<Uint8Array | null> {
+  try {
+    return await candidate.read();
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    problems.push({ file: candidate.label, code: error.problem === 'unsupported' ? 'encrypted' : 'damaged' });
+    return null;
+  }
 }
 
 function commonTopFolder(paths: string[]): string | null {
@@ -56,70 +140,32 @@ function commonTopFolder(paths: string[]): string | null {
   return firsts.size === 1 && only ? only : null;
 }
 
-export function readZip(name: string, bytes: Uint8Array, selection: NoteSelection): void {
-  let files = 0;
-  let entries = 0;
-  let total = 0;
-  let stopped: string | null = null;
-  const unzip = new Unzip((entry) => {
-    entries++;
-    if (stopped) return entry.terminate();
-    const path = entry.name;
-    if (path.endsWith('/') || path.split('/').some((part) => part.startsWith('.') && part.length > 1 && part !== '..') || path.startsWith('__MACOSX/')) {
-      return;
-    }
-    if (!isSafeRelativePath(path)) {
-      selection.problems.push({ file: `${name}: ${path}`, message: 'a path that leaves the zip (absolute or with ../) was refused' });
-      return;
-    }
-    const wanted = NOTE.test(path) || IMAGE.test(path);
-    if (!wanted) {
-      selection.problems.push({ file: `${name}: ${path}`, message: 'not a Markdown note or an image; skipped' });
-      return;
-    }
-    if (++files > ZIP_LIMITS.maxFiles) {
-      stopped = `more than ${ZIP_LIMITS.maxFiles} notes and images`;
-      return entry.terminate();
-    }
-    const chunks: Uint8Array[] = [];
-    entry.ondata = (error, chunk, final) => {
-      if (error) {
-        selection.problems.push({ file: `${name}: ${path}`, message: `could not be decompressed (${error.message})` });
-        return;
-      }
-      total += chunk.length;
-      if (total > ZIP_LIMITS.maxTotalBytes) {
-        if (!stopped) stopped = `more than ${ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB once decompressed`;
-        entry.terminate();
-        return;
-      }
-      chunks.push(chunk);
-      if (!final) return;
-      const data = concat(chunks);
-      if (NOTE.test(path)) selection.notes.push({ path, bytes: data });
-      else selection.images.set(path, data);
-    };
-    entry.start();
-  });
-  unzip.register(UnzipInflate);
-  unzip.register(UnzipPassThrough);
+/** A zip's notes and images, from its directory alone: nothing is inflated here. */
+function listZip(name: string, source: ZipSource, notes: Candidate[], images: Map<string, Candidate>, problems: Problem[]): void {
+  let entries: ZipEntry[];
   try {
-    unzip.push(bytes, true);
+    entries = listEntries(source, { maxEntries: IMPORT_LIMITS.zipEntries });
   } catch (error) {
-    selection.problems.push({ file: name, message: `not a readable zip (${error instanceof Error ? error.message : String(error)})` });
+    if (!(error instanceof ZipError)) throw error;
+    problems.push(error.problem === 'too-large' ? { file: name, code: 'too-many-entries', limit: IMPORT_LIMITS.zipEntries } : { file: name, code: 'not-a-zip' });
     return;
   }
-  if (entries === 0) selection.problems.push({ file: name, message: 'not a readable zip, or an empty one' });
-  if (stopped) selection.problems.push({ file: name, message: `the zip holds ${stopped}; the rest was not read (a zip bomb, or too big to import at once)` });
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
+  if (entries.length === 0) problems.push({ file: name, code: 'no-notes' });
+  let others = 0;
+  for (const entry of entries) {
+    const path = entry.name;
+    const hidden = path.split('/').some((part) => part.startsWith('.') && part.length > 1 && part !== '..') || path.startsWith('__MACOSX/');
+    if (path.endsWith('/') || hidden) continue;
+    if (!isSafeRelativePath(path)) {
+      problems.push({ file: `${name}: ${path}`, code: 'unsafe-path' });
+      continue;
+    }
+    const limit = NOTE.test(path) ? NOTE_BYTES : IMPORT_LIMITS.imageBytes;
+    const candidate = { path, label: `${name}: ${path}`, size: entry.size, read: async () => readEntry(source, entry, { maxBytes: limit }) };
+    if (NOTE.test(path)) notes.push(candidate);
+    else if (IMAGE.test(path)) images.set(path, candidate);
+    else others++;
   }
-  return out;
+  // Exports of notes apps carry thousands of attachments: one line for all of them.
+  if (others > 0) problems.push({ file: name, code: 'other-files', count: others });
 }

@@ -159,10 +159,12 @@ function inflate(source: ZipSource, start: number, entry: ZipEntry): Uint8Array 
     written += chunk.length;
     done ||= final;
   });
+  // Read at once (a file read per step would cost more than the inflating), inflated a step at a time.
+  const compressed = source.read(start, entry.compressedSize);
   try {
-    for (let at = 0; at < entry.compressedSize && !done; at += STEP) {
-      const length = Math.min(STEP, entry.compressedSize - at);
-      inflater.push(source.read(start + at, length), at + length >= entry.compressedSize);
+    for (let at = 0; at < compressed.length && !done; at += STEP) {
+      const end = Math.min(compressed.length, at + STEP);
+      inflater.push(compressed.subarray(at, end), end >= compressed.length);
     }
   } catch (error) {
     if (error instanceof ZipError) throw error;

@@ -17,17 +17,19 @@ export interface DeckBuildOptions {
   hasImage: (path: string) => boolean;
   /** Sanitizes rendered card HTML, many at once, in order (DOMPurify: see adapters/sanitize.ts). */
   sanitizeAll: (htmls: string[]) => string[];
+  /** Images that exist but are left out on purpose (an import's size cap, named elsewhere): no image, no warning. */
+  omitImage?: (path: string) => boolean;
 }
 
 /** Renders the cards of an extracted note into a deck file, sanitized. */
-export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasImage, sanitizeAll }: DeckBuildOptions): BuiltDeck {
+export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasImage, sanitizeAll, omitImage }: DeckBuildOptions): BuiltDeck {
   const images = new Set<string>();
   const warnings: Warning[] = [];
   const renderFor = (card: ExtractedCard) => (markdown: string) =>
     renderCardMarkdown(markdown, {
       resolveImage(src) {
         const path = resolveNotePath(result.deck.source, src);
-        if (!path) return null;
+        if (!path || omitImage?.(path)) return null;
         if (!hasImage(path)) {
           warnings.push({ file: result.deck.source, line: card.line, message: `image not found: ${src}` });
           return null;

@@ -55,7 +55,8 @@ interface Segment {
 export function extractNote(input: Uint8Array | string, source: string): ExtractResult {
   const decoded = decodeNote(input);
   if (!decoded.ok) {
-    return { ok: false, source, reason: decoded.reason, warnings: [{ file: source, line: 0, message: decoded.reason }] };
+    const { ok: _failed, ...refusal } = decoded;
+    return { ok: false, source, ...refusal, warnings: [{ file: source, line: 0, message: decoded.reason }] };
   }
   const warnings: Warning[] = [];
   const warn = (line: number, message: string) => warnings.push({ file: source, line, message });

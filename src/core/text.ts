@@ -2,7 +2,10 @@
 
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 
-export type DecodedNote = { ok: true; text: string } | { ok: false; reason: string };
+/** Why a note is refused: as a code for screens to word, and as an English sentence for the build script. */
+export type NoteRefusal = { code: 'note-too-large'; megabytes: number } | { code: 'binary' };
+
+export type DecodedNote = { ok: true; text: string } | ({ ok: false; reason: string } & NoteRefusal);
 
 /** Decodes note bytes (invalid UTF-8 becomes U+FFFD) and refuses what is not a text note. */
 export function decodeNote(input: Uint8Array | string): DecodedNote {
@@ -11,18 +14,46 @@ export function decodeNote(input: Uint8Array | string): DecodedNote {
     if (input.includes('\u0000')) return binary();
     return { ok: true, text: cleanText(input) };
   }
+  const utf16 = utf16Encoding(input);
+  if (utf16) {
+    // Sized by characters, as a UTF-8 note would be: the same note saved as UTF-16 takes twice the bytes.
+    if (input.byteLength / 2 > MAX_NOTE_BYTES) return tooLarge(input.byteLength / 2);
+    const text = new TextDecoder(utf16, { fatal: false }).decode(input);
+    return text.includes('\u0000') ? binary() : { ok: true, text: cleanText(text) };
+  }
   if (input.byteLength > MAX_NOTE_BYTES) return tooLarge(input.byteLength);
   if (looksBinary(input)) return binary();
   return { ok: true, text: cleanText(new TextDecoder('utf-8', { fatal: false }).decode(input)) };
 }
 
+/**
+ * Notes saved as UTF-16 (Windows editors do): by their byte-order mark, or — with none — by a text whose every
+ * other byte is zero, as ASCII and Latin letters are in UTF-16.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, 4096 & ~1);
+  if (sample.length < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.9 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > pairs * 0.9 && oddZeros === 0) return 'utf-16be';
+  return null;
+}
+
 function tooLarge(size: number): DecodedNote {
-  const mb = (size / 1024 / 1024).toFixed(1);
-  return { ok: false, reason: `note is ${mb} MB; notes over 2 MB are refused — split it into smaller pages` };
+  const megabytes = Math.round((size / 1024 / 1024) * 10) / 10;
+  return { ok: false, code: 'note-too-large', megabytes, reason: `note is ${megabytes.toFixed(1)} MB; notes over 2 MB are refused — split it into smaller pages` };
 }
 
 function binary(): DecodedNote {
-  return { ok: false, reason: 'not a text file (it contains binary data) — only Markdown notes can be imported' };
+  return { ok: false, code: 'binary', reason: 'not a text file (it contains binary data) — only Markdown notes can be imported' };
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

@@ -1,3 +1,5 @@
+import type { NoteRefusal } from './text.ts';
+
 /** The rule that produced a card (see the README's card rules). */
 export type CardKind =
   | 'explicit' // R1: Question::Answer, Question:::Answer, multi-line with `?`
@@ -42,7 +44,7 @@ export interface DeckMeta {
 export type ExtractResult =
   | { ok: true; deck: DeckMeta; cards: ExtractedCard[]; warnings: Warning[]; skipped: false }
   | { ok: true; deck: DeckMeta; cards: []; warnings: Warning[]; skipped: true }
-  | { ok: false; source: string; warnings: Warning[]; reason: string };
+  | ({ ok: false; source: string; warnings: Warning[]; reason: string } & NoteRefusal);
 
 /** The deck file the build script writes and the app loads (`public/decks/<id>.json`). */
 export interface DeckCard extends ExtractedCard {

@@ -1,6 +1,7 @@
 /** The Import screen's steps: pick → read and plan (preview) → confirm → applied. Nothing is written before confirm. */
 import type { ImportPreview } from '../adapters/import-notes.ts';
-import type { SelectedFile } from '../adapters/picked-files.ts';
+import type { NoteReader } from '../adapters/import-worker.ts';
+import { blobFile, type PickedBlob } from '../adapters/picked-files.ts';
 import { StoreError } from '../adapters/store.ts';
 import type { DeckFile } from '../core/types.ts';
 import type { StudyContext } from './study-context.ts';
@@ -8,6 +9,12 @@ import type { StudyContext } from './study-context.ts';
 export type ImportStatus = 'pick' | 'reading' | 'preview' | 'applying' | 'done';
 
 const loadImporter = () => import('../adapters/import-notes.ts');
+
+/** Reads in this thread: for tests. The app hands in readInWorker (adapters/import-worker.ts). */
+export const readInThread: NoteReader = async (files, onProgress) => {
+  const { readNotes } = await import('../adapters/read-notes.ts');
+  return readNotes(files.map(blobFile), onProgress);
+};
 
 export class ImportFlow {
   status = $state<ImportStatus>('pick');
@@ -17,17 +24,21 @@ export class ImportFlow {
   /** The decks changed in another window while the preview was open: it was planned again, for a new look. */
   replanned = $state(false);
 
-  constructor(private readonly context: Pick<StudyContext, 'store' | 'clock' | 'changes'>) {}
+  constructor(
+    private readonly context: Pick<StudyContext, 'store' | 'clock' | 'changes'>,
+    private readonly readNotes: NoteReader = readInThread,
+  ) {}
 
   get hasChanges(): boolean {
     return [...(this.preview?.summaries.values() ?? [])].some((s) => s.fresh + s.changed + s.moved + s.revived + s.retired > 0) ||
       (this.preview?.plan.decks.some((d) => d.matched === null) ?? false);
   }
 
-  async pick(files: SelectedFile[]): Promise<void> {
+  async pick(files: PickedBlob[]): Promise<void> {
     await this.step('reading', async () => {
-      const importer = await loadImporter();
-      this.preview = await importer.prepareImport(this.context.store, files, (done, total) => (this.progress = { done, total }));
+      const [importer, read] = await Promise.all([loadImporter(), this.readNotes(files, (done, total) => (this.progress = { done, total }))]);
+      this.progress = null;
+      this.preview = await importer.planNotes(this.context.store, read);
       this.status = 'preview';
     });
   }

@@ -8,6 +8,7 @@ import { backupService } from '../../src/adapters/backup-service.ts';
 import { BackupArchiveWriter, readBackupArchive, writeBackupArchive } from '../../src/adapters/backup-file.ts';
 import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
+import { bytesFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { archiveContent, exportArchive, markBackedUp, memoryContent, replaceAll } from '../../src/adapters/store-backup.ts';
 import { bytesSource } from '../../src/adapters/zip-reader.ts';
@@ -36,10 +37,7 @@ const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
 async function collection(name: string, history = simulatedHistory({ now: NOW, days: 120, cards: 200 })): Promise<Store> {
   const store = await Store.open(name);
   await replaceAll(store, memoryContent(history));
-  const notes = [
-    { name: 'redes.md', path: 'redes.md', bytes: async () => strToU8('# Redes\n\n## Capas\n\n![Capas](img/capas.png)\n\nSiete capas.\n') },
-    { name: 'capas.png', path: 'img/capas.png', bytes: async () => PNG },
-  ];
+  const notes = [bytesFile('redes.md', strToU8('# Redes\n\n## Capas\n\n![Capas](img/capas.png)\n\nSiete capas.\n')), bytesFile('img/capas.png', PNG)];
   await applyImport(store, await prepareImport(store, notes), NOW);
   await store.putSettings({ scheduler: { desiredRetention: 0.85 }, theme: 'dark', language: 'es' });
   return store;

@@ -3,10 +3,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
-import type { SelectedFile } from '../../src/adapters/picked-files.ts';
+import { bytesFile, type SelectedFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
 
-const note = (path: string, text: string): SelectedFile => ({ name: path, path, bytes: async () => new TextEncoder().encode(text) });
+const note = (path: string, text: string): SelectedFile => bytesFile(path, new TextEncoder().encode(text));
 let counter = 0;
 
 describe('importing notes in the app', () => {
@@ -28,8 +28,8 @@ describe('importing notes in the app', () => {
 
   it('lists refused files and still imports the good ones', async () => {
     const store = await Store.open(`import-${++counter}`);
-    const preview = await prepareImport(store, [note('ok.md', '## Bien\n\nTexto.\n'), { name: 'big.md', path: 'big.md', bytes: async () => new Uint8Array(2 * 1024 * 1024 + 1).fill(65) }]);
-    expect(preview.problems).toEqual([{ file: 'big.md', message: expect.stringMatching(/over 2 MB/) }]);
+    const preview = await prepareImport(store, [note('ok.md', '## Bien\n\nTexto.\n'), bytesFile('big.md', new Uint8Array(2 * 1024 * 1024 + 1).fill(65))]);
+    expect(preview.problems).toEqual([{ file: 'big.md', code: 'note-too-large', megabytes: 2 }]);
     expect(preview.plan.decks.map((d) => d.deckId)).toEqual(['ok']);
     store.close();
   });

@@ -85,8 +85,8 @@ test('import a note through the file chooser, review it, import an edited versio
   await importFiles(page, [note('quimica.md', QUIMICA), note('roto.md', '\u0000\u0001binario'), note('lista.txt', 'no es markdown')]);
   assert.deepEqual(await counts(page), { new: 5, changed: 0, moved: 0, retired: 0, unchanged: 0 });
   const problems = await page.getByRole('region', { name: 'Files not imported' }).innerText();
-  assert.match(problems, /roto\.md: not a text file/);
-  assert.match(problems, /lista\.txt: not a Markdown note/);
+  assert.match(problems, /roto\.md: Not a text file/);
+  assert.match(problems, /lista\.txt: Not a Markdown note/);
   assert.equal((await dbCounts(page)).decks, 5, 'nothing is written before confirming');
   await screenshot(page, 'import-preview');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -135,9 +135,53 @@ test('an empty or unusable selection says why and changes nothing', { timeout: 6
   const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
   await importFiles(page, [note('foto.heic', 'x')]);
-  assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: not a Markdown note/);
+  assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: Not a Markdown note/);
   assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByText('Choose notes or a .zip').waitFor();
   assert.equal((await dbCounts(page)).decks, 5);
+});
+
+// A real 2×2 PNG (red, green, blue, white).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAAMIM/4EAAB/uBfsL2WiLAAAAAElFTkSuQmCC', 'base64');
+
+test('images of imported notes show, offline too (regression: the CSP blocked their blob: URLs)', { timeout: 90_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  const refused = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to load/i.test(message.text())) refused.push(message.text());
+  });
+  await openApp(page, server.url);
+  const { zipSync, strToU8 } = await import('fflate');
+  const zip = join(work, 'fotos.zip');
+  writeFileSync(
+    zip,
+    zipSync({
+      'Fotos/capas.md': strToU8('# Capas de red\n\n## ¿Cómo se ve el modelo OSI?\n\n![Diagrama](img/osi diagram.png)\n\nSiete capas, de la física a la de aplicación.\n'),
+      'Fotos/img/osi diagram.png': PNG,
+    }),
+  );
+  await importFiles(page, [zip]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.getByRole('button', { name: /^Study: Capas de red/ }).click();
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  const image = page.locator('.card img');
+  await image.waitFor();
+  await page.waitForFunction(() => document.querySelector('.card img')?.complete);
+  assert.equal(await image.evaluate((img) => img.naturalWidth), 2);
+  assert.match(await image.getAttribute('src'), /^blob:/);
+  await screenshot(page, 'review-imported-image');
+
+  // Offline, after a reload: the image comes from IndexedDB.
+  await page.getByRole('button', { name: 'Back to decks' }).click();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller);
+  await browser.context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: /^Study: Capas de red/ }).click();
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.waitForFunction(() => document.querySelector('.card img')?.complete);
+  assert.equal(await page.locator('.card img').evaluate((img) => img.naturalWidth), 2);
+  assert.deepEqual(refused, []);
+  assert.deepEqual(browser.errors, []);
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readBackupArchive } from '../../src/adapters/backup-file.ts';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
 import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
-import type { SelectedFile } from '../../src/adapters/picked-files.ts';
+import type { PickedBlob } from '../../src/adapters/picked-files.ts';
 import { Store, StoreError } from '../../src/adapters/store.ts';
 import { archiveContent, exportArchive, replaceAll } from '../../src/adapters/store-backup.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
@@ -22,7 +22,7 @@ import { deckCard, deckFile, fakeDeckServer, FakeClock } from '../support/fixtur
 
 const MIN = 60_000;
 let counter = 0;
-const note = (path: string, text: string): SelectedFile => ({ name: path, path, bytes: async () => new TextEncoder().encode(text) });
+const note = (path: string, text: string): PickedBlob => ({ blob: new Blob([text]), name: path, path });
 const NOTES = '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n\n## Tres\n\nTercero.\n';
 
 /** Two windows on one fresh database holding deck `a` (three new cards) — or nothing, with `empty`. */
