@@ -55,7 +55,10 @@ export default defineConfig({
     contentSecurityPolicy(),
     spaFallbackPage(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own small service worker (src/workers/sw.ts), so precaching can refuse a deck that is not one.
+      strategies: 'injectManifest',
+      srcDir: 'src/workers',
+      filename: 'sw.ts',
       registerType: 'prompt',
       // Registration happens in src/adapters/service-worker.ts, after the first screen is up.
       injectRegister: false,
@@ -79,16 +82,11 @@ export default defineConfig({
           { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         // The app shell, every deck file and every deck image: after the first visit nothing comes from the network.
         globPatterns: ['**/*.{js,css,html}', 'decks/*.json', 'decks/media/**/*'],
         // A big deck must not break the build (Workbox refuses files over 2 MiB by default).
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        // Lets the first visit's worker control the page at once, so "Reload" works on a first visit too.
-        clientsClaim: true,
-        skipWaiting: false,
       },
     }),
   ],

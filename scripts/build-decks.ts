@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import createDOMPurify from 'dompurify';
 import { createCardSanitizer } from '../src/adapters/sanitize.ts';
-import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
+import { buildDeck, DECK_INDEX_FILE, deckFileName, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
 import { extractNote } from '../src/core/extract.ts';
 import { seededRandom } from '../src/core/random.ts';
 import type { DeckCard, DeckIndexEntry, Warning } from '../src/core/types.ts';
@@ -68,12 +68,13 @@ function findNotes(root: string): string[] {
 
 /** Removes only what an earlier run wrote (named by its index.json), never anything else in outDir. */
 function removePreviousOutput(outDir: string): void {
-  const indexPath = join(outDir, 'index.json');
+  const indexPath = join(outDir, DECK_INDEX_FILE);
   if (!existsSync(indexPath)) return;
   try {
     const previous = JSON.parse(readFileSync(indexPath, 'utf8')) as { decks?: { file?: unknown }[] };
     for (const deck of previous.decks ?? []) {
-      if (typeof deck.file === 'string' && /^[a-z0-9-]+\.json$/.test(deck.file)) rmSync(join(outDir, deck.file), { force: true });
+      // Deck files of this version (`x.deck.json`) and of earlier ones (`x.json`).
+      if (typeof deck.file === 'string' && /^[a-z0-9-]+(\.deck)?\.json$/.test(deck.file) && deck.file !== DECK_INDEX_FILE) rmSync(join(outDir, deck.file), { force: true });
     }
   } catch {
     // An unreadable old index names nothing we can safely delete.
@@ -131,7 +132,7 @@ async function main(): Promise<number> {
       console.log(`${summary} — no deck written`);
       return;
     }
-    const fileName = `${file.id}.json`;
+    const fileName = deckFileName(file.id);
     const serialized = serializeDeck(file);
     writeFileSync(join(outDir, fileName), serialized);
     for (const image of deck.images) {
@@ -142,7 +143,7 @@ async function main(): Promise<number> {
     entries.push(indexEntry(file, fileName, serialized));
     console.log(`${summary} → ${fileName}`);
   });
-  writeFileSync(join(outDir, 'index.json'), serializeIndex(entries));
+  writeFileSync(join(outDir, DECK_INDEX_FILE), serializeIndex(entries));
   const total = entries.reduce((sum, e) => sum + e.cards, 0);
   console.log(`${entries.length} decks, ${total} cards written to ${relative(process.cwd(), outDir) || '.'}`);
   if (sample > 0) printSample(built.flatMap(({ deck }) => deck.file.cards.map((card) => ({ card, deck: deck.file.title }))), sample);

@@ -2,6 +2,8 @@
  * Loads the decks the app ships (public/decks, written by `npm run cards`) into the store: only decks whose
  * hash changed, all in one transaction, with progress for large sets.
  */
+import { DECK_INDEX_FILE } from '../core/deck.ts';
+import { isDeckFile, isDeckIndex } from '../core/deck-file-check.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
 import { StoreError, type Store } from './store.ts';
@@ -29,12 +31,44 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
 
 export const DECKS_BASE = `${import.meta.env.BASE_URL}decks/`;
 
-export async function fetchDeckIndex(fetcher: typeof fetch = fetch): Promise<DeckIndex> {
-  const response = await fetcher(`${DECKS_BASE}index.json`, { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`the deck list could not be loaded (HTTP ${response.status})`);
-  const index = (await response.json()) as DeckIndex;
-  if (index.version !== 1 || !Array.isArray(index.decks)) throw new Error('the deck list has an unknown format');
-  return index;
+/**
+ * Why the bundled decks could not be loaded: `offline` (no answer), `unavailable` (the host answered with an
+ * error), `invalid` (what came is not a deck list or deck: a host's HTML page for a missing file, say). `deck`
+ * names the deck, when it is about one.
+ */
+export class BundledDeckError extends Error {
+  constructor(
+    readonly reason: 'offline' | 'unavailable' | 'invalid',
+    readonly deck: string | null,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'BundledDeckError';
+  }
+}
+
+/** A file of the decks folder as JSON of the expected shape, or a BundledDeckError. Nothing else gets through. */
+async function fetchChecked<T>(fetcher: typeof fetch, file: string, deck: string | null, check: (value: unknown) => value is T, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetcher(`${DECKS_BASE}${file}`, init);
+  } catch (error) {
+    throw new BundledDeckError('offline', deck, String(error));
+  }
+  if (!response.ok) throw new BundledDeckError('unavailable', deck, `HTTP ${response.status}`);
+  if (/html/i.test(response.headers.get('content-type') ?? '')) throw new BundledDeckError('invalid', deck, 'an HTML page instead of JSON');
+  let value: unknown;
+  try {
+    value = await response.json();
+  } catch {
+    throw new BundledDeckError('invalid', deck, 'not JSON');
+  }
+  if (!check(value)) throw new BundledDeckError('invalid', deck, 'not the expected shape');
+  return value;
+}
+
+export function fetchDeckIndex(fetcher: typeof fetch = fetch): Promise<DeckIndex> {
+  return fetchChecked(fetcher, DECK_INDEX_FILE, null, isDeckIndex, { cache: 'no-cache' });
 }
 
 export interface SyncResult {
@@ -74,9 +108,7 @@ async function syncOnce(store: Store, now: number, onProgress: (progress: SyncPr
   let fetched = 0;
   onProgress({ done: 0, total: changed.length });
   const files = await inParallel(changed, FETCHES_AT_ONCE, async (entry) => {
-    const response = await fetcher(`${DECKS_BASE}${entry.file}`);
-    if (!response.ok) throw new Error(`deck "${entry.title}" could not be loaded (HTTP ${response.status})`);
-    const file = (await response.json()) as DeckFile;
+    const file = await fetchChecked(fetcher, entry.file, entry.title, isDeckFile);
     onProgress({ done: ++fetched, total: changed.length });
     return { ...file, id: entry.id };
   });

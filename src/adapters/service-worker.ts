@@ -11,7 +11,11 @@ export interface ServiceWorkerBridge {
   activateUpdate(): Promise<void>;
 }
 
-export function startServiceWorker(handlers: { onUpdateReady: () => void; onOfflineReady: () => void }): ServiceWorkerBridge {
+/**
+ * `onOfflineReady`: the first version finished installing, so the app now works with no network. `onInstallFailed`:
+ * installing a version failed (a file could not be cached, say); the browser tries again on a later visit.
+ */
+export function startServiceWorker(handlers: { onUpdateReady: () => void; onOfflineReady: () => void; onInstallFailed: () => void }): ServiceWorkerBridge {
   const check = (registration: ServiceWorkerRegistration) => registration.update().catch(() => {
     // Offline or the server is down: the next check will try again.
   });
@@ -21,6 +25,12 @@ export function startServiceWorker(handlers: { onUpdateReady: () => void; onOffl
     onOfflineReady: handlers.onOfflineReady,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
+      const watch = (worker: ServiceWorker | null) =>
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'redundant' && !navigator.serviceWorker.controller) handlers.onInstallFailed();
+        });
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
       setInterval(() => void check(registration), HOUR);
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') void check(registration);

@@ -250,6 +250,14 @@ export class Store {
     return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.lowerBound(time)));
   }
 
+  /**
+   * Reviews logged in [from, to): one study day's. Never "since": reviews a clock running ahead dated in the future
+   * would otherwise count as today's on every day until then.
+   */
+  reviewsBetween(from: number, to: number): Promise<ReviewLogRecord[]> {
+    return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.bound(from, to, false, true)));
+  }
+
   /** Reviews logged after the entry with id `id`, in id order. */
   reviewsAfterId(id: number): Promise<ReviewLogRecord[]> {
     return guarded(() => this.db.getAll('log', IDBKeyRange.lowerBound(id, true)));

@@ -27,7 +27,7 @@ export class Library {
     const [decks, due, todays, leeches, backup, firstReviewAt, hidden] = await Promise.all([
       store.listDecks(),
       store.dueStates(day.dayEnd),
-      store.reviewsSince(day.dayStart),
+      store.reviewsBetween(day.dayStart, day.dayEnd),
       store.leeches(),
       store.getSettings([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
       store.firstReviewAt(),

@@ -8,6 +8,11 @@ interface InstallPromptEvent extends Event {
 }
 
 export type StorageStatus = 'unknown' | 'persistent' | 'refused' | 'unsupported';
+/**
+ * Whether the app works with no network yet: on a first visit it does only once the service worker has cached
+ * everything (`preparing` → `ready`); `failed` when that did not succeed this visit; `cached` on later visits.
+ */
+export type OfflineStatus = 'cached' | 'preparing' | 'ready' | 'failed' | 'unsupported';
 
 export function isIosSafari(nav: Navigator): boolean {
   const ios = /iphone|ipad|ipod/i.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
@@ -23,6 +28,7 @@ export class Pwa {
   installable = $state(false);
   installed = $state(isStandalone());
   storage = $state<StorageStatus>('unknown');
+  offline = $state<OfflineStatus>('cached');
   private installPrompt: InstallPromptEvent | null = null;
   private bridge: ServiceWorkerBridge | null = null;
 
@@ -44,9 +50,18 @@ export class Pwa {
   }
 
   async startServiceWorker(): Promise<void> {
-    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    if (!('serviceWorker' in navigator)) {
+      this.offline = 'unsupported';
+      return;
+    }
+    if (import.meta.env.DEV) return;
+    if (!navigator.serviceWorker.controller) this.offline = 'preparing';
     const { startServiceWorker } = await import('../adapters/service-worker.ts');
-    this.bridge = startServiceWorker({ onUpdateReady: () => (this.updateReady = true), onOfflineReady: () => {} });
+    this.bridge = startServiceWorker({
+      onUpdateReady: () => (this.updateReady = true),
+      onOfflineReady: () => (this.offline = 'ready'),
+      onInstallFailed: () => (this.offline = 'failed'),
+    });
   }
 
   async applyUpdate(): Promise<void> {

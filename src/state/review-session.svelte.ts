@@ -114,7 +114,7 @@ export class ReviewSession {
       this.requestedDecks
         ? Promise.all(this.requestedDecks.map((id) => store.deckDueStates(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
         : store.dueStates(this.day.dayEnd, dueLimit(this.context.limits)),
-      store.reviewsSince(this.day.dayStart),
+      store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
       store.trackedCardIds(this.requestedDecks),
     ]);
     const tracked = new Map<string, Tracked>();

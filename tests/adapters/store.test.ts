@@ -76,9 +76,30 @@ describe('bundled decks', () => {
   it('reports a missing deck file without writing half of the decks', async () => {
     const store = await Store.open(freshName());
     const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')]), deckFile('b', [deckCard('k2', 'Q2', 'A2')])]);
-    const broken: typeof fetch = (input, init) => (String(input).endsWith('b.json') ? Promise.resolve(new Response('', { status: 404 })) : server.fetch(input, init));
-    await expect(syncBundledDecks(store, NOW, undefined, broken)).rejects.toThrow(/HTTP 404/);
+    const broken: typeof fetch = (input, init) => (String(input).endsWith('b.deck.json') ? Promise.resolve(new Response('', { status: 404 })) : server.fetch(input, init));
+    await expect(syncBundledDecks(store, NOW, undefined, broken)).rejects.toMatchObject({ reason: 'unavailable', deck: 'b' });
     expect(await store.listDecks()).toEqual([]);
+    store.close();
+  });
+
+  it('never stores a deck a host answered with its HTML page, or with anything that is not a deck (regression)', async () => {
+    const store = await Store.open(freshName());
+    const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')])]);
+    const html = '<!doctype html><html><body>Repaso</body></html>';
+    const answers: [string, Response][] = [
+      ['an HTML page, as JSON', new Response(html, { headers: { 'content-type': 'application/json' } })],
+      ['an HTML page', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } })],
+      ['JSON of another shape', new Response('{"cards": "many"}', { headers: { 'content-type': 'application/json' } })],
+    ];
+    for (const [, answer] of answers) {
+      const fallback: typeof fetch = (input, init) => (String(input).endsWith('.deck.json') ? Promise.resolve(answer.clone()) : server.fetch(input, init));
+      await expect(syncBundledDecks(store, NOW, undefined, fallback)).rejects.toMatchObject({ reason: 'invalid', deck: 'a' });
+    }
+    const list: typeof fetch = () => Promise.resolve(new Response(html, { headers: { 'content-type': 'text/html' } }));
+    await expect(syncBundledDecks(store, NOW, undefined, list)).rejects.toMatchObject({ reason: 'invalid', deck: null });
+    expect(await store.listDecks()).toEqual([]);
+    // Once the host is fixed, the decks load.
+    expect(await syncBundledDecks(store, NOW, undefined, server.fetch)).toMatchObject({ loaded: 1 });
     store.close();
   });
 });

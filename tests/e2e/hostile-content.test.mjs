@@ -18,8 +18,8 @@ before(async () => {
   const index = JSON.parse(readFileSync(join(decks, 'index.json'), 'utf8'));
   const deck = JSON.parse(readFileSync(join(decks, index.decks[0].file), 'utf8'));
   const crafted = { ...deck, id: 'crafted', title: 'Crafted', path: ['Crafted'], cards: [{ ...deck.cards[0], key: 'crafted', answerHtml: CRAFTED }] };
-  writeFileSync(join(decks, 'crafted.json'), JSON.stringify(crafted));
-  index.decks.push({ ...index.decks[0], id: 'crafted', title: 'Crafted', path: ['Crafted'], file: 'crafted.json', cards: 1, hash: 'crafted' });
+  writeFileSync(join(decks, 'crafted.deck.json'), JSON.stringify(crafted));
+  index.decks.push({ ...index.decks[0], id: 'crafted', title: 'Crafted', path: ['Crafted'], file: 'crafted.deck.json', cards: 1, hash: 'crafted' });
   writeFileSync(join(decks, 'index.json'), JSON.stringify(index));
   server = await startPreview({ dist });
 });
@@ -60,4 +60,26 @@ test('a crafted deck file that skipped sanitizing still runs nothing: the CSP bl
   assert.equal(await page.evaluate(() => window.__ran ?? null), null);
   const tracker = requests.filter((url) => url.includes('tracker.example'));
   assert.deepEqual(blocked.filter((line) => line.includes('tracker.example')), tracker.map((url) => `${url} csp`));
+});
+
+test('no content moves the rating bar out of reach: long unbroken strings, URLs, wide tables and code (regression: 468 px on a 390 px phone)', { timeout: 60_000 }, async (t) => {
+  const { page } = await openPage(t, PHONE);
+  await page.goto(`${server.url}review?decks=anchura`);
+  const showAnswer = page.getByRole('button', { name: 'Show answer' });
+  await showAnswer.waitFor();
+  let card = 0;
+  for (; await showAnswer.isVisible(); card++) {
+    await showAnswer.click();
+    await page.getByRole('button', { name: 'Good' }).waitFor();
+    const layout = await page.evaluate(() => {
+      const bar = document.querySelector('.footer')?.getBoundingClientRect();
+      return { width: document.documentElement.scrollWidth, barLeft: bar?.left, barRight: bar?.right, barBottom: bar?.bottom };
+    });
+    assert.equal(layout.width, 390, `card ${card} keeps the page as wide as the phone`);
+    assert.ok(layout.barLeft >= 0 && layout.barRight <= 390 && layout.barBottom <= 844, `card ${card}: the rating bar is on screen (${JSON.stringify(layout)})`);
+    if (card === 0) await screenshot(page, 'review-long-question');
+    await page.getByRole('button', { name: 'Good' }).click();
+    await showAnswer.or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+  }
+  assert.ok(card >= 4, `every card of the note was checked (${card})`);
 });

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPage, PHONE, ROOT, dbCounts, openApp, screenshot, startPreview } from './support.mjs';
+import { openPage, PHONE, ROOT, dbCounts, openApp, screenshot, startFallbackHost, startPreview } from './support.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'repaso-pwa-'));
 const DIST_REPO = join(work, 'dist-repo');
@@ -142,4 +142,55 @@ test('a new version shows "New version — Reload" between cards; Reload brings 
   assert.equal(await page.getByRole('button', { name: 'Reload' }).count(), 0);
   assert.equal((await dbCounts(page)).log, 2);
   await screenshot(page, 'after-update');
+});
+
+test('a deck file missing on a host that answers with its HTML page: never cached nor stored, and fine once the host is fixed (regression)', { timeout: 120_000 }, async (t) => {
+  const dist = join(work, 'dist-missing-deck');
+  cpSync(join(ROOT, 'dist'), dist, { recursive: true });
+  const index = JSON.parse(readFileSync(join(dist, 'decks/index.json'), 'utf8'));
+  const missing = index.decks[0];
+  const deckPath = join(dist, 'decks', missing.file);
+  const deckBytes = readFileSync(deckPath);
+  rmSync(deckPath);
+  const host = await startFallbackHost(dist);
+  t.after(() => host.stop());
+
+  const { browser, page } = await openPage(t, PHONE);
+  await page.goto(host.url);
+  // The app says what is wrong, in words, and stores no deck.
+  await page.getByText(`The deck “${missing.title}” that comes with Repaso is damaged on the server`).waitFor({ timeout: 20_000 });
+  assert.equal((await dbCounts(page)).decks, 0);
+  // The service worker refused to cache the HTML page as the deck, so this version did not install.
+  await page.getByTestId('offline-status').filter({ hasText: 'could not save itself for offline use' }).waitFor({ timeout: 20_000 });
+  await screenshot(page, 'decks-host-broken');
+  const cached = await page.evaluate(async (file) => {
+    for (const name of await caches.keys()) {
+      const response = await (await caches.open(name)).match(`decks/${file}`, { ignoreSearch: true });
+      if (response) return response.headers.get('content-type');
+    }
+    return null;
+  }, missing.file);
+  assert.equal(cached, null);
+
+  // The host is fixed: the next visit loads every deck and installs.
+  writeFileSync(deckPath, deckBytes);
+  await page.reload();
+  await page.getByRole('heading', { name: /to study today/ }).waitFor({ timeout: 20_000 });
+  assert.equal((await dbCounts(page)).decks, index.decks.length);
+  await controlled(page);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('the first visit says when Repaso is not available offline yet, and when it is', { timeout: 60_000 }, async (t) => {
+  const server = await startPreview();
+  t.after(() => server.stop());
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, server.url);
+  await page.getByTestId('offline-status').filter({ hasText: 'Ready to work offline.' }).waitFor({ timeout: 20_000 });
+  await controlled(page);
+  await browser.context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { name: /to study today/ }).waitFor();
+  // A later visit has nothing to say about it.
+  assert.equal(await page.getByTestId('offline-status').count(), 0);
 });

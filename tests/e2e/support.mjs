@@ -180,3 +180,29 @@ export async function restoreThroughSettings(page, file, { settings = 'Settings'
   await page.waitForURL((url) => !url.pathname.endsWith('/settings'), { timeout: 20_000 });
   await page.getByRole('heading', { name: /Decks|Mazos/ }).waitFor({ timeout: 20_000 });
 }
+
+/**
+ * A static host for a built folder that answers every unknown path with index.html and status 200, as many SPA
+ * hosts do — also for a missing deck file. Files are read on each request, so a test can "fix the host".
+ */
+export async function startFallbackHost(dir) {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { extname } = await import('node:path');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://host').pathname);
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(200, { 'content-type': types['.html'] });
+      response.end(await readFile(join(dir, 'index.html')));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((resolve) => server.close(resolve)) };
+}

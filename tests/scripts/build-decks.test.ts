@@ -35,19 +35,19 @@ describe('npm run cards', { timeout: 30_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'repaso-decks-'));
     const run = runCards(NOTES, '--out', out);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('redes/capas.md: 4 cards, 0 warnings → redes-capas.json');
+    expect(run.stdout).toContain('redes/capas.md: 4 cards, 0 warnings → redes-capas.deck.json');
     expect(run.stdout).toContain('oculta.md: skipped (flashcards: false)');
 
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as DeckIndex;
     expect(index.version).toBe(1);
     expect(index.decks.map((d) => [d.id, d.source, d.cards, d.file])).toEqual([
-      ['redes-capas', 'redes/capas.md', 4, 'redes-capas.json'],
-      ['redes-index', 'redes/index.md', 2, 'redes-index.json'],
+      ['redes-capas', 'redes/capas.md', 4, 'redes-capas.deck.json'],
+      ['redes-index', 'redes/index.md', 2, 'redes-index.deck.json'],
     ]);
     expect(index.decks[0]!.path).toEqual(['Redes', 'Capas de red']);
     expect(index.decks[0]!.hash).toMatch(/^[0-9a-f]{16}$/);
 
-    const deck = JSON.parse(readFileSync(join(out, 'redes-capas.json'), 'utf8')) as DeckFile;
+    const deck = JSON.parse(readFileSync(join(out, 'redes-capas.deck.json'), 'utf8')) as DeckFile;
     const enlace = deck.cards.find((c) => c.question === '¿Qué hace la capa de enlace?')!;
     expect(Object.keys(enlace)).toEqual(expect.arrayContaining(['key', 'kind', 'question', 'answer', 'context', 'line']));
     expect(enlace.answerHtml).toContain('<img alt="Diagrama de tramas" data-media="media/redes/img/trama.png">');
@@ -72,8 +72,18 @@ describe('npm run cards', { timeout: 30_000 }, () => {
     const run = runCards(notes, '--out', out);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('binario.md: refused — not a text file');
-    expect(existsSync(join(out, 'copia.json'))).toBe(true);
-    expect(existsSync(join(out, 'redes-capas.json'))).toBe(true);
+    expect(existsSync(join(out, 'copia.deck.json'))).toBe(true);
+    expect(existsSync(join(out, 'redes-capas.deck.json'))).toBe(true);
+  });
+
+  it('a notes folder with a top-level index.md writes its deck beside the deck list, never over it (regression)', () => {
+    const notes = mkdtempSync(join(tmpdir(), 'repaso-site-'));
+    writeFileSync(join(notes, 'index.md'), '---\ntitle: Inicio\n---\n# Inicio\n\n## ¿Qué hay aquí?\n\nApuntes de redes.\n');
+    const out = mkdtempSync(join(tmpdir(), 'repaso-out-'));
+    expect(runCards(notes, '--out', out).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as DeckIndex;
+    expect(index).toMatchObject({ version: 1, decks: [{ id: 'index', file: 'index.deck.json' }] });
+    expect((JSON.parse(readFileSync(join(out, 'index.deck.json'), 'utf8')) as DeckFile).cards).toHaveLength(1);
   });
 
   it('exits 2 with a usage message for a missing folder or an unknown option', () => {

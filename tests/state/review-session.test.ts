@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { createScheduler, replay, unseenState } from '../../src/core/scheduler.ts';
+import { Library } from '../../src/state/library.svelte.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
 import { deckCard, deckFile, fakeDeckServer, FakeClock } from '../support/fixtures.ts';
@@ -153,6 +154,24 @@ describe('a review session', () => {
     expect(session.leechNotice).toBe(8);
     expect((await store.states([id])).get(id)).toMatchObject({ suspended: true, leech: true, leechOf: 'a' });
     expect((await store.leeches()).map((s) => s.cardId)).toEqual([id]);
+  });
+
+  it('a device clock 40 days ahead, then corrected: new cards are offered the next day (regression: none for 40 days)', async () => {
+    const { context, clock } = await setup(15);
+    const today = clock.now();
+    clock.time = today + 40 * 86_400_000;
+    const ahead = new ReviewSession(context, null);
+    await ahead.start();
+    expect(ahead.counts.fresh).toBe(20);
+    for (let i = 0; i < 20; i++) await answer(ahead, 4);
+    // The clock is put right: the reviews made under the wrong date are not today's.
+    clock.time = today + 86_400_000;
+    const corrected = new ReviewSession(context, null);
+    await corrected.start();
+    expect(corrected.counts.fresh).toBe(10);
+    const library = new Library(context);
+    await library.refresh();
+    expect(library.totals.fresh).toBe(10);
   });
 
   it('finishes with a summary of what was reviewed and what comes next', async () => {

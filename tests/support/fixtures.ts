@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/adapters/clock.ts';
 import type { DeckCard, DeckFile, DeckIndex } from '../../src/core/types.ts';
+import { deckFileName } from '../../src/core/deck.ts';
 import { contentHash } from '../../src/core/text.ts';
 
 /** A clock the test moves by hand, in a fixed time zone. */
@@ -40,8 +41,8 @@ export function fakeDeckServer(files: DeckFile[]): { fetch: typeof fetch; reques
   const index: DeckIndex = { version: 1, decks: [] };
   for (const file of files) {
     const text = JSON.stringify(file);
-    bodies.set(`${file.id}.json`, text);
-    index.decks.push({ id: file.id, title: file.title, path: file.path, file: `${file.id}.json`, source: file.source, cards: file.cards.length, hash: contentHash(text) });
+    bodies.set(deckFileName(file.id), text);
+    index.decks.push({ id: file.id, title: file.title, path: file.path, file: deckFileName(file.id), source: file.source, cards: file.cards.length, hash: contentHash(text) });
   }
   bodies.set('index.json', JSON.stringify(index));
   const fakeFetch = (async (input: RequestInfo | URL) => {
@@ -49,7 +50,7 @@ export function fakeDeckServer(files: DeckFile[]): { fetch: typeof fetch; reques
     requests.push(url);
     const name = url.split('/').pop()!;
     const body = bodies.get(name);
-    return new Response(body ?? 'not found', { status: body ? 200 : 404 });
+    return new Response(body ?? 'not found', { status: body ? 200 : 404, headers: { 'content-type': body ? 'application/json' : 'text/plain' } });
   }) as typeof fetch;
   return { fetch: fakeFetch, requests };
 }
