@@ -3,25 +3,17 @@
 // restored (issue 11). Run twice: without Web Locks (both pages write: only the checks inside each write keep
 // the data consistent) and with them (one writer at a time, "Use here" to take over).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readBackupArchive } from '../../src/adapters/backup-file.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
 import { databaseProblems } from '../support/invariants.ts';
-import { dbDump, openApp, openPage, PHONE, restoreThroughSettings, startPreview } from './support.mjs';
+import { dbDump, openApp, openPage, PHONE, restoreThroughSettings, previewWithScratch } from './support.mjs';
 
 const STEPS = Number(process.env.CHAOS_STEPS ?? 120);
-const work = mkdtempSync(join(tmpdir(), 'repaso-chaos-'));
-let server;
-before(async () => {
-  server = await startPreview();
-});
-after(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const suite = previewWithScratch('repaso-chaos-');
+const work = suite.work;
 
 function seeded(seed) {
   let state = seed;
@@ -69,7 +61,7 @@ async function toDecks(page) {
     else if (await back.isVisible()) await press(back);
     await page.getByRole('heading', { name: DECKS }).or(useHere).or(reload).or(back).first().waitFor({ timeout: 15_000 }).catch(() => {});
   }
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await page.getByRole('heading', { name: DECKS }).or(page.getByRole('button', { name: 'Use here' })).waitFor({ timeout: 20_000 });
   if (await page.getByRole('button', { name: 'Use here' }).isVisible()) await toDecks(page);
 }
@@ -167,9 +159,9 @@ async function chaos(t, { locks, seed }) {
     });
   }
   const notes = writeNotes();
-  await openApp(first, server.url);
+  await openApp(first, suite.server.url);
   const second = await browser.context.newPage();
-  await second.goto(server.url);
+  await second.goto(suite.server.url);
   const pages = [first, second];
   const random = seeded(seed);
   const backups = [];
@@ -211,7 +203,7 @@ async function chaos(t, { locks, seed }) {
   let restoredProblems = [];
   if (backups.length > 0) {
     const { page } = await openPage(t, PHONE);
-    await openApp(page, server.url);
+    await openApp(page, suite.server.url);
     await restoreThroughSettings(page, backups.at(-1));
     restoredProblems = databaseProblems(await dbDump(page), createScheduler());
   }

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { openPage, PHONE, dbCounts, openApp, screenshot, startPreview } from './support.mjs';
+import { test } from 'node:test';
+import { openPage, PHONE, dbCounts, openApp, screenshot, previewWithScratch } from './support.mjs';
 
-const work = mkdtempSync(join(tmpdir(), 'repaso-import-'));
-let server;
-before(async () => {
-  server = await startPreview();
-});
-after(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const suite = previewWithScratch('repaso-import-');
+const work = suite.work;
 
 const QUIMICA = `---
 title: Química básica
@@ -80,7 +72,7 @@ function statesOf(page) {
 
 test('import a note through the file chooser, review it, import an edited version: reviewed cards keep their schedule and log', { timeout: 120_000 }, async (t) => {
   const { browser, page } = await openPage(t, PHONE);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
 
   await importFiles(page, [note('quimica.md', QUIMICA), note('roto.md', '\u0000\u0001binario'), note('lista.txt', 'no es markdown')]);
   assert.deepEqual(await counts(page), { new: 5, changed: 0, moved: 0, retired: 0, unchanged: 0 });
@@ -133,7 +125,7 @@ test('import a note through the file chooser, review it, import an edited versio
 
 test('an empty or unusable selection says why and changes nothing', { timeout: 60_000 }, async (t) => {
   const { browser, page } = await openPage(t, PHONE);
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   await importFiles(page, [note('foto.heic', 'x')]);
   assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: Not a Markdown note/);
   assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
@@ -151,7 +143,7 @@ test('images of imported notes show, offline too (regression: the CSP blocked th
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to load/i.test(message.text())) refused.push(message.text());
   });
-  await openApp(page, server.url);
+  await openApp(page, suite.server.url);
   const { zipSync, strToU8 } = await import('fflate');
   const zip = join(work, 'fotos.zip');
   writeFileSync(

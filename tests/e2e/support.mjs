@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -205,4 +206,17 @@ export async function startFallbackHost(dir) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** For a test file: `vite preview` of the build before its tests and a scratch folder, both gone after them. */
+export function previewWithScratch(prefix) {
+  const suite = { work: mkdtempSync(join(tmpdir(), prefix)), server: null };
+  before(async () => {
+    suite.server = await startPreview();
+  });
+  after(async () => {
+    await suite.server?.stop();
+    rmSync(suite.work, { recursive: true, force: true });
+  });
+  return suite;
 }

@@ -2,33 +2,25 @@
 // the other shows. Two pages of one persistent context share IndexedDB, Web Locks and BroadcastChannel, as two tabs
 // (or the installed app and a tab) do on a phone.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { dbCounts, openApp, openPage, PHONE, screenshot, startPreview } from './support.mjs';
+import { test } from 'node:test';
+import { dbCounts, openApp, openPage, PHONE, screenshot, previewWithScratch } from './support.mjs';
 
-const work = mkdtempSync(join(tmpdir(), 'repaso-windows-'));
-let server;
-before(async () => {
-  server = await startPreview();
-});
-after(async () => {
-  await server?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const suite = previewWithScratch('repaso-windows-');
+const work = suite.work;
 
 const ELSEWHERE = 'Repaso is open in another window';
 const REPLACED = 'Repaso is now open in another window';
 
 test('a second window says Repaso is open elsewhere; "Use here" takes over and the first window stops writing', { timeout: 90_000 }, async (t) => {
   const { browser, page: first } = await openPage(t, PHONE);
-  await openApp(first, server.url);
+  await openApp(first, suite.server.url);
   await first.getByRole('button', { name: 'Study all' }).click();
   await first.getByRole('button', { name: 'Show answer' }).click();
 
   const second = await browser.context.newPage();
-  await second.goto(server.url);
+  await second.goto(suite.server.url);
   await second.getByRole('heading', { name: ELSEWHERE }).waitFor();
   await screenshot(second, 'open-elsewhere-light');
   assert.equal(await second.getByRole('button', { name: 'Study all' }).count(), 0);
@@ -65,9 +57,9 @@ test('without Web Locks, an import or a settings change in one window shows in t
   await browser.context.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined });
   });
-  await openApp(first, server.url);
+  await openApp(first, suite.server.url);
   const second = await browser.context.newPage();
-  await openApp(second, server.url);
+  await openApp(second, suite.server.url);
 
   const path = join(work, 'astronomia.md');
   writeFileSync(path, '# Astronomía\n\n## ¿Qué es una estrella?\n\nUna esfera de plasma que brilla por fusión nuclear.\n');
