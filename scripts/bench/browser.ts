@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helpers shared with the browser tests
 import { PHONE, buildWithNotes, launch, openApp, startPreview } from '../../tests/e2e/support.mjs';
+import { benchHostileImports } from './hostile-imports.ts';
 import { median, type Row } from './stats.ts';
 
 export const DECKS = 100;
@@ -249,11 +250,13 @@ export async function benchImport(): Promise<Row[]> {
     const edited = importNotes(join(dir, 'v2'), 25, true);
     const again = await timedImport(page, edited);
     const total = again.preview + again.apply;
+    const hostile = await benchHostileImports(page, dir);
     return [
       { measure: 'first import of 5000 cards (25 notes): preview + apply', value: `${first.preview + first.apply} ms`, target: '', verdict: 'info' },
       { measure: 're-import with 10% of answers edited: preview', value: `${again.preview} ms`, target: '', verdict: 'info' },
       { measure: 're-import with 10% of answers edited: apply', value: `${again.apply} ms`, target: '', verdict: 'info' },
       { measure: 're-import: preview + apply', value: `${total} ms`, target: '≤ 2000 ms', verdict: total <= 2000 ? 'ok' : 'MISS' },
+      ...hostile,
     ];
   } finally {
     await browser.close();

@@ -50,6 +50,10 @@ const SAME_DECK_SHARE = 0.5;
 
 /** The part of a key that does not name the note, so a renamed file keeps its cards. */
 export function keyTail(key: string): string {
+  // Keys are JSON arrays whose first item names the note: the tail is the array without it. Read directly when
+  // that item has no escapes (every key the extractor writes); parsed otherwise.
+  const firstEnd = key.startsWith('["') ? key.indexOf('",', 2) : -1;
+  if (firstEnd > 0 && !key.slice(2, firstEnd).includes('\\')) return `[${key.slice(firstEnd + 2)}`;
   try {
     const parts = JSON.parse(key.replace(/#\d+$/, '')) as unknown;
     if (Array.isArray(parts)) return JSON.stringify(parts.slice(1)) + (key.match(/#\d+$/)?.[0] ?? '');

@@ -1,69 +1,59 @@
-/** The Import screen's steps: pick → read and plan (preview) → confirm → applied. Nothing is written before confirm. */
-import type { ImportPreview } from '../adapters/import-notes.ts';
-import type { NoteReader } from '../adapters/import-worker.ts';
-import { blobFile, type PickedBlob } from '../adapters/picked-files.ts';
-import { StoreError } from '../adapters/store.ts';
+/**
+ * The Import screen's steps: pick → read and plan (preview) → confirm → applied. Nothing is written before confirm.
+ * The work happens in an ImportBackend (the import worker in the app); the page sanitizes the plan's HTML, in
+ * slices, since DOMPurify needs a DOM.
+ */
+import { inThreadImports, type ImportBackend, type PreviewView } from '../adapters/import-session.ts';
+import { sanitizeInSlices } from '../adapters/page-sanitizer.ts';
+import type { PickedBlob } from '../adapters/picked-files.ts';
 import type { DeckFile } from '../core/types.ts';
 import type { StudyContext } from './study-context.ts';
 
-export type ImportStatus = 'pick' | 'reading' | 'preview' | 'applying' | 'done';
+/** Cards whose HTML goes to and from the worker in one message. */
+const SANITIZE_BATCH = 2000;
 
-const loadImporter = () => import('../adapters/import-notes.ts');
-
-/** Reads in this thread: for tests. The app hands in readInWorker (adapters/import-worker.ts). */
-export const readInThread: NoteReader = async (files, onProgress) => {
-  const { readNotes } = await import('../adapters/read-notes.ts');
-  return readNotes(files.map(blobFile), onProgress);
-};
+export type ImportStatus = 'pick' | 'reading' | 'checking' | 'preview' | 'applying' | 'done';
 
 export class ImportFlow {
   status = $state<ImportStatus>('pick');
   progress = $state.raw<{ done: number; total: number } | null>(null);
-  preview = $state.raw<ImportPreview | null>(null);
+  preview = $state.raw<PreviewView | null>(null);
   error = $state.raw<unknown>(null);
   /** The decks changed in another window while the preview was open: it was planned again, for a new look. */
   replanned = $state(false);
+  private readonly backend: ImportBackend;
 
   constructor(
     private readonly context: Pick<StudyContext, 'store' | 'clock' | 'changes'>,
-    private readonly readNotes: NoteReader = readInThread,
-  ) {}
+    backend?: ImportBackend,
+  ) {
+    this.backend = backend ?? inThreadImports(context.store);
+  }
 
   get hasChanges(): boolean {
-    return [...(this.preview?.summaries.values() ?? [])].some((s) => s.fresh + s.changed + s.moved + s.revived + s.retired > 0) ||
-      (this.preview?.plan.decks.some((d) => d.matched === null) ?? false);
+    return this.preview?.hasChanges ?? false;
   }
 
   async pick(files: PickedBlob[]): Promise<void> {
     await this.step('reading', async () => {
-      const [importer, read] = await Promise.all([loadImporter(), this.readNotes(files, (done, total) => (this.progress = { done, total }))]);
-      this.progress = null;
-      this.preview = await importer.planNotes(this.context.store, read);
-      this.status = 'preview';
+      const view = await this.backend.read(files, (done, total) => (this.progress = { done, total }));
+      await this.show(view);
     });
   }
 
   async reviewBundledUpdate(files: DeckFile[], hashes: Map<string, string>): Promise<void> {
-    await this.step('reading', async () => {
-      const importer = await loadImporter();
-      this.preview = await importer.prepareBundledUpdate(this.context.store, files, hashes);
-      this.status = 'preview';
-    });
+    await this.step('reading', async () => this.show(await this.backend.bundled(files, hashes)));
   }
 
   async confirm(): Promise<void> {
-    const preview = this.preview;
-    if (!preview || this.status !== 'preview') return;
+    if (!this.preview || this.status !== 'preview') return;
     await this.step('applying', async () => {
-      const importer = await loadImporter();
-      try {
-        await importer.applyImport(this.context.store, preview, this.context.clock.now());
-      } catch (error) {
-        if (!(error instanceof StoreError && error.kind === 'stale')) throw error;
+      this.context.store.assertWritable();
+      const outcome = await this.backend.apply(this.context.clock.now());
+      if (!outcome.applied) {
         // Nothing was written. Show the plan as it would be now, and let the user confirm that one.
-        this.preview = await importer.replan(this.context.store, preview);
+        await this.show(outcome.preview);
         this.replanned = true;
-        this.status = 'preview';
         return;
       }
       this.context.changes.announce('decks');
@@ -78,6 +68,26 @@ export class ImportFlow {
     this.progress = null;
     this.error = null;
     this.status = 'pick';
+  }
+
+  dispose(): void {
+    this.backend.dispose();
+  }
+
+  /**
+   * The plan's HTML sanitized (the page's part of the work), a batch of cards at a time so that no message or
+   * slice holds the page up, then the preview.
+   */
+  private async show(view: PreviewView): Promise<void> {
+    this.progress = null;
+    if (view.toSanitize > 0) this.status = 'checking';
+    for (let start = 0; start < view.toSanitize; start += SANITIZE_BATCH) {
+      this.progress = { done: start, total: view.toSanitize };
+      const html = await this.backend.html(start, SANITIZE_BATCH);
+      await this.backend.sanitized(start, await sanitizeInSlices(html));
+    }
+    this.preview = { ...view, toSanitize: 0 };
+    this.status = 'preview';
   }
 
   private async step(status: ImportStatus, work: () => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
+import { ImportSession } from '../../src/adapters/import-session.ts';
 import { bytesFile, type SelectedFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
 
@@ -77,6 +78,20 @@ describe('purging retired cards', () => {
     expect((await store.hiddenStates()).map((s) => s.cardId)).toEqual([dos.id]);
     expect((await store.states([dos.id])).get(dos.id)).toMatchObject({ suspended: true, hiddenOf: 't' });
     expect((await store.dueStates(Infinity)).map((s) => s.cardId)).not.toContain(dos.id);
+    store.close();
+  });
+});
+
+describe('an import session (what the import worker runs)', () => {
+  it('hands its HTML out in batches, applies only once every card came back sanitized, and writes it', async () => {
+    const store = await Store.open(`import-${++counter}`);
+    const session = new ImportSession(store);
+    const view = await session.read([note('t.md', '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n\n## Tres\n\nTercero.\n')]);
+    expect(view.toSanitize).toBe(3);
+    await expect(session.apply(1)).rejects.toThrow(/sanitized/);
+    for (const start of [0, 2]) session.sanitized(start, session.html(start, 2).map((html) => html.replace('.</p>', ' ✓</p>')));
+    expect(await session.apply(1)).toEqual({ applied: true });
+    expect((await store.cardBodies('t')).map((b) => b.answerHtml)).toEqual(['<p>Primero ✓</p>', '<p>Segundo ✓</p>', '<p>Tercero ✓</p>']);
     store.close();
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract.ts';
-import { deckContentAfter, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
+import { deckContentAfter, keyTail, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
 import type { DeckFile } from '../../src/core/types.ts';
 import { seededRandom } from '../../src/core/random.ts';
 
@@ -167,5 +167,19 @@ describe.skipIf(!existsSync(SEED))('acceptance on the user page in ../shared/not
     expect(new Set(live).size).toBe(live.length);
     const accounted = new Set([...live, ...deck.retired.map((r) => r.id)]);
     for (const id of before.keys()) expect(accounted.has(id)).toBe(true);
+  });
+});
+
+describe('the tail of a key (the part that does not name the note)', () => {
+  it('is the key without its first item, read directly or parsed, with the same result for any text', () => {
+    const random = seededRandom(3);
+    const pieces = ['nota.md', 'a "quoted" word', 'back\\slash', 'comma, "and" quote",', '¿Qué es?', '', 'x'];
+    for (let n = 0; n < 300; n++) {
+      const parts = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pieces[Math.floor(random() * pieces.length)]!);
+      const key = JSON.stringify(parts) + (random() < 0.3 ? `#${1 + Math.floor(random() * 9)}` : '');
+      const [, suffix = ''] = key.split(/(?=#\d+$)/);
+      expect(keyTail(key)).toBe(JSON.stringify(parts.slice(1)) + suffix);
+    }
+    expect(keyTail('not a json key')).toBe('not a json key');
   });
 });
