@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import createDOMPurify from 'dompurify';
 import { createCardSanitizer } from '../src/adapters/sanitize.ts';
-import { buildDeck, DECK_INDEX_FILE, deckFileName, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
+import { DECK_INDEX_FILE, deckFileName } from '../src/core/deck-files.ts';
+import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
 import { extractNote } from '../src/core/extract.ts';
 import { seededRandom } from '../src/core/random.ts';
 import type { DeckCard, DeckIndexEntry, Warning } from '../src/core/types.ts';

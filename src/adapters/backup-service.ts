@@ -1,8 +1,8 @@
 /**
  * Backup, restore and the review-log export, as one service. The app runs it in a module worker (see
  * backup-worker.ts), so zipping, checking and writing a large collection never freeze the page; unit tests run it
- * in the same thread. Card HTML is the one thing it cannot handle in a worker (DOMPurify needs a DOM): open()
- * hands the backup's card bodies out, and restore() takes them back sanitized.
+ * in the same thread. Card HTML is the one thing it cannot handle in a worker (DOMPurify needs a DOM): the page
+ * takes the backup's card bodies a batch at a time (bodies) and gives them back sanitized (sanitized).
  */
 import type { BackupDocument, BackupProblem } from '../core/backup.ts';
 import { reviewLogCsv } from '../core/review-csv.ts';
@@ -11,11 +11,9 @@ import type { Store } from './store.ts';
 import { allReviews, archiveContent, exportArchive, replaceAll } from './store-backup.ts';
 import type { ZipSource } from './zip-reader.ts';
 
-export type CardBodies = BackupDocument['cardBodies'];
+export type CardBody = BackupDocument['cardBodies'][number]['bodies'][number];
 
-export type OpenedBackup =
-  | { ok: true; exportedAt: number; cards: number; reviews: number; cardBodies: CardBodies }
-  | { ok: false; problem: BackupProblem };
+export type OpenedBackup = { ok: true; exportedAt: number; cards: number; reviews: number; bodies: number } | { ok: false; problem: BackupProblem };
 
 export interface BackupService {
   exportArchive(now: number): Promise<Uint8Array>;
@@ -23,15 +21,26 @@ export interface BackupService {
   exportReviewLog(): Promise<string>;
   /** Opens and checks a backup file, changing nothing; the file is kept for restore(). */
   open(file: Blob): Promise<OpenedBackup>;
-  /** Replaces everything with the backup last opened, its card bodies replaced by `sanitized`. */
-  restore(sanitized: CardBodies, onProgress: (done: number, total: number) => void): Promise<void>;
+  /** `count` card bodies of the backup last opened, from body `start` (deck after deck), to sanitize. */
+  bodies(start: number, count: number): Promise<CardBody[]>;
+  /** Those bodies, sanitized, in the same order. */
+  sanitized(start: number, bodies: CardBody[]): Promise<void>;
+  /** Replaces everything with the backup last opened, once all its bodies came back sanitized. */
+  restore(onProgress: (done: number, total: number) => void): Promise<void>;
   dispose(): void;
 }
 
 export function backupService(openStore: () => Promise<Store>, sourceOf: (file: Blob) => Promise<ZipSource>): BackupService {
   let opened: OpenedArchive | null = null;
   let store: Store | null = null;
+  /** The backup's bodies in one list (deck after deck), and how many came back sanitized. */
+  let bodies: CardBody[] = [];
+  let sanitized = 0;
   const connected = async () => (store ??= await openStore());
+  const archive = () => {
+    if (!opened) throw new Error('no backup was opened');
+    return opened;
+  };
   return {
     async exportArchive(now) {
       return exportArchive(await connected(), now);
@@ -45,18 +54,35 @@ export function backupService(openStore: () => Promise<Store>, sourceOf: (file: 
       const checked = openBackupArchive(await sourceOf(file));
       if (!checked.ok) return checked;
       opened = checked;
-      return { ok: true, exportedAt: checked.document.exportedAt, cards: checked.cards, reviews: checked.reviews, cardBodies: checked.document.cardBodies };
+      bodies = checked.document.cardBodies.flatMap((deck) => deck.bodies);
+      sanitized = 0;
+      return { ok: true, exportedAt: checked.document.exportedAt, cards: checked.cards, reviews: checked.reviews, bodies: bodies.length };
     },
-    async restore(sanitized, onProgress) {
-      if (!opened) throw new Error('no backup was opened');
-      const content = archiveContent(opened);
-      await replaceAll(await connected(), { ...content, document: { ...content.document, cardBodies: sanitized } }, onProgress);
+    async bodies(start, count) {
+      archive();
+      return bodies.slice(start, start + count);
+    },
+    async sanitized(start, clean) {
+      archive();
+      if (start + clean.length > bodies.length || clean.some((body, i) => body.id !== bodies[start + i]!.id)) throw new Error('the sanitized cards do not match the backup');
+      bodies.splice(start, clean.length, ...clean);
+      sanitized += clean.length;
+    },
+    async restore(onProgress) {
+      const backup = archive();
+      if (sanitized < bodies.length) throw new Error('a backup cannot be restored before its card HTML is sanitized');
+      const byId = new Map(bodies.map((body) => [body.id, body]));
+      const cardBodies = backup.document.cardBodies.map(({ deckId, bodies: list }) => ({ deckId, bodies: list.map((body) => byId.get(body.id)!) }));
+      const content = archiveContent(backup);
+      await replaceAll(await connected(), { ...content, document: { ...content.document, cardBodies } }, onProgress);
       opened = null;
+      bodies = [];
     },
     dispose() {
       store?.close();
       store = null;
       opened = null;
+      bodies = [];
     },
   };
 }

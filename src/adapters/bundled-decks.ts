@@ -2,8 +2,7 @@
  * Loads the decks the app ships (public/decks, written by `npm run cards`) into the store: only decks whose
  * hash changed, all in one transaction, with progress for large sets.
  */
-import { DECK_INDEX_FILE } from '../core/deck.ts';
-import { isDeckFile, isDeckIndex } from '../core/deck-file-check.ts';
+import { DECK_INDEX_FILE, isDeckFile, isDeckIndex } from '../core/deck-files.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
 import { StoreError, type Store } from './store.ts';

@@ -59,10 +59,6 @@ export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasIma
   return { file, images: [...images].sort(), warnings };
 }
 
-/** The file a deck is written to. Never `index.json`, the deck list, whatever the deck's id (a note `index.md`). */
-export const deckFileName = (id: string) => `${id}.deck.json`;
-export const DECK_INDEX_FILE = 'index.json';
-
 export function serializeDeck(file: DeckFile): string {
   return JSON.stringify(file);
 }

@@ -5,10 +5,8 @@
 import type { Limits } from './queue.ts';
 import { DEFAULT_SCHEDULER_SETTINGS, validateSettings, type SchedulerSettings } from './scheduler.ts';
 import { MAX_DAILY_LIMIT } from './settings.ts';
+import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import { readLedgerCache, type LedgerCache } from './stats.ts';
-
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export type LanguageChoice = 'auto' | 'en' | 'es';
 
 export interface SettingValues {
   scheduler: SchedulerSettings;
@@ -33,8 +31,6 @@ export type SettingKey = keyof SettingValues;
 export const MAX_TIME = Date.UTC(2300, 0, 1);
 export const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME;
 
-export const isThemeChoice = (value: unknown): value is ThemeChoice => value === 'system' || value === 'light' || value === 'dark';
-export const isLanguageChoice = (value: unknown): value is LanguageChoice => value === 'auto' || value === 'en' || value === 'es';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDailyLimit = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DAILY_LIMIT;

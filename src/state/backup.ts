@@ -1,5 +1,5 @@
 /** Backup, restore and the review-log export: the user's way to keep their data beyond this browser. */
-import type { BackupService, CardBodies } from '../adapters/backup-service.ts';
+import type { BackupService } from '../adapters/backup-service.ts';
 import { datedFileName } from '../adapters/backup-file.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { sanitizeInSlices } from '../adapters/page-sanitizer.ts';
@@ -24,22 +24,19 @@ export async function exportReviewLog(backups: BackupService, clock: Clock): Pro
   return saveFile(await backups.exportReviewLog(), datedFileName('repaso-reviews', 'csv', new Date(clock.now())), 'text/csv');
 }
 
+/** Cards whose bodies go to and from the backup worker in one message. */
+const BODY_BATCH = 2000;
+
 /**
- * Card HTML from a backup goes through the sanitizer again: a backup is a file from outside, like notes. In
- * slices, so the page stays responsive however many cards the backup holds.
+ * Card HTML from a backup goes through the sanitizer again: a backup is a file from outside, like notes. A batch of
+ * bodies at a time, sanitized in slices, so the page stays responsive however many cards the backup holds.
  */
-export async function sanitizeBodies(decks: CardBodies, onProgress: (done: number, total: number) => void = () => {}): Promise<CardBodies> {
-  const bodies = decks.flatMap((deck) => deck.bodies);
-  const clean = await sanitizeInSlices(
-    bodies.flatMap((b) => [b.questionHtml, b.answerHtml]),
-    (done, total) => onProgress(Math.floor(done / 2), total / 2),
-  );
-  let next = 0;
-  return decks.map(({ deckId, bodies: list }) => ({
-    deckId,
-    bodies: list.map((body) => {
-      const i = next++;
-      return { ...body, questionHtml: clean[2 * i]!, answerHtml: clean[2 * i + 1]! };
-    }),
-  }));
+export async function sanitizeBackupBodies(backups: BackupService, total: number, onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
+  for (let start = 0; start < total; start += BODY_BATCH) {
+    onProgress(start, total);
+    const bodies = await backups.bodies(start, BODY_BATCH);
+    const clean = await sanitizeInSlices(bodies.flatMap((b) => [b.questionHtml, b.answerHtml]));
+    await backups.sanitized(start, bodies.map((body, i) => ({ ...body, questionHtml: clean[2 * i]!, answerHtml: clean[2 * i + 1]! })));
+  }
+  onProgress(total, total);
 }

@@ -4,7 +4,7 @@ import type { ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { LAST_BACKUP_SETTING, type Store } from '../adapters/store.ts';
 import type { BackupProblem } from '../core/backup.ts';
-import { exportBackup, exportReviewLog, sanitizeBodies } from './backup.ts';
+import { exportBackup, exportReviewLog, sanitizeBackupBodies } from './backup.ts';
 
 export type StorageState = { persistent: boolean | null; usage: number | null; quota: number | null };
 
@@ -81,8 +81,8 @@ export class DataSafety {
       this.store.assertWritable();
       this.restoring = { step: 'sanitizing', done: 0, total: 1 };
       try {
-        const bodies = await sanitizeBodies(opened.cardBodies, (done, total) => (this.restoring = { step: 'sanitizing', done, total }));
-        await this.backups.restore(bodies, (done, total) => (this.restoring = { step: 'writing', done, total }));
+        await sanitizeBackupBodies(this.backups, opened.bodies, (done, total) => (this.restoring = { step: 'sanitizing', done, total }));
+        await this.backups.restore((done, total) => (this.restoring = { step: 'writing', done, total }));
       } finally {
         this.restoring = null;
       }

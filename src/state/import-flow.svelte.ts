@@ -3,7 +3,7 @@
  * The work happens in an ImportBackend (the import worker in the app); the page sanitizes the plan's HTML, in
  * slices, since DOMPurify needs a DOM.
  */
-import { inThreadImports, type ImportBackend, type PreviewView } from '../adapters/import-session.ts';
+import type { ImportBackend, PreviewView } from '../adapters/import-session.ts';
 import { sanitizeInSlices } from '../adapters/page-sanitizer.ts';
 import type { PickedBlob } from '../adapters/picked-files.ts';
 import type { DeckFile } from '../core/types.ts';
@@ -21,14 +21,11 @@ export class ImportFlow {
   error = $state.raw<unknown>(null);
   /** The decks changed in another window while the preview was open: it was planned again, for a new look. */
   replanned = $state(false);
-  private readonly backend: ImportBackend;
-
+  /** `backend`: the import worker in the app (workerImports), the same session in this thread in tests (inThreadImports). */
   constructor(
     private readonly context: Pick<StudyContext, 'store' | 'clock' | 'changes'>,
-    backend?: ImportBackend,
-  ) {
-    this.backend = backend ?? inThreadImports(context.store);
-  }
+    private readonly backend: ImportBackend,
+  ) {}
 
   get hasChanges(): boolean {
     return this.preview?.hasChanges ?? false;

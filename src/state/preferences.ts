@@ -2,7 +2,7 @@
  * Theme and language: applied at once, stored with the other settings, and mirrored in localStorage so the
  * first paint of the next visit already has them (IndexedDB answers only after the page has drawn).
  */
-import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from '../core/settings-schema.ts';
+import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from '../core/preferences.ts';
 import { detectLanguage, i18n } from '../i18n/i18n.svelte.ts';
 
 export { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice };

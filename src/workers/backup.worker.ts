@@ -26,7 +26,11 @@ serve<BackupRequest>(async (request, progress) => {
       return { result: await service.exportReviewLog() };
     case 'open':
       return { result: await service.open(request.file) };
+    case 'bodies':
+      return { result: await service.bodies(request.start, request.count) };
+    case 'sanitized':
+      return { result: await service.sanitized(request.start, request.bodies) };
     case 'restore':
-      return { result: await service.restore(request.sanitized, progress) };
+      return { result: await service.restore(progress) };
   }
 });

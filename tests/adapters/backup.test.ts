@@ -14,7 +14,7 @@ import { archiveContent, exportArchive, markBackedUp, memoryContent, replaceAll 
 import { bytesSource } from '../../src/adapters/zip-reader.ts';
 import { BACKUP_DOCUMENT, type Backup, type LogRecord } from '../../src/core/backup.ts';
 import { seededRandom } from '../../src/core/random.ts';
-import { sanitizeBodies } from '../../src/state/backup.ts';
+import { sanitizeBackupBodies } from '../../src/state/backup.ts';
 import { simulatedHistory } from '../support/history.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -54,7 +54,9 @@ async function restore(name: string, archive: Uint8Array, onProgress?: (done: nu
   const service = backupService(() => Store.open(name), async () => bytesSource(archive));
   const opened = await service.open(new Blob());
   if (!opened.ok) throw new Error(`expected a good backup, got ${opened.problem.code}`);
-  await service.restore(await sanitizeBodies(opened.cardBodies), onProgress ?? (() => {}));
+  await expect(service.restore(() => {})).rejects.toThrow(/sanitized/);
+  await sanitizeBackupBodies(service, opened.bodies);
+  await service.restore(onProgress ?? (() => {}));
   service.dispose();
   return opened;
 }

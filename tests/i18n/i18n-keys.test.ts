@@ -3,12 +3,14 @@ import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
 import { settingsMessages } from '../../src/i18n/settings-messages.ts';
 import { statsMessages } from '../../src/i18n/stats-messages.ts';
+import { importMessages } from '../../src/i18n/import-messages.ts';
 
 /** Every catalog of the app: the main one and those of screens loaded on demand. */
 const CATALOGS: [string, Record<string, string>, Record<string, string>][] = [
   ['main', en, es],
   ['stats', statsMessages.catalog.en, statsMessages.catalog.es],
   ['settings', settingsMessages.catalog.en, settingsMessages.catalog.es],
+  ['import', importMessages.catalog.en, importMessages.catalog.es],
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

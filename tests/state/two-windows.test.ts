@@ -14,6 +14,7 @@ import type { PickedBlob } from '../../src/adapters/picked-files.ts';
 import { Store, StoreError } from '../../src/adapters/store.ts';
 import { archiveContent, exportArchive, replaceAll } from '../../src/adapters/store-backup.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
+import { inThreadImports } from '../../src/adapters/import-session.ts';
 import { ImportFlow } from '../../src/state/import-flow.svelte.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
@@ -115,7 +116,7 @@ describe('two windows of Repaso with no lock between them', () => {
 
   it('an import with edits and retirements in one window while the other reviews that deck: no phantom learning cards', async () => {
     const { name, a, b } = await twoWindows({ empty: true });
-    const first = new ImportFlow(a);
+    const first = new ImportFlow(a, inThreadImports(a.store));
     await first.pick([note('t.md', NOTES)]);
     await first.confirm();
     const reviewing = await session(b, ['t']);
@@ -123,7 +124,7 @@ describe('two windows of Repaso with no lock between them', () => {
     expect(shown.key).toMatch(/uno/);
 
     // The other window's notes lost "Uno" and edited "Dos": Uno, never reviewed, is retired.
-    const reimport = new ImportFlow(a);
+    const reimport = new ImportFlow(a, inThreadImports(a.store));
     await reimport.pick([note('t.md', NOTES.replace('## Uno\n\nPrimero.\n\n', '').replace('Segundo.', 'Segundo, editado.'))]);
     await reimport.confirm();
     expect(reimport.status).toBe('done');
@@ -139,11 +140,11 @@ describe('two windows of Repaso with no lock between them', () => {
 
   it('an import preview left open while the same notes are imported and reviewed elsewhere is planned again, and no review is detached', async () => {
     const { name, a, b, clock } = await twoWindows({ empty: true });
-    const left = new ImportFlow(a);
+    const left = new ImportFlow(a, inThreadImports(a.store));
     await left.pick([note('t.md', NOTES)]);
     expect(left.status).toBe('preview');
 
-    const other = new ImportFlow(b);
+    const other = new ImportFlow(b, inThreadImports(b.store));
     await other.pick([note('t.md', NOTES)]);
     await other.confirm();
     const reviewing = await session(b, ['t']);

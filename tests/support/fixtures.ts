@@ -1,6 +1,6 @@
 import type { Clock } from '../../src/adapters/clock.ts';
 import type { DeckCard, DeckFile, DeckIndex } from '../../src/core/types.ts';
-import { deckFileName } from '../../src/core/deck.ts';
+import { deckFileName } from '../../src/core/deck-files.ts';
 import { contentHash } from '../../src/core/text.ts';
 
 /** A clock the test moves by hand, in a fixed time zone. */

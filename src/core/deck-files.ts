@@ -1,8 +1,13 @@
 /**
- * The shapes of the deck list and deck files the app ships, checked before anything is stored: a host that answers
- * a missing file with its HTML page, or a damaged file, must never become a deck.
+ * The files of the decks the app ships: their names, and their shapes, checked before anything is stored — a host
+ * that answers a missing file with its HTML page, or a damaged file, must never become a deck. Small on purpose:
+ * the page loads it before the first card (deck.ts brings the Markdown renderer).
  */
 import type { DeckFile, DeckIndex } from './types.ts';
+
+/** The file a deck is written to. Never `index.json`, the deck list, whatever the deck's id (a note `index.md`). */
+export const deckFileName = (id: string) => `${id}.deck.json`;
+export const DECK_INDEX_FILE = 'index.json';
 
 const CARD_KINDS = new Set(['explicit', 'explicit-reverse', 'question', 'section', 'term', 'glossary']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
