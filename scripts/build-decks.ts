@@ -9,7 +9,7 @@ import createDOMPurify from 'dompurify';
 import { createCardSanitizer } from '../src/adapters/sanitize.ts';
 import { DECK_INDEX_FILE, deckFileName } from '../src/core/deck-files.ts';
 import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
-import { extractNote } from '../src/core/extract.ts';
+import { extractNote } from '../src/core/extract/index.ts';
 import { seededRandom } from '../src/core/random.ts';
 import type { DeckCard, DeckIndexEntry, Warning } from '../src/core/types.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { buildDeck } from '../../src/core/deck.ts';
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 import { generateCorpus, generateNote } from './corpus.ts';
 import { median, printTable, timeIt, type Row } from './stats.ts';
 

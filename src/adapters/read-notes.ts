@@ -4,7 +4,7 @@
  * bomb keeps only the worker busy.
  */
 import { buildDeck, uniqueDeckIds } from '../core/deck.ts';
-import { extractNote } from '../core/extract.ts';
+import { extractNote } from '../core/extract/index.ts';
 import type { DeckFile, ExtractResult, Warning } from '../core/types.ts';
 import { readImages, readSelection, type Problem } from './note-files.ts';
 import type { SelectedFile } from './picked-files.ts';

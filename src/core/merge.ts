@@ -6,6 +6,7 @@
  * a stricter threshold. Stored cards left unmatched are retired (hidden, history kept), never deleted.
  */
 import type { CardBody, CardRef } from './deck-content.ts';
+import { keyTail } from './card-key.ts';
 import { foldText } from './text.ts';
 import type { DeckCard, DeckFile } from './types.ts';
 
@@ -43,25 +44,12 @@ export interface ImportPlan {
   decks: DeckPlan[];
 }
 
+export { keyTail };
+
 export const SAME_NOTE = { threshold: 0.55, margin: 0.08 };
 export const ACROSS_NOTES = { threshold: 0.75, margin: 0.15 };
 /** Share of key-equal cards above which a renamed or moved note is the same deck. */
 const SAME_DECK_SHARE = 0.5;
-
-/** The part of a key that does not name the note, so a renamed file keeps its cards. */
-export function keyTail(key: string): string {
-  // Keys are JSON arrays whose first item names the note: the tail is the array without it. Read directly when
-  // that item has no escapes (every key the extractor writes); parsed otherwise.
-  const firstEnd = key.startsWith('["') ? key.indexOf('",', 2) : -1;
-  if (firstEnd > 0 && !key.slice(2, firstEnd).includes('\\')) return `[${key.slice(firstEnd + 2)}`;
-  try {
-    const parts = JSON.parse(key.replace(/#\d+$/, '')) as unknown;
-    if (Array.isArray(parts)) return JSON.stringify(parts.slice(1)) + (key.match(/#\d+$/)?.[0] ?? '');
-  } catch {
-    // Keys from elsewhere: compare them whole.
-  }
-  return key;
-}
 
 export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], newId: () => string): ImportPlan {
   const storedById = new Map(stored.map((deck) => [deck.id, deck]));

@@ -1,4 +1,4 @@
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 import type { ExtractedCard, Warning } from '../../src/core/types.ts';
 
 export function extract(markdown: string, source = 'notes/page.md'): { cards: ExtractedCard[]; warnings: Warning[] } {

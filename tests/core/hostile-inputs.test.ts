@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 import { renderCardMarkdown } from '../../src/core/render.ts';
 import { extract } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/core/deck.ts';
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 import { deckContentAfter, keyTail, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
 import type { DeckFile } from '../../src/core/types.ts';
 import { seededRandom } from '../../src/core/random.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 
 // The user's real page, shared beside the project when it is present (never required by the project itself).
 const SEED = new URL('../../../shared/notes/llm/introduccion-llm.md', import.meta.url);

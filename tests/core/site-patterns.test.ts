@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/core/deck.ts';
-import { extractNote } from '../../src/core/extract.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
 import { card, extract, questions } from './helpers.ts';
 
 describe('1. bold-term paragraphs', () => {

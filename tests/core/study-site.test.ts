@@ -7,8 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/core/deck.ts';
-import { extractNote } from '../../src/core/extract.ts';
-import { isChatLeftover, isGenericTitle } from '../../src/core/extract-rules.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
+import { isChatLeftover } from '../../src/core/extract/noise.ts';
+import { isGenericTitle } from '../../src/core/extract/titles.ts';
 import { resolveNotePath } from '../../src/core/paths.ts';
 
 const SITE = new URL('../fixtures/study-site/', import.meta.url).pathname;

@@ -1,0 +1,78 @@
+/**
+ * The extractor: one note in, its deck and cards out, with warnings that carry line numbers. Pure: the build script
+ * and the in-app import both call it.
+ */
+import { buildBlocks, nestingCutLine, parseTokens, walk, type Block } from '../blocks.ts';
+import { splitFrontMatter } from '../frontmatter.ts';
+import { decodeNote, slugify } from '../text.ts';
+import type { DeckMeta, ExtractResult, Warning } from '../types.ts';
+import { CardBuilder } from './cards.ts';
+import { segmentNote } from './segments.ts';
+import { cleanTitle } from './titles.ts';
+
+export { MAX_ANSWER_CHARS } from './cards.ts';
+
+const NOTES_APP_NAME = /^(.*?)\s+([0-9a-f]{32})$/;
+const NOTES_APP_ID = /\s+[0-9a-f]{32}$/;
+
+/**
+ * Turns one note into cards. `source` is the note's path relative to the notes folder (forward slashes); it names
+ * the note in warnings and, without a front-matter `id`, anchors every key.
+ */
+export function extractNote(input: Uint8Array | string, source: string): ExtractResult {
+  const decoded = decodeNote(input);
+  if (!decoded.ok) {
+    const { ok: _failed, ...refusal } = decoded;
+    return { ok: false, source, ...refusal, warnings: [{ file: source, line: 0, message: decoded.reason }] };
+  }
+  const warnings: Warning[] = [];
+  const warn = (line: number, message: string) => warnings.push({ file: source, line, message });
+
+  const front = splitFrontMatter(decoded.text);
+  for (const problem of front.problems) warn(problem.line, problem.message);
+
+  const lines = front.body.split('\n');
+  const tokens = parseTokens(front.body);
+  const cut = nestingCutLine(tokens);
+  if (cut >= 0) warn(cut + 1, 'lists or quotes nest more than 100 levels deep here; the text inside them was skipped');
+  const root = buildBlocks(tokens, lines.length);
+  const fileStem = source.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  // Notes apps export "Context LLM 28ec2187ea128012ae25cb0107a010a7.md": the hex id is the note's stable id.
+  const exported = NOTES_APP_NAME.exec(fileStem);
+  const noteId = front.data.id ?? exported?.[2] ?? source;
+  const firstH1 = findFirstH1(root);
+  const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? exported?.[1] ?? fileStem;
+  // Without front matter, an exported note's folders (named after its parent pages) place it in the tree.
+  const folders = exported && !front.data.parent ? source.split('/').slice(0, -1).map((f) => f.replace(NOTES_APP_ID, '')).filter(Boolean) : [];
+  const deck: DeckMeta = {
+    id: slugify(noteId),
+    title,
+    path: [...folders, front.data.grandParent, front.data.parent, title].filter((p): p is string => !!p),
+    source,
+    tags: front.data.tags,
+    ...(front.data.navOrder !== undefined ? { navOrder: front.data.navOrder } : {}),
+    ...(front.data.lang ? { lang: front.data.lang } : {}),
+  };
+  if (!front.data.flashcards) return { ok: true, deck, cards: [], warnings, skipped: true };
+
+  checkFences(root, lines, warn);
+  const segments = segmentNote(root, lines.length);
+  const builder = new CardBuilder(noteId, title, lines, warn);
+  for (const segment of segments) builder.addSegment(segment);
+  const cards = builder.cards.sort((a, b) => a.line - b.line);
+  return { ok: true, deck, cards, warnings, skipped: false };
+}
+
+function findFirstH1(root: Block): Block | undefined {
+  for (const node of walk(root)) if (node.type === 'heading' && node.level === 1) return node;
+  return undefined;
+}
+
+function checkFences(root: Block, lines: string[], warn: (line: number, message: string) => void): void {
+  for (const node of walk(root)) {
+    if (node.type !== 'fence') continue;
+    const last = lines[node.end - 1]?.trim() ?? '';
+    const closed = node.end - 1 > node.start && last.startsWith(node.markup) && /^[`~]+$/.test(last);
+    if (!closed) warn(node.start + 1, `fence opened at line ${node.start + 1} never closed`);
+  }
+}

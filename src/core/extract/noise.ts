@@ -1,0 +1,104 @@
+/**
+ * What is never a card, nor part of an answer: sections of links and to-dos, chat leftovers, sentences about the
+ * notes themselves, dates alone, checklists and personal to-do lists.
+ */
+import type { Block } from '../blocks.ts';
+import { foldText } from '../text.ts';
+import { matchTerm } from './terms.ts';
+import { cleanTitle, stripDecoration } from './titles.ts';
+
+const SKIPPED_SECTIONS = [
+  'recursos', 'referencias', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes',
+  'resources', 'references', 'see also', 'further reading',
+  // personal plans, not study material
+  'pendientes', 'tareas', 'por hacer', 'proximos pasos', 'to do', 'todo', 'tasks', 'next steps',
+];
+
+/** Words that may follow a skipped title without making it a topic: "Recursos útiles", "Links and references". */
+const SKIP_QUALIFIERS = new Set(
+  ('utiles util de interes adicionales recomendados recomendadas externos externas relacionados relacionadas otros otras ' +
+    'y e and & useful additional recommended external related other more mas links enlaces referencias recursos fuentes ' +
+    'bibliografia resources references sources reading lectura lecturas').split(' '),
+);
+
+/**
+ * Takes an accent-folded title (foldText). "Recursos", "Recursos útiles" or "References and links" are skipped;
+ * "Enlaces químicos" (chemical bonds) is a topic, not a list of links.
+ */
+export function isSkippedTitle(folded: string): boolean {
+  const title = folded.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const phrase = SKIPPED_SECTIONS.find((p) => title === p || title.startsWith(p + ' '));
+  if (!phrase) return false;
+  return title.slice(phrase.length).trim().split(' ').every((word) => word === '' || SKIP_QUALIFIERS.has(word));
+}
+
+// Matched on the raw text (case-insensitive, accents optional) so that no paragraph needs accent folding.
+const CHAT_OPENER =
+  /^(claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqu[ií] tienes|aqu[ií] te dejo|aqu[ií] va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here['’]?s|here are|happy to help|glad you asked)(?![\p{L}\p{N}])/iu;
+const CHAT_CLOSER =
+  /^(te qued[oó]|te queda|te gustar[ií]a|quieres que|quieres saber|necesitas|tienes alguna|tienes otra|tienes m[aá]s|si tienes|si quieres|si necesitas|espero que|dime si|av[ií]same|hazme saber|cualquier duda|would you like|do you want|want me to|shall i|should i|let me know|if you have|if you want|if you['’]?d like|hope this|i hope|feel free|any other questions|any questions|do you have any|do you have other)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A sentence left over from a chat assistant: "¡Claro! Con gusto te explico…", "¿Te quedó más claro? 😊",
+ * "Sure! Here is…". Only short paragraphs: a long one that starts with "Claro" may still hold the explanation.
+ */
+export function isChatLeftover(text: string): boolean {
+  if (text.length > 300) return false;
+  const plain = stripDecoration(text.trim().replace(/^(\*\*|__)(.*)\1$/s, '$2').replace(/^[¡¿"“*_\s]+/, ''));
+  if (CHAT_CLOSER.test(plain)) return true;
+  if (CHAT_OPENER.test(plain)) return text.length <= 160 || /:\s*$/.test(text.trim());
+  return false;
+}
+
+const ABOUT_THE_NOTES =
+  /^(esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
+
+/** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
+export function isAboutTheNotes(text: string): boolean {
+  return text.length <= 200 && ABOUT_THE_NOTES.test(text.trim());
+}
+
+const MONTHS =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DATE = new RegExp(
+  `^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:de )?(?:${MONTHS})(?: (?:de )?\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})$`,
+);
+
+/** "April 9, 2025", "9 de abril de 2025", "2025-04-09", "09/04/2025" — a date alone, as in a diary or a to-do list. */
+export function isDateLine(text: string): boolean {
+  // Cheap refusals first: this runs on every paragraph of every note.
+  if (text.length > 40 || !/\d{4}|\d\/\d/.test(text)) return false;
+  return DATE.test(foldText(cleanTitle(text)).replace(/\s+/g, ' '));
+}
+
+const TASK_START =
+  /^(continuar|seguir|terminar|acabar|empezar|comenzar|leer|ver|mirar|hacer|revisar|repasar|estudiar|practicar|completar|investigar|buscar|probar|instalar|preparar|escribir|llamar|comprar|enviar|apuntarme|inscribirme|pendiente|el curso|un curso|curso de|el libro|libro de|el video|finish|continue|keep|start|read|watch|do|review|study|practice|complete|research|look into|try|install|prepare|write|call|buy|send|sign up|the course|the book|course on|todo)\b/;
+
+/** A line of a personal to-do list: a task ("Continuar con el libro…", "El curso de DataCamp") or a date. */
+export function isTaskLine(text: string): boolean {
+  const folded = foldText(text.trim().replace(/^\[[ xX]\]\s*/, '')).replace(/\s+/g, ' ');
+  return TASK_START.test(folded) || isDateLine(text);
+}
+
+/** `- [ ] task` / `- [x] done`: a checklist item. */
+export function isChecklistItem(text: string): boolean {
+  return /^\[[ xX]\]\s/.test(text.trim());
+}
+
+/**
+ * A personal to-do list: short one-line items with no terms, most of them tasks or dates ("El curso de DataCamp",
+ * "Continuar con el libro…", "April 9, 2025").
+ */
+export function isTodoList(list: Block): boolean {
+  const items = list.children;
+  if (items.length < 2) return false;
+  let tasks = 0;
+  for (const item of items) {
+    const first = item.children[0];
+    if (item.children.length !== 1 || first?.type !== 'paragraph') return false;
+    const text = first.inline.trim();
+    if (text.includes('\n') || text.split(/\s+/).length > 10 || /[.:;]$/.test(text) || matchTerm(text)) return false;
+    if (isTaskLine(text)) tasks++;
+  }
+  return tasks * 2 >= items.length;
+}

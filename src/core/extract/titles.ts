@@ -1,0 +1,118 @@
+/**
+ * R2 and R3 — what a heading or label says: a question, a topic, or a generic word that needs its topic; and the
+ * decoration around it (emoji, numbering, emphasis). Matching is on accent-folded, lower-case text.
+ */
+import { foldText } from '../text.ts';
+
+const QUESTION_WORDS = [
+  'que', 'como', 'por que', 'porque', 'cual', 'cuales', 'cuando', 'donde', 'quien', 'quienes', 'para que',
+  'what', 'how', 'why', 'when', 'where', 'who', 'which',
+];
+
+function startsWithWord(folded: string, words: readonly string[]): boolean {
+  return words.some((word) => folded === word || folded.startsWith(word + ' ') || folded.startsWith(word + ','));
+}
+
+export function isQuestionTitle(title: string): boolean {
+  const trimmed = title.trim();
+  if (trimmed.endsWith('?')) return true;
+  const folded = foldText(trimmed.replace(/^[¿¡"'“«(*_\s]+/, ''));
+  return startsWithWord(folded, QUESTION_WORDS);
+}
+
+const BOLD_LABEL = /^(\*\*|__)([^*_\n][^\n]*?)\1\s*(:?)$/;
+const PLAIN_LABEL = /^[^\s*_#>`[\]()!][^\n]*:$/;
+
+/** A paragraph that is a label: wholly bold and ending in `:`, or plain text of at most three words ending in `:`. */
+export function isLabel(inline: string): boolean {
+  const text = stripDecoration(inline.trim());
+  const bold = BOLD_LABEL.exec(text);
+  if (bold) return bold[3] === ':' || bold[2]!.trim().endsWith(':');
+  return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 3 && !text.includes('::');
+}
+
+/** A paragraph wholly in bold (after any leading emoji), without the markers; null otherwise. */
+export function boldText(inline: string): string | null {
+  const bold = BOLD_LABEL.exec(stripDecoration(inline.trim()));
+  return bold ? `${bold[2]!}${bold[3]!}`.trim() : null;
+}
+
+/** Leading emoji, bullets, arrows and keycaps ("🔹", "📌", "➤", "1️⃣") decorate a title; they are not its topic. */
+const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f•·▪▫►▶→➤➔✓✔✗✘★☆※])\s*)+/u;
+/** "5.", "2.3.", "1)", "IV.", "a)" before a title. A bare number ("2024 en cifras", "3D") is part of it. */
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\))\s+/;
+
+export function stripDecoration(text: string): string {
+  // Decoration starts with a digit (a keycap) or a character beyond ASCII: most text is refused on its first one.
+  const first = text.charCodeAt(0);
+  if (first < 0x80 && !(first >= 0x30 && first <= 0x39)) return text;
+  return text.replace(DECORATION, '');
+}
+
+/**
+ * Heading or label text as a question: leading emoji and numbering, emphasis markers and a trailing colon
+ * removed ("### 🔹 5. **Ejemplo ampliado:**" → "Ejemplo ampliado").
+ */
+export function cleanTitle(raw: string): string {
+  let text = raw.trim();
+  for (;;) {
+    const next = stripDecoration(text)
+      .replace(/^(\*\*|__)(.*)\1$/s, '$2')
+      .trim()
+      .replace(/:$/, '')
+      .trim()
+      .replace(NUMBERING, '')
+      .trim();
+    if (next === text) break;
+    text = next;
+  }
+  return text.replace(/(\*\*|__)/g, '').replace(/\s*:$/, '').trim();
+}
+
+const GENERIC_TITLES = new Set(
+  [
+    // Spanish
+    'ejemplo', 'ejemplos', 'ejemplo practico', 'ejemplos practicos', 'ejemplo ampliado', 'ejemplos adicionales',
+    'otro ejemplo', 'otros ejemplos', 'ejemplo real', 'ejemplos reales', 'ejemplo sencillo', 'ejemplo simple',
+    'ejemplo de uso', 'ejemplos de uso', 'caso de uso', 'casos de uso', 'caso practico', 'explicacion',
+    'explicacion sencilla', 'explicacion simple', 'explicacion breve', 'en pocas palabras', 'definicion',
+    'que significa', 'que es', 'para que sirve', 'como funciona', 'por que es importante', 'por que importa',
+    'en resumen', 'resumen', 'resumen final', 'conclusion', 'conclusiones', 'contexto', 'caracteristicas',
+    'caracteristicas principales', 'ventajas', 'desventajas', 'ventajas y desventajas', 'pros y contras',
+    'limitaciones', 'nota', 'notas', 'observaciones', 'importante', 'detalles', 'descripcion', 'introduccion',
+    'puntos clave', 'idea clave', 'ideas clave', 'consejos', 'tips', 'analogia', 'uso', 'usos', 'aplicaciones',
+    'beneficios', 'objetivo', 'objetivos', 'paso a paso', 'pasos', 'variantes', 'tipos', 'opciones',
+    'opciones populares', 'alternativas', 'componentes', 'componentes principales', 'partes', 'versiones',
+    'versiones principales',
+    // English
+    'example', 'examples', 'practical example', 'extended example', 'more examples', 'another example',
+    'real world example', 'use case', 'use cases', 'explanation', 'simple explanation', 'in simple terms',
+    'definition', 'what it means', 'what is it', 'what does it mean', 'how it works', 'how does it work',
+    'why it matters', 'why is it important', 'summary', 'in summary', 'in short', 'overview', 'conclusion',
+    'context', 'features', 'key features', 'characteristics', 'advantages', 'disadvantages', 'pros and cons',
+    'limitations', 'note', 'notes', 'details', 'description', 'introduction', 'key points', 'key ideas',
+    'tips', 'analogy', 'usage', 'uses', 'applications', 'benefits', 'goal', 'goals', 'steps', 'step by step',
+    'variants', 'types', 'options', 'popular options', 'alternatives', 'components', 'core components',
+    'main components', 'parts', 'versions',
+  ],
+);
+
+/** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
+/** First words of the generic titles: most titles are refused on their first word, before any folding. */
+const GENERIC_FIRST_WORDS = new Set([...GENERIC_TITLES].map((title) => title.split(' ')[0]!));
+
+export function isGenericTitle(title: string): boolean {
+  // Generic titles are a few words long; anything longer names its topic.
+  if (title.length > 40) return false;
+  const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
+  if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
+  const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?) \d+$/.test(folded);
+}
+
+
+/** "Embedding model — explicación sencilla": a generic title made to stand on its own. */
+export function qualifiedTitle(owner: string, generic: string): string {
+  const lower = generic.replace(/^([¿¡]?)(\p{Lu})(?!\p{Lu})/u, (_m, mark: string, letter: string) => mark + letter.toLowerCase());
+  return `${owner} — ${lower}`;
+}
