@@ -8,10 +8,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import createDOMPurify from 'dompurify';
 import { createCardSanitizer } from '../src/adapters/sanitize.ts';
 import { DECK_INDEX_FILE, deckFileName } from '../src/core/deck-files.ts';
-import { buildDeck, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
+import { buildDeck, imageFinder, indexEntry, MEDIA_FOLDER, serializeDeck, serializeIndex, uniqueDeckIds } from '../src/core/deck.ts';
 import { extractNote } from '../src/core/extract/index.ts';
 import { seededRandom } from '../src/core/random.ts';
-import type { DeckCard, DeckIndexEntry, Warning } from '../src/core/types.ts';
+import type { DeckCard, DeckIndexEntry, SkipReason, Warning } from '../src/core/types.ts';
 
 const USAGE = 'usage: npm run cards -- [notesDir] [--out outDir] [--sample N]   (defaults: cards → public/decks; --sample prints N random cards to judge)';
 
@@ -52,7 +52,11 @@ function parseArgs(argv: string[]): Args {
   return { notesDir: resolve(notesDir), outDir: resolve(outDir), sample };
 }
 
-function findNotes(root: string): string[] {
+const NOTE_FILE = /\.(md|markdown)$/i;
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
+
+/** Files below the notes folder whose names match, as forward-slash paths relative to it, sorted. */
+function findFiles(root: string, pattern: RegExp): string[] {
   const found: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
@@ -61,7 +65,7 @@ function findNotes(root: string): string[] {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) pending.push(full);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(full);
+      else if (entry.isFile() && pattern.test(entry.name)) found.push(full);
     }
   }
   return found.map((full) => relative(root, full).split(sep).join('/')).sort();
@@ -84,6 +88,12 @@ function removePreviousOutput(outDir: string): void {
   rmSync(indexPath);
 }
 
+const SKIPPED_BECAUSE: Record<SkipReason, string> = {
+  'flashcards-false': 'flashcards: false in its front matter',
+  'project-file': 'a file of the project (README, CHANGELOG, LICENSE…), not notes',
+  'landing-page': 'a landing page: a welcome and links to the other pages',
+};
+
 function formatWarning(w: Warning): string {
   return w.line > 0 ? `${w.file}:${w.line}: ${w.message}` : `${w.file}: ${w.message}`;
 }
@@ -98,7 +108,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { notesDir, outDir, sample } = args;
-  const notes = findNotes(notesDir);
+  const notes = findFiles(notesDir, NOTE_FILE);
   if (notes.length === 0) console.error(`cards: no .md or .markdown notes under ${notesDir}`);
 
   // jsdom gives DOMPurify a DOM in Node; loaded only when there is something to build (it takes a second).
@@ -106,6 +116,7 @@ async function main(): Promise<number> {
   const sanitizer = createCardSanitizer(createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis));
   let refused = 0;
   const built = [];
+  const findImage = imageFinder(findFiles(notesDir, IMAGE_FILE));
   for (const source of notes) {
     const result = extractNote(readFileSync(join(notesDir, source)), source);
     if (!result.ok) {
@@ -114,10 +125,10 @@ async function main(): Promise<number> {
       continue;
     }
     if (result.skipped) {
-      console.log(`${source}: skipped (flashcards: false)`);
+      console.log(`${source}: no cards — ${SKIPPED_BECAUSE[result.why]}`);
       continue;
     }
-    const deck = buildDeck(result, { hasImage: (path) => existsSync(join(notesDir, path)), sanitizeAll: sanitizer.sanitizeAll });
+    const deck = buildDeck(result, { hasImage: (path) => existsSync(join(notesDir, path)), findImage, sanitizeAll: sanitizer.sanitizeAll });
     built.push({ deck, warnings: [...result.warnings, ...deck.warnings] });
   }
 

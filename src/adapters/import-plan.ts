@@ -5,7 +5,7 @@
  */
 import { MEDIA_FOLDER } from '../core/deck.ts';
 import { keyTail, planContents, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
-import type { DeckFile, Warning } from '../core/types.ts';
+import type { DeckFile, SkipReason, Warning } from '../core/types.ts';
 import type { CardBody } from '../core/deck-content.ts';
 import { newCardId } from './ids.ts';
 import type { Problem } from './note-files.ts';
@@ -21,7 +21,7 @@ export interface ImportPreview {
   /** Images the imported cards show, keyed by deck id then media path. */
   media: Map<string, Map<string, Uint8Array>>;
   storedBodies: Map<string, CardBody>;
-  skipped: string[];
+  skipped: { file: string; why: SkipReason }[];
   /** Set for an update of the decks bundled with the app: their index hashes. */
   bundledHashes?: Map<string, string>;
   /** What the plan was made on: applying it refuses if the decks changed since (see Store.applyImport). */

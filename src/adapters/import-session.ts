@@ -5,7 +5,7 @@
  * page sees only a PreviewView.
  */
 import type { CardChange } from '../core/merge.ts';
-import type { DeckFile, Warning } from '../core/types.ts';
+import type { DeckFile, SkipReason, Warning } from '../core/types.ts';
 import { applyImport, htmlToSanitize, planNotes, prepareBundledUpdate, replan, useSanitized, type ImportPreview } from './import-plan.ts';
 import type { Problem } from './note-files.ts';
 import { blobFile, type PickedBlob, type SelectedFile } from './picked-files.ts';
@@ -34,7 +34,7 @@ export interface PreviewView {
   problems: Problem[];
   warnings: Warning[];
   warningCount: number;
-  skipped: string[];
+  skipped: { file: string; why: SkipReason }[];
   hasChanges: boolean;
   /** Cards whose HTML the page must sanitize before the plan can be applied (see ImportBackend.html). */
   toSanitize: number;

@@ -3,9 +3,9 @@
  * neither the store nor the DOM, so it runs in the import worker (see import-worker.ts): a huge note or a zip
  * bomb keeps only the worker busy.
  */
-import { buildDeck, uniqueDeckIds } from '../core/deck.ts';
+import { buildDeck, imageFinder, uniqueDeckIds } from '../core/deck.ts';
 import { extractNote } from '../core/extract/index.ts';
-import type { DeckFile, ExtractResult, Warning } from '../core/types.ts';
+import type { DeckFile, ExtractResult, SkipReason, Warning } from '../core/types.ts';
 import { readImages, readSelection, type Problem } from './note-files.ts';
 import type { SelectedFile } from './picked-files.ts';
 
@@ -17,8 +17,8 @@ export interface ReadNotes {
   /** Files that could not be used, and what the caps left out, each with its reason. */
   problems: Problem[];
   warnings: Warning[];
-  /** Notes that asked not to become cards (`flashcards: false`). */
-  skipped: string[];
+  /** Notes that give no cards by design: `flashcards: false`, project files, landing pages. */
+  skipped: { file: string; why: SkipReason }[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -27,7 +27,7 @@ export async function readNotes(files: SelectedFile[], onProgress: Progress = ()
   const selection = await readSelection(files);
   const problems = [...selection.problems];
   const warnings: Warning[] = [];
-  const skipped: string[] = [];
+  const skipped: ReadNotes['skipped'] = [];
   const extracted: Extract<ExtractResult, { ok: true; skipped: false }>[] = [];
   selection.notes.forEach((note, i) => {
     const result = extractNote(note.bytes, note.path);
@@ -37,15 +37,16 @@ export async function readNotes(files: SelectedFile[], onProgress: Progress = ()
       problems.push({ file: note.path, ...refusal });
     } else if (result.skipped) {
       warnings.push(...result.warnings);
-      skipped.push(note.path);
+      skipped.push({ file: note.path, why: result.why });
     } else {
       warnings.push(...result.warnings);
       extracted.push(result);
     }
   });
   // Rendered now, sanitized after planning: cards that did not change keep the HTML already stored.
+  const findImage = imageFinder(selection.images.keys());
   const build = (result: (typeof extracted)[number], omitImage?: (path: string) => boolean) =>
-    buildDeck(result, { hasImage: (path) => selection.images.has(path), sanitizeAll: (html) => html, ...(omitImage ? { omitImage } : {}) });
+    buildDeck(result, { hasImage: (path) => selection.images.has(path), findImage, sanitizeAll: (html) => html, ...(omitImage ? { omitImage } : {}) });
   let decks = extracted.map((result) => build(result));
   const read = await readImages(selection, decks.flatMap((deck) => deck.images));
   problems.push(...read.problems);

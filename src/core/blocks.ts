@@ -13,6 +13,8 @@ export interface Block {
   markup: string;
   children: Block[];
   parent: Block | null;
+  /** The text that stands for the block's lines: what is left of a paragraph whose first line became a label. */
+  text?: string;
 }
 
 // Raw HTML is recognised here only so that HTML blocks and comments can be skipped; rendering uses its own
@@ -142,6 +144,11 @@ export function paragraphContent(paragraph: Block): 'links' | 'images' | 'empty'
         links++;
         continue;
       }
+      if (text !== null && WIKILINKS.test(text)) {
+        if (text.startsWith('!')) images++;
+        else links++;
+        continue;
+      }
       return 'text';
     }
   }
@@ -152,5 +159,7 @@ export function paragraphContent(paragraph: Block): 'links' | 'images' | 'empty'
 // CommonMark leaves `![alt](a b.png)` (a space in the URL) as literal text; it is still an image to a reader.
 // A destination may hold one level of parentheses: `(GPT (Generative Pre-trained Transformer) 105c….md)`.
 const LITERAL_IMAGE = /^(!\[[^\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)\s*)+$/;
+// Obsidian's links and embeds: `[[Page]]`, `[[Page|alias]]`, `![[image.png]]`, one or several.
+const WIKILINKS = /^(?:!?\[\[[^\]\n]+\]\][\s,;·|–-]*)+$/;
 // The same for links between exported notes: `[Context LLM](Context LLM 28ec….md)`.
 const LITERAL_LINK = /^(\[[^\]]*\]\((?:[^()\n]|\([^()\n]*\))*\)\s*)+$/;

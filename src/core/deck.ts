@@ -19,16 +19,19 @@ export interface DeckBuildOptions {
   sanitizeAll: (htmls: string[]) => string[];
   /** Images that exist but are left out on purpose (an import's size cap, named elsewhere): no image, no warning. */
   omitImage?: (path: string) => boolean;
+  /** An image named without a folder (`![[diagram.png]]`) found anywhere in the notes, as Obsidian does; or null. */
+  findImage?: (name: string) => string | null;
 }
 
 /** Renders the cards of an extracted note into a deck file, sanitized. */
-export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasImage, sanitizeAll, omitImage }: DeckBuildOptions): BuiltDeck {
+export function buildDeck(result: Extract<ExtractResult, { ok: true }>, { hasImage, sanitizeAll, omitImage, findImage }: DeckBuildOptions): BuiltDeck {
   const images = new Set<string>();
   const warnings: Warning[] = [];
   const renderFor = (card: ExtractedCard) => (markdown: string) =>
     renderCardMarkdown(markdown, {
       resolveImage(src) {
-        const path = resolveNotePath(result.deck.source, src);
+        const near = resolveNotePath(result.deck.source, src);
+        const path = near && !hasImage(near) && !src.includes('/') ? (findImage?.(src) ?? near) : near;
         if (!path || omitImage?.(path)) return null;
         if (!hasImage(path)) {
           warnings.push({ file: result.deck.source, line: card.line, message: `image not found: ${src}` });
@@ -93,4 +96,14 @@ export function uniqueDeckIds(ids: string[]): string[] {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A finder for DeckBuildOptions.findImage over the images' paths: by file name, the first in path order. */
+export function imageFinder(paths: Iterable<string>): (name: string) => string | null {
+  const byName = new Map<string, string>();
+  for (const path of [...paths].sort()) {
+    const name = path.split('/').pop()!;
+    if (!byName.has(name)) byName.set(name, path);
+  }
+  return (name) => byName.get(name) ?? null;
 }

@@ -15,7 +15,7 @@ const renderer = new MarkdownIt('default', { html: false, linkify: false, typogr
 export function renderCardMarkdown(markdown: string, options: RenderOptions): string {
   const env = { options };
   // A paragraph that held only a missing, undescribed image is left empty: drop it.
-  return renderer.render(withLiteralImages(markdown), env).replace(/<p>\s*<\/p>\n?/g, '').trim();
+  return renderer.render(withLiteralImages(withWikilinks(withCallouts(markdown))), env).replace(/<p>\s*<\/p>\n?/g, '').trim();
 }
 
 renderer.renderer.rules.image = (tokens, index, _options, env) => {
@@ -46,4 +46,26 @@ function withLiteralImages(markdown: string): string {
     if (/\s+"[^"]*"$/.test(trimmed) && !/\s/.test(trimmed.replace(/\s+"[^"]*"$/, ''))) return whole;
     return `![${alt}](<${trimmed}>)`;
   });
+}
+
+const IMAGE_FILE = /\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i;
+
+/**
+ * Obsidian's links and embeds: `[[Page|alias]]` reads as its alias (or the page), `![[diagram.png|300]]` is the
+ * image, found by name wherever it is (see DeckBuildOptions.findImage); an embedded note reads as its name.
+ */
+export function withWikilinks(markdown: string): string {
+  if (!markdown.includes('[[')) return markdown;
+  return markdown.replace(/(!?)\[\[([^\]|\n]+?)(?:\|([^\]\n]*))?\]\]/g, (_whole, bang: string, target: string, alias?: string) => {
+    const page = target.split('#')[0]!.trim();
+    if (bang && IMAGE_FILE.test(page)) return `![](<${page}>)`;
+    const shown = alias?.trim() && !/^\d+(x\d+)?$/.test(alias.trim()) ? alias.trim() : target.replace('#', ' › ').trim();
+    return shown.replace(/[*_`[\]]/g, (c) => `\\${c}`);
+  });
+}
+
+/** `> [!note] Title` opens an Obsidian callout: in a card, its title in bold, and no `[!note]` marker. */
+function withCallouts(markdown: string): string {
+  if (!markdown.includes('[!')) return markdown;
+  return markdown.replace(/^((?:[ \t]*>)+[ \t]*)\[![a-z-]+\][+-]?[ \t]*(.*)$/gim, (_whole, quote: string, title: string) => (title.trim() ? `${quote}**${title.trim()}**` : quote.trimEnd()));
 }

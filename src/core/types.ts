@@ -41,9 +41,15 @@ export interface DeckMeta {
   lang?: string;
 }
 
+/**
+ * Why a note gives no cards by design: `flashcards: false` in its front matter; a project file at the notes' root
+ * (README, CHANGELOG, LICENSE, CONTRIBUTING); a landing page (a welcome and lists of links).
+ */
+export type SkipReason = 'flashcards-false' | 'project-file' | 'landing-page';
+
 export type ExtractResult =
   | { ok: true; deck: DeckMeta; cards: ExtractedCard[]; warnings: Warning[]; skipped: false }
-  | { ok: true; deck: DeckMeta; cards: []; warnings: Warning[]; skipped: true }
+  | { ok: true; deck: DeckMeta; cards: []; warnings: Warning[]; skipped: true; why: SkipReason }
   | ({ ok: false; source: string; warnings: Warning[]; reason: string } & NoteRefusal);
 
 /** The deck file the build script writes and the app loads (`public/decks/<id>.json`). */

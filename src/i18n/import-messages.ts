@@ -49,6 +49,11 @@ export const importMessages = defineMessages(
     'backToDecks': 'Back to decks',
     'failed': 'Nothing was changed: {detail}',
     'replanned': 'Your decks changed in another window while this preview was open. This is the preview again, planned on them as they are now: check it and import.',
+    'skippedCount.one': '{count} note gives no cards',
+    'skippedCount.other': '{count} notes give no cards',
+    'skipped.flashcards-false': 'it says flashcards: false in its front matter.',
+    'skipped.project-file': 'a file of the project (README, CHANGELOG, LICENSE…), not notes.',
+    'skipped.landing-page': 'a landing page: a welcome and links to the other pages.',
   },
   {
     'title': 'Importar apuntes',
@@ -97,5 +102,10 @@ export const importMessages = defineMessages(
     'backToDecks': 'Volver a los mazos',
     'failed': 'No se cambió nada: {detail}',
     'replanned': 'Tus mazos cambiaron en otra ventana mientras esta vista previa estaba abierta. Esta es la vista previa de nuevo, sobre los mazos tal como están: revísala e importa.',
+    'skippedCount.one': '{count} apunte no da tarjetas',
+    'skippedCount.other': '{count} apuntes no dan tarjetas',
+    'skipped.flashcards-false': 'dice flashcards: false en su encabezado.',
+    'skipped.project-file': 'un archivo del proyecto (README, CHANGELOG, LICENSE…), no apuntes.',
+    'skipped.landing-page': 'una página de inicio: una bienvenida y enlaces a las otras páginas.',
   },
 );

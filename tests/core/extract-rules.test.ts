@@ -63,12 +63,12 @@ describe('R3 headings and labels with their own content', () => {
       '',
     ].join('\n');
     expect(card(md, 'Usos en medicina').answer).toBe('- Tareas como:\n    - Traducción');
-    expect(card(md, 'Ejemplos concretos').answer).toBe('- Analizar registros');
+    expect(card(md, 'Usos en medicina — ejemplos concretos').answer).toBe('- Analizar registros');
   });
 
   it('opens a pseudo-section at a bold label and at a short plain label', () => {
-    const md = '# Page\n\n**Temas clave:**\n\n- Atención\n- Tokens\n\nCapas OSI:\n\n1. Física\n2. Enlace\n';
-    expect(card(md, 'Temas clave').answer).toBe('- Atención\n- Tokens');
+    const md = '# Page\n\n**Partes del átomo:**\n\n- Protón\n- Neutrón\n\nCapas OSI:\n\n1. Física\n2. Enlace\n';
+    expect(card(md, 'Partes del átomo').answer).toBe('- Protón\n- Neutrón');
     expect(card(md, 'Capas OSI').answer).toBe('1. Física\n2. Enlace');
     expect(card(md, 'Capas OSI').context).toEqual(['Page']);
   });
@@ -161,10 +161,10 @@ describe('skips', () => {
   });
 
   it('closes every section below the top heading at a thematic break', () => {
-    const md = '# Top\n\n## A\n\nTexto A.\n\n---\n\n[Nav](x.md)\n\n**Temas:**\n\n- **Uno:** primero\n';
-    const temas = card(md, 'Temas');
+    const md = '# Top\n\n## A\n\nTexto A.\n\n---\n\n[Nav](x.md)\n\n**Conceptos:**\n\n- **Uno:** primero\n';
+    const temas = card(md, 'Conceptos');
     expect(temas.context).toEqual(['Top']);
     expect(card(md, 'A').answer).toBe('Texto A.');
-    expect(card(md, 'Uno').context).toEqual(['Top', 'Temas']);
+    expect(card(md, 'Uno').context).toEqual(['Top', 'Conceptos']);
   });
 });

@@ -143,20 +143,19 @@ describe.skipIf(!existsSync(SEED))('acceptance on the user page in ../shared/not
       .replace('### Tamaño del modelo:', '### Tamaño de un modelo:')
       .replace('### **Desafíos y Limitaciones:**', '### **Desafíos y limitaciones de los LLMs:**')
       .replace('Los LLMs contienen miles de millones de parámetros.', 'Los LLMs contienen miles de millones (a veces billones) de parámetros.')
-      .replace('Técnicas para generar texto coherente y relevante.', 'Técnicas para generar texto coherente.')
-      .replace('Cómo resumir largos documentos de texto.', 'Cómo resumir documentos largos.');
+      .replace('Entrenar un LLM requiere recursos computacionales masivos', 'Entrenar un LLM requiere recursos de cómputo enormes');
     // Move "Entrenamiento con grandes volúmenes de datos" under "Pre-entrenamiento y ajuste fino".
     const training = edited.slice(edited.indexOf('### **Entrenamiento con grandes'), edited.indexOf('### **Como funcionan'));
     edited = edited.replace(training, '');
     edited = edited.replace('### **¿Cuál es la Diferencia', training.replace('### ', '#### ') + '### **¿Cuál es la Diferencia');
     // Delete "Aplicaciones de los LLMs" up to "Pre-entrenamiento".
     edited = edited.slice(0, edited.indexOf('### **Aplicaciones de los LLMs:**')) + edited.slice(edited.indexOf('### **Pre-entrenamiento y ajuste fino:**'));
-    edited = edited.replace('- **Atención:**', '- **Tokenización:** Cómo se parte el texto en unidades.\n- **Embeddings:** Vectores que representan el significado.\n- **Atención:**');
+    edited = edited.replace('- **Bias y equidad:**', '- **Tokenización:** Cómo se parte el texto en unidades.\n- **Embeddings:** Vectores que representan el significado.\n- **Bias y equidad:**');
 
     const second = planImport(first.stored, [deckOf(edited, 'llm/introduccion-llm.md')], newId);
     const deck = second.decks[0]!;
     const after = new Map(deck.cards.map((c) => [c.card.question, c]));
-    for (const question of ['Tamaño de un modelo', 'Desafíos y limitaciones de los LLMs', 'Entrenamiento con grandes volúmenes de datos', 'Generación de texto', 'Bias y equidad']) {
+    for (const question of ['Tamaño de un modelo', 'Desafíos y limitaciones de los LLMs', 'Entrenamiento con grandes volúmenes de datos', 'Costos de entrenamiento', 'Bias y equidad']) {
       const card = after.get(question)!;
       expect(card.change, question).not.toBe('new');
       expect(before.has(card.id), question).toBe(true);

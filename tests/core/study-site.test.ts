@@ -79,7 +79,7 @@ describe('a whole study site', () => {
     expect(Object.fromEntries(built.map((b) => [b.source, b.deck.file.cards.length]))).toMatchInlineSnapshot(`
       {
         "agents/index.md": 10,
-        "agents/uso-de-herramientas.md": 5,
+        "agents/uso-de-herramientas.md": 7,
         "fine-tuning/index.md": 7,
         "fine-tuning/lora.md": 3,
         "hallucinations.md": 6,
@@ -98,7 +98,7 @@ describe('a whole study site', () => {
         "notas/charla-meetup.md": 0,
         "notas/plan-de-estudio.md": 0,
         "prompting/chain-of-thought.md": 5,
-        "prompting/few-shot.md": 5,
+        "prompting/few-shot.md": 4,
         "prompting/index.md": 7,
         "rag/chunking.md": 3,
         "rag/embeddings.md": 5,

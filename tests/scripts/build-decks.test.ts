@@ -36,7 +36,7 @@ describe('npm run cards', { timeout: 30_000 }, () => {
     const run = runCards(NOTES, '--out', out);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('redes/capas.md: 4 cards, 0 warnings → redes-capas.deck.json');
-    expect(run.stdout).toContain('oculta.md: skipped (flashcards: false)');
+    expect(run.stdout).toContain('oculta.md: no cards — flashcards: false in its front matter');
 
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as DeckIndex;
     expect(index.version).toBe(1);

@@ -1,20 +1,51 @@
-/** The cards of a note's segments, by rule: R1 explicit, R2 question headings, R3 sections and labels, R4 terms, R5 glossaries. */
+/**
+ * The cards of a note's segments, by rule: R1 explicit, R2 question headings, R3 sections and labels, R4 terms, R5
+ * glossaries. Two passes: each segment proposes cards, then the note settles them as a whole — terms that recur in
+ * several sections are fields, not topics; a question asked twice is qualified by its topic; keys are made last.
+ */
 import { paragraphContent, type Block } from '../blocks.ts';
 import { cardKey, numberedKey } from '../card-key.ts';
 import { dedent, foldText, normalizeKeyText } from '../text.ts';
 import type { CardKind, ExtractedCard } from '../types.ts';
 import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
-import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isTodoList } from './noise.ts';
-import { nearestTitled, type Segment } from './segments.ts';
-import { matchTerm } from './terms.ts';
-import { cleanTitle, isGenericTitle, isQuestionTitle, qualifiedTitle } from './titles.ts';
+import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
+import { nextSibling, type Segment } from './segments.ts';
+import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
+import {
+  boldText,
+  cleanTitle,
+  hasStyledLetters,
+  isCalloutWord,
+  isDecorativeLine,
+  isExampleTitle,
+  isGenericTitle,
+  isQuestionTitle,
+  isStatementPart,
+  qualifiedTitle,
+} from './titles.ts';
 
 export const MAX_ANSWER_CHARS = 1500;
+/** A part of a split section shorter than this joins the part before it. */
+const SHORT_PART = 300;
+
+/** A card as a segment proposes it, before the note decides its final question and key. */
+interface Candidate {
+  kind: CardKind;
+  question: string;
+  answer: string;
+  line: number;
+  segment: Segment;
+  /** The card is the segment's own (its title and content), not a term or line inside it. */
+  ownSection: boolean;
+  /** The parent term of a nested term, for its breadcrumb. */
+  within?: string;
+  /** For term cards: the term, folded, to find terms that recur as fields. */
+  term?: string;
+}
 
 export class CardBuilder {
-  readonly cards: ExtractedCard[] = [];
-  private readonly seenKeys = new Map<string, number>();
+  private readonly candidates: Candidate[] = [];
   private readonly foldedTitle: string;
 
   constructor(
@@ -35,41 +66,156 @@ export class CardBuilder {
       if (segment.glossary && node.type === 'paragraph' && this.addGlossary(node, segment)) continue;
       kept.push(node);
     }
+    // A syllabus or a study plan names topics; it teaches none of them.
+    if (segment.titled && isSyllabusTitle(segment.title)) return;
     if (segment.titled && !segment.glossary && kept.some((node) => !this.isImageOnly(node))) {
       const title = segment.title;
       if (title) {
         const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
-        const question = isGenericTitle(title) ? qualifiedTitle(this.ownerTitle(segment.parent), title) : title;
-        this.add(kind, question, this.slice(kept), segment.line, segment, true);
+        // A generic title, or a short example's ("Ejemplos concretos", "Example 2"), is asked with what it belongs to.
+        const vague = isGenericTitle(title) || (isExampleTitle(title) && title.split(/\s+/).length <= 3);
+        const question = vague ? qualifiedTitle(this.ownerTitle(segment.parent), title) : title;
+        this.addSection(kind, question, kept, segment);
       }
     }
+    // An example's fields ("**Rol:** …", "**Formato:** …") illustrate it: they are not topics of their own.
+    if (segment.example) return;
     for (const node of kept) {
       if (node.type === 'paragraph' && node.parent?.type !== 'item') this.addTermParagraph(node, segment);
       else this.addTerms(node, segment);
     }
   }
 
+  /** The cards of every segment added, settled as one note: fields dropped, repeated questions qualified, keys made. */
+  finish(): ExtractedCard[] {
+    const fields = fieldTerms(this.candidates);
+    const kept = this.candidates.filter((c) => !c.term || !fields.has(c.term));
+
+    // A question asked twice is qualified by its topic; a section's own card keeps its name beside a mere term.
+    const asked = new Map<string, { sections: number; others: number }>();
+    for (const c of kept) {
+      const count = asked.get(normalizeKeyText(c.question)) ?? { sections: 0, others: 0 };
+      if (c.ownSection) count.sections++;
+      else count.others++;
+      asked.set(normalizeKeyText(c.question), count);
+    }
+    const repeated = (c: Candidate) => {
+      const count = asked.get(normalizeKeyText(c.question))!;
+      return c.ownSection ? count.sections > 1 : count.sections + count.others > 1;
+    };
+    const cards: ExtractedCard[] = [];
+    const seenKeys = new Map<string, number>();
+    for (const c of kept) {
+      let question = c.question.trim();
+      // The same question under two topics ("Uso típico" under two prompts): each is asked with its own topic.
+      if (repeated(c)) {
+        const owner = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
+        if (owner && normalizeKeyText(owner.title) !== normalizeKeyText(question)) question = qualifiedTitle(owner.title, question);
+      }
+      const anchorSegment = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
+      const anchor = anchorSegment ? (anchorSegment.anchor ??= normalizeKeyText(anchorSegment.title)) : '';
+      let key = cardKey(this.noteId, c.kind, anchor, normalizeKeyText(question));
+      const seen = seenKeys.get(key) ?? 0;
+      seenKeys.set(key, seen + 1);
+      if (seen > 0) {
+        this.warn(c.line + 1, `duplicate card "${question}" in the same section; the copy is kept as number ${seen + 1}`);
+        key = numberedKey(key, seen + 1);
+      }
+      if (c.answer.length > MAX_ANSWER_CHARS) {
+        this.warn(c.line + 1, `answer of "${question}" is ${c.answer.length} characters (over ${MAX_ANSWER_CHARS}); consider splitting it`);
+      }
+      const context = this.context(c.ownSection ? c.segment.parent : c.segment);
+      cards.push({ key, kind: c.kind, question, answer: c.answer, context: c.within ? [...context, c.within] : context, line: c.line + 1, section: `s${c.segment.index}` });
+    }
+    return cards.sort((a, b) => a.line - b.line);
+  }
+
+  /**
+   * A section's own card; one over MAX_ANSWER_CHARS is split where its text opens a part of its own (a bold or
+   * styled line, a short line ending in ":"), each part asked with the section's title and the part's.
+   */
+  private addSection(kind: CardKind, question: string, kept: Block[], segment: Segment): void {
+    const whole = this.slice(kept);
+    const parts = whole.length > MAX_ANSWER_CHARS ? this.parts(kept) : [];
+    if (parts.length < 2) {
+      this.add(kind, question, whole, segment.line, segment, true);
+      return;
+    }
+    parts.forEach((part, i) => {
+      const partQuestion = i === 0 || !part.title ? question : qualifiedTitle(question, part.title);
+      this.add(i === 0 ? kind : 'section', partQuestion, this.slice(part.blocks), part.blocks[0]!.start, segment, true);
+    });
+  }
+
+  /**
+   * The blocks of a long section in parts, each opening with a sub-title (which becomes its question); a part too
+   * short to stand alone joins the one before it. Image-only runs stay with the part they are in.
+   */
+  private parts(blocks: Block[]): { title: string | null; blocks: Block[] }[] {
+    const parts: { title: string | null; blocks: Block[] }[] = [];
+    let current: { title: string | null; blocks: Block[] } = { title: null, blocks: [] };
+    for (const node of blocks) {
+      const title = current.blocks.length > 0 ? subTitle(node) : null;
+      if (title === null) {
+        current.blocks.push(node);
+        continue;
+      }
+      parts.push(current);
+      current = { title, blocks: [] };
+    }
+    parts.push(current);
+    const merged: typeof parts = [];
+    for (const part of parts) {
+      const last = merged.at(-1);
+      if (part.blocks.length === 0) continue;
+      if (last && this.slice(part.blocks).length < SHORT_PART && this.slice([...last.blocks, ...part.blocks]).length <= MAX_ANSWER_CHARS) last.blocks.push(...part.blocks);
+      else merged.push(part);
+    }
+    return merged;
+  }
+
   /** The topic a generic title belongs to: the nearest section with a title of its own, or the deck. */
   private ownerTitle(from: Segment | null): string {
-    for (let s = from; s; s = s.parent) if (s.titled && s.title && !isGenericTitle(s.title)) return s.title;
-    return this.deckTitle;
+    return this.specificOwner(from)?.title ?? this.deckTitle;
+  }
+
+  /** The nearest section, from `from` up, with a title that names a topic. */
+  private specificOwner(from: Segment | null): Segment | null {
+    for (let s = from; s; s = s.parent) if (s.titled && s.title && !isGenericTitle(s.title)) return s;
+    return null;
   }
 
   /** R4 on a paragraph: `**Indexing:** The external data is…` alone in a paragraph. */
   private addTermParagraph(paragraph: Block, segment: Segment): void {
     const match = matchTerm(paragraph.inline);
     if (!match || !match.definition) return;
+    this.addTerm(match, match.definition, paragraph.start, segment);
+  }
+
+  private addTerm(match: TermMatch, answer: string, line: number, segment: Segment, within?: string): void {
     const term = cleanTitle(match.term);
+    // "**Nota:** …", "**Constraints:** …": a remark inside the answer, not a topic.
+    if (!term || isCalloutWord(term) || isStatementPart(term)) return;
+    if (within !== undefined) {
+      if (isGenericTitle(term)) return;
+      this.add('term', term, answer, line, segment, false, within, foldText(term));
+      return;
+    }
     const question = isGenericTitle(term) ? qualifiedTitle(this.ownerTitle(segment), term) : term;
-    this.add('term', question, match.definition, paragraph.start, segment, false);
+    this.add('term', question, answer, line, segment, false, undefined, foldText(term));
   }
 
   private isNoise(node: Block): boolean {
     if (node.type === 'html') return true;
+    if (node.type === 'heading') return isDecorativeLine(node.inline);
     if (node.type === 'paragraph') {
       const content = paragraphContent(node);
       if (content === 'links' || content === 'empty') return true;
-      return content === 'text' && (isChatLeftover(node.inline) || isDateLine(node.inline) || isAboutTheNotes(node.inline));
+      if (content !== 'text') return false;
+      const text = node.inline;
+      if (isDecorativeLine(text) || isTagLine(text) || isDateLine(text) || isAboutTheNotes(text)) return true;
+      // "Here are 8 variants:" sounds like chat, but it introduces the list after it.
+      return isChatLeftover(text) && !(isListIntro(text) && nextSibling(node)?.type === 'list');
     }
     if (node.type === 'item' && node.children[0]?.type === 'paragraph' && isChecklistItem(node.children[0].inline)) return true;
     if (node.type === 'list' && isTodoList(node)) return true;
@@ -118,7 +264,7 @@ export class CardBuilder {
     return found;
   }
 
-  /** R4: term bullets at any depth of a list, item by item. */
+  /** R4: term bullets at any depth of a list, item by item; in a list of `Term: definition` items, those too. */
   private addTerms(node: Block, segment: Segment): void {
     if (node.type !== 'list' && node.type !== 'item' && node.type !== 'blockquote') return;
     const stack: Block[] = [node];
@@ -138,62 +284,42 @@ export class CardBuilder {
     const first = item.children[0]!;
     const rest = dedent(this.lines.slice(first.end, Math.min(item.end, segment.bodyEnd)));
     const answer = [match.definition, rest].filter(Boolean).join('\n\n');
-    const term = cleanTitle(match.term);
     // Under a term bullet ("**Ser específico:**" → "**Ejemplo:** …") a term is part of its parent's answer; one
     // that names a topic of its own is also a card, with its parent in the context.
     const parentItem = item.parent?.parent?.type === 'item' ? item.parent.parent : null;
     const parentTerm = parentItem ? termOf(parentItem) : null;
-    if (parentTerm) {
-      if (isGenericTitle(term)) return;
-      this.add('term', term, answer, item.start, segment, false, cleanTitle(parentTerm.term));
-      return;
-    }
-    const question = isGenericTitle(term) ? qualifiedTitle(this.ownerTitle(segment), term) : term;
-    this.add('term', question, answer, item.start, segment, false);
+    this.addTerm(match, answer, item.start, segment, parentTerm ? cleanTitle(parentTerm.term) : undefined);
   }
 
-  /** Contiguous blocks are sliced together so list nesting survives; gaps (skipped blocks) split the answer. */
+  /**
+   * Contiguous blocks are sliced together so list nesting survives; gaps (skipped blocks) split the answer. A block
+   * with a `text` of its own (the rest of a label's paragraph) stands as that text.
+   */
   private slice(blocks: Block[]): string {
     const parts: string[] = [];
-    let runStart = blocks[0]!.start;
-    let runEnd = blocks[0]!.end;
-    for (const node of blocks.slice(1)) {
-      if (node.start <= runEnd) {
-        runEnd = Math.max(runEnd, node.end);
-        continue;
+    const run = { start: -1, end: -1 };
+    const flush = () => {
+      if (run.start >= 0) parts.push(dedent(this.lines.slice(run.start, run.end)));
+      run.start = -1;
+    };
+    for (const node of blocks) {
+      if (node.text !== undefined) {
+        flush();
+        parts.push(dedent(node.text.split('\n')));
+      } else if (run.start >= 0 && node.start <= run.end) run.end = Math.max(run.end, node.end);
+      else {
+        flush();
+        run.start = node.start;
+        run.end = node.end;
       }
-      parts.push(dedent(this.lines.slice(runStart, runEnd)));
-      runStart = node.start;
-      runEnd = node.end;
     }
-    parts.push(dedent(this.lines.slice(runStart, runEnd)));
+    flush();
     return parts.filter(Boolean).join('\n\n');
   }
 
-  private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean, within?: string): void {
+  private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean, within?: string, term?: string): void {
     if (!question.trim() || !answer.trim()) return;
-    const anchorSegment = ownSection ? nearestTitled(segment.parent) : segment.titled ? segment : nearestTitled(segment.parent);
-    const anchor = anchorSegment ? (anchorSegment.anchor ??= normalizeKeyText(anchorSegment.title)) : '';
-    let key = cardKey(this.noteId, kind, anchor, normalizeKeyText(question));
-    const seen = this.seenKeys.get(key) ?? 0;
-    this.seenKeys.set(key, seen + 1);
-    if (seen > 0) {
-      this.warn(line + 1, `duplicate card "${question}" in the same section; the copy is kept as number ${seen + 1}`);
-      key = numberedKey(key, seen + 1);
-    }
-    if (answer.length > MAX_ANSWER_CHARS) {
-      this.warn(line + 1, `answer of "${question}" is ${answer.length} characters (over ${MAX_ANSWER_CHARS}); consider splitting it`);
-    }
-    const context = this.context(ownSection ? segment.parent : segment);
-    this.cards.push({
-      key,
-      kind,
-      question: question.trim(),
-      answer,
-      context: within ? [...context, within] : context,
-      line: line + 1,
-      section: `s${segment.index}`,
-    });
+    this.candidates.push({ kind, question, answer, line, segment, ownSection, ...(within !== undefined ? { within } : {}), ...(term !== undefined ? { term } : {}) });
   }
 
   private context(from: Segment | null): string[] {
@@ -208,7 +334,51 @@ export class CardBuilder {
   }
 }
 
-function termOf(item: Block): { term: string; definition: string } | null {
+/**
+ * Terms that are the fields of a page's sections rather than topics: "**Mito:** … **Realidad:** …" under every
+ * heading. A term recurs as a field when it is in three sections or more, or in two beside another recurring term.
+ */
+function fieldTerms(candidates: readonly Candidate[]): Set<string> {
+  const sections = new Map<string, Set<number>>();
+  for (const c of candidates) if (c.term) sections.set(c.term, (sections.get(c.term) ?? new Set()).add(c.segment.index));
+  const recurring = [...sections].filter(([, where]) => where.size >= 2);
+  const fields = new Set<string>();
+  for (const [term, where] of recurring) {
+    const partner = recurring.some(([other, elsewhere]) => other !== term && [...where].filter((s) => elsewhere.has(s)).length >= 2);
+    if (where.size >= 3 || partner) fields.add(term);
+  }
+  return fields;
+}
+
+/** The term of an item: `**Term:** definition`, or `Term: definition` in a list where most items are so written. */
+function termOf(item: Block): TermMatch | null {
   const first = item.children[0];
-  return first?.type === 'paragraph' ? matchTerm(first.inline) : null;
+  if (first?.type !== 'paragraph') return null;
+  return matchTerm(first.inline) ?? (isPlainTermList(item.parent) ? matchPlainTerm(first.inline) : null);
+}
+
+const plainTermLists = new WeakMap<Block, boolean>();
+
+/** "- Multi-query: genera varias consultas", "- Branched RAG — consulta varias fuentes": most items, two at least. */
+function isPlainTermList(list: Block | null): boolean {
+  if (!list || list.type !== 'list') return false;
+  let known = plainTermLists.get(list);
+  if (known === undefined) {
+    const items = list.children.filter((item) => item.children[0]?.type === 'paragraph');
+    const terms = items.filter((item) => matchPlainTerm(item.children[0]!.inline) !== null).length;
+    known = items.length >= 2 && terms * 3 >= items.length * 2;
+    plainTermLists.set(list, known);
+  }
+  return known;
+}
+
+/** A block that opens a part of a long section: a line in bold or styled letters, or a short line ending in ":". */
+function subTitle(node: Block): string | null {
+  if (node.type !== 'paragraph' || node.inline.includes('\n')) return null;
+  const text = node.inline.trim();
+  const bold = boldText(text);
+  const title = cleanTitle(text);
+  if (!title || title.split(/\s+/).length > 12) return null;
+  if (bold !== null || hasStyledLetters(text) || text.endsWith(':')) return title;
+  return null;
 }

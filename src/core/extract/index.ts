@@ -2,11 +2,12 @@
  * The extractor: one note in, its deck and cards out, with warnings that carry line numbers. Pure: the build script
  * and the in-app import both call it.
  */
-import { buildBlocks, nestingCutLine, parseTokens, walk, type Block } from '../blocks.ts';
+import { buildBlocks, nestingCutLine, paragraphContent, parseTokens, walk, type Block } from '../blocks.ts';
 import { splitFrontMatter } from '../frontmatter.ts';
 import { decodeNote, slugify } from '../text.ts';
-import type { DeckMeta, ExtractResult, Warning } from '../types.ts';
+import type { DeckMeta, ExtractResult, SkipReason, Warning } from '../types.ts';
 import { CardBuilder } from './cards.ts';
+import { isTagLine } from './noise.ts';
 import { segmentNote } from './segments.ts';
 import { cleanTitle } from './titles.ts';
 
@@ -53,14 +54,45 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
     ...(front.data.navOrder !== undefined ? { navOrder: front.data.navOrder } : {}),
     ...(front.data.lang ? { lang: front.data.lang } : {}),
   };
-  if (!front.data.flashcards) return { ok: true, deck, cards: [], warnings, skipped: true };
+  const skip = (why: SkipReason): ExtractResult => ({ ok: true, deck, cards: [], warnings, skipped: true, why });
+  if (!front.data.flashcards) return skip('flashcards-false');
+  if (!source.includes('/') && PROJECT_FILE.test(fileStem)) return skip('project-file');
+  if (isLandingPage(root)) return skip('landing-page');
+  // "#biología #célula" on a line of its own: the note's tags.
+  for (const node of walk(root)) if (node.type === 'paragraph' && node.parent?.type === 'root' && isTagLine(node.inline)) deck.tags.push(...node.inline.trim().split(/\s+/).map((tag) => tag.slice(1)));
 
   checkFences(root, lines, warn);
   const segments = segmentNote(root, lines.length);
   const builder = new CardBuilder(noteId, title, lines, warn);
   for (const segment of segments) builder.addSegment(segment);
-  const cards = builder.cards.sort((a, b) => a.line - b.line);
+  const cards = builder.finish();
   return { ok: true, deck, cards, warnings, skipped: false };
+}
+
+/** The files of a project, not of its notes, when they sit at the notes' root. */
+const PROJECT_FILE = /^(readme|changelog|change-log|changes|history|license|licence|copying|contributing|code[-_ ]of[-_ ]conduct|security|authors|todo)$/i;
+
+const WELCOME = /^(bienvenid[oa]s?|welcome|hola|hello|hi|este sitio|esta web|este repositorio|this site|this repository|in this site|en este sitio)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A landing page: its body is a welcome and lists of links to the other pages, with little text of its own — a
+ * short paragraph or two, one of them welcoming the reader, or none at all.
+ */
+function isLandingPage(root: Block): boolean {
+  let links = 0;
+  let text = 0;
+  let welcome = false;
+  for (const node of walk(root)) {
+    if (node.type !== 'paragraph' || node.parent?.type === 'item' && node.parent.children[0] !== node) continue;
+    const content = paragraphContent(node);
+    if (content === 'links') links++;
+    else if (content === 'text') {
+      text += node.inline.length;
+      welcome ||= WELCOME.test(node.inline.trim());
+    }
+  }
+  for (const node of walk(root)) if (node.type === 'fence' || node.type === 'table' || node.type === 'code') return false;
+  return links >= 2 && (text === 0 || (welcome && text <= 600));
 }
 
 function findFirstH1(root: Block): Block | undefined {

@@ -34,7 +34,7 @@ export function isSkippedTitle(folded: string): boolean {
 
 // Matched on the raw text (case-insensitive, accents optional) so that no paragraph needs accent folding.
 const CHAT_OPENER =
-  /^(claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqu[ií] tienes|aqu[ií] te dejo|aqu[ií] va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here['’]?s|here are|happy to help|glad you asked)(?![\p{L}\p{N}])/iu;
+  /^(entonces,? tu (?:definici[oó]n|respuesta|resumen|explicaci[oó]n) podr[ií]a quedar|tu (?:definici[oó]n|respuesta|resumen) podr[ií]a quedar|podr[ií]a quedar (?:as[ií]|como)|quedar[ií]a (?:as[ií]|como)|una versi[oó]n mejorada|aqu[ií] tienes una versi[oó]n|claro|por supuesto|con gusto|desde luego|perfecto|excelente pregunta|buena pregunta|gran pregunta|genial|aqu[ií] tienes|aqu[ií] te dejo|aqu[ií] va|te explico|vamos a verlo|sure|certainly|of course|absolutely|great question|good question|here is|here['’]?s|here are|happy to help|glad you asked)(?![\p{L}\p{N}])/iu;
 const CHAT_CLOSER =
   /^(te qued[oó]|te queda|te gustar[ií]a|quieres que|quieres saber|necesitas|tienes alguna|tienes otra|tienes m[aá]s|si tienes|si quieres|si necesitas|espero que|dime si|av[ií]same|hazme saber|cualquier duda|would you like|do you want|want me to|shall i|should i|let me know|if you have|if you want|if you['’]?d like|hope this|i hope|feel free|any other questions|any questions|do you have any|do you have other)(?![\p{L}\p{N}])/iu;
 
@@ -101,4 +101,22 @@ export function isTodoList(list: Block): boolean {
     if (isTaskLine(text)) tasks++;
   }
   return tasks * 2 >= items.length;
+}
+
+/** A line of Obsidian tags only ("#biología #célula"): tags of the note, not content. */
+export function isTagLine(text: string): boolean {
+  return /^(?:#[\p{L}\p{N}_/-]+\s*)+$/u.test(text.trim());
+}
+
+/** "Here are 8 variants:", "Aquí tienes tres ejemplos:": chat-like words that introduce the list after them. */
+export function isListIntro(text: string): boolean {
+  return /^(?:here are|here's|these are|aqu[ií] (?:tienes|est[aá]n|van)|estas son|estos son)\b[^\n]*:\s*$/iu.test(text.trim());
+}
+
+/** "Temas a estudiar", "Temas clave", "Índice", "Contenidos", "Topics", "Table of contents", "Plan de estudio". */
+const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos?|plan de estudios?|programa(?: de estudios?)?|syllabus|topics|table of contents|contents|outline|roadmap|agenda|study plan)(?: (?:a estudiar|clave|principales|del curso|de la materia|to study|covered|key))*$|^plan$/;
+
+/** A syllabus or a study plan: it names the topics to study, and teaches none of them. */
+export function isSyllabusTitle(title: string): boolean {
+  return SYLLABUS_TITLE.test(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
 }

@@ -1,5 +1,8 @@
-/** R4 — term bullets and paragraphs: `**Term:** definition`, `**Term**: definition`, `__Term__: definition`. */
-import { stripDecoration } from './titles.ts';
+/**
+ * R4 — term bullets and paragraphs: `**Term:** definition`, `**Term**: definition`, `__Term__: definition`, a term in
+ * styled letters (`𝗧𝗼𝗸𝗲𝗻 — …`), and — in lists where most items are so written — plain `Term: definition`.
+ */
+import { hasStyledLetters, stripDecoration } from './titles.ts';
 
 export interface TermMatch {
   term: string;
@@ -13,11 +16,35 @@ const TERM_PATTERNS = [
   /^__([^_\n]{1,120}?)__[ \t]*:[ \t]*(.*)$/s,
 ];
 
+/** A term in styled letters, then `:`, `—`, `–` or an arrow: `𝗧𝗼𝗸𝗲𝗻𝘀: …`, `𝟭. 𝗥𝗔𝗚 — …`. */
+const STYLED_TERM = /^((?:[\u{1D400}-\u{1D7FF}]|[ \t\d.,()'’&/+-])*[\u{1D400}-\u{1D7FF}](?:[\u{1D400}-\u{1D7FF}]|[ \t\d.,()'’&/+-])*?)\s*(?::|—|–|->|→)\s*(.*)$/su;
+
 /** `**Term:** definition`, `**Term**: definition` or `__Term__: definition` (also after a leading emoji). */
 export function matchTerm(inline: string): TermMatch | null {
+  const text = stripDecoration(inline.trim());
   for (const pattern of TERM_PATTERNS) {
-    const match = pattern.exec(stripDecoration(inline.trim()));
+    const match = pattern.exec(text);
     if (match && match[1]!.trim()) return { term: match[1]!.trim(), definition: match[2]!.trim() };
   }
+  if (hasStyledLetters(text)) {
+    const styled = STYLED_TERM.exec(text);
+    if (styled && styled[1]!.trim()) return { term: styled[1]!.normalize('NFKC').trim(), definition: styled[2]!.trim() };
+  }
   return null;
+}
+
+/**
+ * `Multi-query: genera varias consultas…`, `Branched RAG — consulta varias fuentes`, `Chunk -> un trozo`: a short
+ * term (at most five words, no sentence of its own) before a separator and a definition.
+ */
+const PLAIN_TERM = /^([^\s:*_`[\]#>|][^:\n—–]{0,48}?)\s*(?::|\s—|\s–|\s-\s|->|→)\s+(\S.*)$/s;
+
+export function matchPlainTerm(inline: string): TermMatch | null {
+  const text = stripDecoration(inline.trim());
+  if (/^https?:|^\w+:\/\//i.test(text)) return null;
+  const match = PLAIN_TERM.exec(text);
+  if (!match) return null;
+  const term = match[1]!.trim();
+  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term)) return null;
+  return { term, definition: match[2]!.trim() };
 }

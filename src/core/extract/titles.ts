@@ -28,7 +28,7 @@ export function isLabel(inline: string): boolean {
   const text = stripDecoration(inline.trim());
   const bold = BOLD_LABEL.exec(text);
   if (bold) return bold[3] === ':' || bold[2]!.trim().endsWith(':');
-  return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 3 && !text.includes('::');
+  return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 6 && !text.includes('::');
 }
 
 /** A paragraph wholly in bold (after any leading emoji), without the markers; null otherwise. */
@@ -54,7 +54,7 @@ export function stripDecoration(text: string): string {
  * removed ("### 🔹 5. **Ejemplo ampliado:**" → "Ejemplo ampliado").
  */
 export function cleanTitle(raw: string): string {
-  let text = raw.trim();
+  let text = plainText(raw.trim());
   for (;;) {
     const next = stripDecoration(text)
       .replace(/^(\*\*|__)(.*)\1$/s, '$2')
@@ -115,4 +115,98 @@ export function isGenericTitle(title: string): boolean {
 export function qualifiedTitle(owner: string, generic: string): string {
   const lower = generic.replace(/^([¿¡]?)(\p{Lu})(?!\p{Lu})/u, (_m, mark: string, letter: string) => mark + letter.toLowerCase());
   return `${owner} — ${lower}`;
+}
+
+// ——— Plain text in questions, and titles that are not topics.
+
+/** Letters styled with Unicode (𝗘𝗺𝗯𝗲𝗱, 𝐓𝐨𝐤𝐞𝐧𝐬, 𝟯): Mathematical Alphanumeric Symbols, which NFKC turns into plain ones. */
+const STYLED = /[\u{1D400}-\u{1D7FF}]/u;
+
+export function hasStyledLetters(text: string): boolean {
+  return STYLED.test(text);
+}
+
+/**
+ * What a reader sees of a title's inline Markdown: links and wikilinks as their text (`[[Page|alias]]` → alias),
+ * no emphasis markers, no backslash escapes, styled letters as plain ones.
+ */
+export function plainText(inline: string): string {
+  let text = STYLED.test(inline) ? inline.normalize('NFKC') : inline;
+  if (!/[[\\*_`]/.test(text)) return text;
+  text = text
+    .replace(/!?\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_m, page: string, alias?: string) => (alias ?? page).trim())
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])/g, '$2');
+}
+
+/** Made only of punctuation or box drawing (`=====`, `-----`, `═══`, `***`, `~ ~ ~`): a divider, never a question. */
+export function isDecorativeLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 3 && /^[\p{P}\p{S}\u2500-\u257F\s]+$/u.test(trimmed) && !/[\p{L}\p{N}]/u.test(trimmed);
+}
+
+/** Callout words and notes to the reader: they introduce a remark inside an answer, never a topic of their own. */
+const CALLOUT_WORDS = new Set(
+  ('pista pistas nota notas advertencia advertencias aviso cuidado atencion ojo tip tips consejo truco recuerda recordatorio observacion importante ' +
+    'hint hints note notes warning warnings caution careful attention tip tips reminder remember important info information danger abstract quote ' +
+    // pasted chat answers, titled with their source
+    'gemini chatgpt gpt claude copilot bard ia ai assistant asistente respuesta answer').split(' '),
+);
+
+export function isCalloutWord(title: string): boolean {
+  const folded = foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return CALLOUT_WORDS.has(folded);
+}
+
+/**
+ * A step of a tutorial ("Ahora ejecutamos:", "Comenzaremos instalando X", "Paso 3", "Now run:", "Let's install"):
+ * the text around it is the answer; the step is not a question.
+ */
+const STEP_START =
+  /^(?:(?:ahora|luego|despues|a continuacion|seguidamente|finalmente|por ultimo|primero|entonces|vamos a|veamos|now|then|next|finally|first|let'?s|we)[ ,]+\S|(?:paso|step) \d+(?![\p{L}\p{N}]))/u;
+/** Spanish verbs in the first person plural, present or future (ejecutamos, creamos, comenzaremos, veremos). */
+const WE_VERB = /^[a-z]{3,}(amos|emos|imos|aremos|eremos|iremos)(?![\p{L}\p{N}])/u;
+
+export function isTutorialStep(title: string): boolean {
+  const folded = foldText(title.trim()).replace(/^[^a-z0-9]+/, '');
+  return STEP_START.test(folded) || WE_VERB.test(folded);
+}
+
+/**
+ * An exercise statement of a practice sheet: "Ejercicio 6. ¿Qué establece…?", "Exercise 2: …", "Problema 3) …".
+ * Returns the statement without its number, or null.
+ */
+const EXERCISE = /^(?:ejercicio|ejercicios|ej|exercise|problema|problem|pregunta|question|actividad|activity|consigna)\s*\d+[a-z]?\s*[.):\-–]?\s*(.*)$/is;
+
+export function exerciseStatement(text: string): string | null {
+  const match = EXERCISE.exec(cleanTitle(text.trim()));
+  return match ? match[1]!.trim() : null;
+}
+
+/** Words that open the tasks of a practice sheet: "Investigue y describa…", "Explain why…". */
+const INSTRUCTION =
+  /^(investigue|investiga|describa|describe|explique|explica|indique|indica|defina|define|compare|compara|mencione|menciona|responda|responde|calcule|calcula|justifique|justifica|enumere|enumera|de un ejemplo|d[eé] un ejemplo|analice|analiza|demuestre|demuestra|resuelva|resuelve|complete|completa|determine|determina|identifique|identifica|explain|describe|define|compare|list|give|show|prove|compute|calculate|justify|state|name|identify|determine|solve|discuss)(?![\p{L}\p{N}])/u;
+
+/** An item of a numbered task list that asks something: a question, or an instruction to answer. */
+export function isTaskStatement(text: string): boolean {
+  const plain = cleanTitle(text);
+  if (plain.length > 400) return false;
+  return plain.includes('?') || INSTRUCTION.test(foldText(plain));
+}
+
+/** Parts of a problem's statement (LeetCode's "Constraints:", "Input:"): they belong to the statement's card. */
+const STATEMENT_PARTS = new Set(
+  'constraints constraint restricciones restriccion input output entrada salida follow up follow-up seguimiento'.split(' ').concat(['follow up', 'input format', 'output format']),
+);
+
+export function isStatementPart(title: string): boolean {
+  return STATEMENT_PARTS.has(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** "Ejemplo", "Ejemplo 2", "Example: sorting", "Plantilla", "Template", "Prompt de ejemplo": an illustration. */
+const EXAMPLE_START = /^(ejemplo|ejemplos|example|examples|plantilla|plantillas|template|templates|prompt|prompts|muestra|sample|samples|caso practico)(?![\p{L}])/u;
+
+export function isExampleTitle(title: string): boolean {
+  return EXAMPLE_START.test(foldText(title.trim()).replace(/^[^a-z0-9]+/, ''));
 }

@@ -1,0 +1,294 @@
+// Cards from real, messy notes (issue 12): each pattern found on real study sites, with a fixture of our own in
+// Spanish and in English. The numbers follow the issue's list.
+import { describe, expect, it } from 'vitest';
+import { buildDeck, imageFinder } from '../../src/core/deck.ts';
+import { extractNote } from '../../src/core/extract/index.ts';
+import { card, extract, questions } from './helpers.ts';
+
+const qa = (md: string) => extract(md).cards.map((c) => [c.question, c.answer]);
+
+describe('1. styled Unicode letters used as bold', () => {
+  it('read as plain letters: a styled line alone is a label (es)', () => {
+    const md = '# Apuntes\n\n𝗘𝗺𝗯𝗲𝗱𝗱𝗶𝗻𝗴𝘀\n\nVectores que representan el significado de un texto.\n';
+    expect(qa(md)).toEqual([['Embeddings', 'Vectores que representan el significado de un texto.']]);
+  });
+
+  it('a styled term before a dash or colon is a term, numbered or not (en)', () => {
+    const md = '# Notes\n\n## Techniques\n\n- 𝟯. 𝗙𝗶𝗻𝗲-𝗧𝘂𝗻𝗶𝗻𝗴 — training a model further on your own data.\n- 𝐓𝐨𝐤𝐞𝐧𝐬: the units a model reads.\n';
+    const terms = extract(md).cards.filter((c) => c.kind === 'term').map((c) => [c.question, c.answer]);
+    expect(terms).toEqual([
+      ['Fine-Tuning', 'training a model further on your own data.'],
+      ['Tokens', 'the units a model reads.'],
+    ]);
+  });
+});
+
+describe('2. term lists without bold', () => {
+  it('make term cards when most items are `Term: definition` or `Term — definition` (es)', () => {
+    const md = '# RAG\n\n## Variantes de RAG\n\n- Multi-query: genera varias consultas a partir de una.\n- Branched RAG — consulta varias fuentes a la vez.\n- HyDE -> escribe una respuesta hipotética y busca con ella.\n';
+    expect(extract(md).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Multi-query', 'Branched RAG', 'HyDE']);
+  });
+
+  it('but not in a list of sentences where a colon is only punctuation (en)', () => {
+    const md = '# Tips\n\n## Before an exam\n\n- Sleep well: it matters more than one more hour of reading.\n- Review the summary sheets of every unit again.\n- Eat something light before you go.\n';
+    expect(questions(md)).toEqual(['Before an exam']);
+  });
+});
+
+describe('3. plain labels, question paragraphs and exercise statements', () => {
+  it('a line of up to six words ending in ":" followed by content is a label (es)', () => {
+    expect(card('# Automatización\n\nQue es un RPA:\n\nUn robot de software que repite tareas de oficina.\n', 'Que es un RPA').answer).toBe('Un robot de software que repite tareas de oficina.');
+  });
+
+  it('a paragraph that is a question, followed by its answer, is a label (es, en)', () => {
+    expect(card('# Agentes\n\nEntonces, ¿qué sí es un agente?\n\nUn modelo que decide qué herramienta usar y cuándo parar.\n', 'Entonces, ¿qué sí es un agente?').answer).toMatch(/^Un modelo/);
+    expect(card('# Agents\n\nSo what is an agent, then?\n\nA model that picks its tools and knows when to stop.\n', 'So what is an agent, then?').answer).toMatch(/^A model/);
+  });
+
+  it('an exercise statement is the question and what follows is its answer; an exercise with nothing below gives no card (es)', () => {
+    const md = '# Parcial\n\nEjercicio 1. ¿Qué dice la ley de Ohm?\n\nQue la corriente es proporcional a la tensión.\n\nEjercicio 2. ¿Qué es un fusible?\n\nEjercicio 3.\nExplique qué es la resistencia interna de una pila.\n\nLa resistencia que la propia pila opone a la corriente.\n';
+    expect(qa(md)).toEqual([
+      ['¿Qué dice la ley de Ohm?', 'Que la corriente es proporcional a la tensión.'],
+      ['Explique qué es la resistencia interna de una pila.', 'La resistencia que la propia pila opone a la corriente.'],
+    ]);
+  });
+
+  it('a numbered task of a practice sheet is the question, its nested text or the text after it the answer (en)', () => {
+    const md = [
+      '# Practice 3',
+      '',
+      '## Routing',
+      '',
+      '1. Describe what a routing table holds.',
+      '   The destination networks, the next hop and the interface for each.',
+      '2. Why does a router decrement the TTL?',
+      '',
+      '- So that a packet caught in a loop dies instead of circling forever.',
+      '',
+      '3. What is a default route?',
+      '',
+    ].join('\n');
+    expect(qa(md).filter(([q]) => q !== 'Routing')).toEqual([
+      ['Describe what a routing table holds.', 'The destination networks, the next hop and the interface for each.'],
+      ['Why does a router decrement the TTL?', '- So that a packet caught in a loop dies instead of circling forever.'],
+    ]);
+  });
+});
+
+describe('4. arrow and bullet-character lines', () => {
+  it('under a label are its list, never labels of their own (es, en)', () => {
+    const es = '# Redes\n\nTipos de red:\n\n→ LAN: una casa o una oficina.\n→ WAN: ciudades o países.\n';
+    expect(qa(es)).toEqual([['Tipos de red', '→ LAN: una casa o una oficina.\n→ WAN: ciudades o países.']]);
+    const en = '# Networks\n\nKinds of cables:\n\n• Twisted pair: phones and Ethernet.\n• Fibre: light, long distances.\n';
+    expect(questions(en)).toEqual(['Kinds of cables']);
+  });
+});
+
+describe('5. decorative lines', () => {
+  it('are dividers, never questions; a heading framed by two banners keeps its content (es)', () => {
+    const md = '# Química\n\n## ===============\n\n## Enlace iónico\n\n## ===============\n\nUn átomo cede electrones a otro.\n\n═══════════\n\nOtra línea de texto del enlace.\n';
+    expect(qa(md)).toEqual([['Enlace iónico', 'Un átomo cede electrones a otro.\n\nOtra línea de texto del enlace.']]);
+  });
+
+  it('in English notes too, with asterisks and box drawing', () => {
+    expect(questions('# Notes\n\n## ~~~~~~~~~~\n\n## Photosynthesis\n\nPlants make sugar from light.\n\n## ─────────\n')).toEqual(['Photosynthesis']);
+  });
+});
+
+describe('6. tutorial steps and callout words are not questions', () => {
+  it('"Ahora ejecutamos", "Comenzaremos instalando X", "Paso 3", "Pista", "Advertencia" join the answer around them (es)', () => {
+    const md = [
+      '# Docker',
+      '',
+      '## Crear una imagen',
+      '',
+      'Una imagen se construye desde un Dockerfile.',
+      '',
+      'Comenzaremos instalando `docker`:',
+      '',
+      '```bash',
+      'apt install docker.io',
+      '```',
+      '',
+      'Ahora ejecutamos:',
+      '',
+      '```bash',
+      'docker build -t app .',
+      '```',
+      '',
+      '### Paso 3',
+      '',
+      'Etiquetar la imagen.',
+      '',
+      '**Pista:** usa `docker tag`.',
+      '',
+      '**Advertencia:** no subas secretos a la imagen.',
+      '',
+    ].join('\n');
+    expect(questions(md)).toEqual(['Crear una imagen']);
+    expect(card(md, 'Crear una imagen').answer).toMatch(/Comenzaremos instalando[\s\S]*Ahora ejecutamos[\s\S]*Paso 3[\s\S]*Pista[\s\S]*Advertencia/);
+  });
+
+  it('"Now run", "Let\'s install", "Note", "Tip", "Warning" likewise (en)', () => {
+    const md = '# Git\n\n## Undo a commit\n\nUse `git revert` to undo it with a new commit.\n\nNow run:\n\n```\ngit revert HEAD\n```\n\n## Note\n\nNever rewrite a shared history.\n\n- **Tip:** `git log --oneline` first.\n';
+    expect(questions(md)).toEqual(['Undo a commit']);
+  });
+
+  it('an Obsidian callout with a specific title is a label; a generic one or a quoted source is not (es, en)', () => {
+    const es = '# Estadística\n\n> [!info] Función de densidad\n> Describe cuán probable es cada valor.\n\n> [!note]\n> Recuerda normalizarla.\n';
+    expect(qa(es)).toEqual([['Función de densidad', 'Describe cuán probable es cada valor.\n\n> [!note]\n> Recuerda normalizarla.']]);
+    expect(extractNote(es, 'e.md').ok && buildDeck(extractNote(es, 'e.md') as never, { hasImage: () => false, sanitizeAll: (h) => h }).file.cards[0]!.answerHtml).not.toMatch(/\[!note\]/);
+    const en = '# Ecology\n\nWhat is a trophic level?\n\n> [!quote] Gemini\n> The position an organism occupies in a food chain.\n';
+    expect(qa(en)).toEqual([['What is a trophic level?', '> [!quote] Gemini\n> The position an organism occupies in a food chain.']]);
+  });
+});
+
+describe('7. examples and templates are illustrations', () => {
+  it('sub-sections and term bullets under an example belong to its card; a document-shaped prompt gives one card (es)', () => {
+    const md = [
+      '# Prompting',
+      '',
+      '## Rol',
+      '',
+      'Decirle al modelo qué papel juega.',
+      '',
+      '## Ejemplo de prompt completo',
+      '',
+      '### Rol',
+      '',
+      'Eres un profesor de física.',
+      '',
+      '### Requisitos',
+      '',
+      '- **Formato:** tabla.',
+      '- **Extensión:** media página.',
+      '',
+      '### Público',
+      '',
+      'Estudiantes de secundaria.',
+      '',
+      '**Para generar ideas:** "Dame 10 ideas de experimentos."',
+      '',
+    ].join('\n');
+    expect(questions(md)).toEqual(['Rol', 'Ejemplo de prompt completo']);
+    expect(card(md, 'Ejemplo de prompt completo').answer).toMatch(/### Requisitos[\s\S]*Extensión[\s\S]*Dame 10 ideas/);
+  });
+
+  it('examples under a problem are part of its statement (en)', () => {
+    const md = '# Two Sum\n\nReturn the indices of the two numbers that add up to the target.\n\n**Example 1:**\n\n```\nInput: [2,7], 9\nOutput: [0,1]\n```\n\n**Constraints:**\n\n- 2 <= n <= 10^4\n';
+    expect(questions(md)).toEqual(['Two Sum']);
+    expect(card(md, 'Two Sum').answer).toMatch(/Example 1[\s\S]*Constraints/);
+  });
+});
+
+describe('8. syllabi and study plans', () => {
+  it('give no cards: bullets that only name topics (es, en)', () => {
+    expect(questions('# Física\n\n## Temas a estudiar\n\n- Cinemática\n- Dinámica\n- Energía\n\n## Cinemática\n\nEstudia el movimiento sin sus causas.\n')).toEqual(['Cinemática']);
+    expect(questions('# Biology\n\n## Topics\n\n- Cells\n- Genetics\n\n## Cells\n\nThe smallest unit of life.\n')).toEqual(['Cells']);
+  });
+});
+
+describe('9. project furniture and landing pages', () => {
+  it('README, CHANGELOG and LICENSE at the root of the notes give no cards, and say why', () => {
+    for (const name of ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md']) {
+      const result = extractNote('# Mis apuntes\n\n## Cómo usar\n\nAbre una página.\n', name);
+      expect(result).toMatchObject({ ok: true, skipped: true, why: 'project-file' });
+    }
+    // Deeper in the notes, a README is a note like any other.
+    expect(extractNote('# Redes\n\n## Capas\n\nSiete.\n', 'redes/README.md')).toMatchObject({ skipped: false });
+  });
+
+  it('a welcome and lists of links make a landing page (es, en)', () => {
+    const es = '# Inicio\n\nBienvenido a mis apuntes de la carrera.\n\n## Materias\n\n- [Redes](redes.md)\n- [Sistemas operativos](so.md)\n';
+    expect(extractNote(es, 'index.md')).toMatchObject({ skipped: true, why: 'landing-page' });
+    const en = '# Topology\n\n- [[Open Set]]\n- [[Compact Topological Space]]\n- [[Hausdorff Space]]\n';
+    expect(extractNote(en, 'MOC - Topology.md')).toMatchObject({ skipped: true, why: 'landing-page' });
+  });
+});
+
+describe('10. no answer swallows the page', () => {
+  it('a section over 1,500 characters is split at its inner structure, each part asked with its title (es)', () => {
+    const long = (n: number) => `Un párrafo largo sobre el tema ${n}. `.repeat(16);
+    const md = `# Biología\n\n## La célula\n\n${long(1)}\n\n**Membrana plasmática**\n\n${long(2)}\n\n![Esquema](celula.png)\n\n**Núcleo**\n\n${long(3)}\n`;
+    const cards = extract(md).cards;
+    expect(cards.map((c) => c.question)).toEqual(['La célula', 'La célula — membrana plasmática', 'La célula — núcleo']);
+    expect(cards.every((c) => c.answer.length <= 1500)).toBe(true);
+    // The image stays with the part it is in.
+    expect(cards[1]!.answer).toMatch(/Esquema/);
+  });
+
+  it('a long section with no inner structure stays whole, with a warning (en)', () => {
+    const { cards, warnings } = extract(`# Notes\n\n## History\n\n${'A sentence about history. '.repeat(80)}\n`);
+    expect(cards).toHaveLength(1);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/over 1500/)]);
+  });
+});
+
+describe('11. repeated questions keep their identity', () => {
+  const page = (first: boolean) =>
+    [
+      '# Prompting',
+      ...(first ? ['', '## Prompting de formato', '', 'Pedir la salida en una forma.', '', '### Uso típico', '', 'Tablas y JSON.'] : []),
+      '',
+      '## Prompting de rol',
+      '',
+      'Dar un papel al modelo.',
+      '',
+      '### Uso típico',
+      '',
+      'Tutores y entrevistas.',
+      '',
+    ].join('\n');
+
+  it('are qualified by their nearest specific parent, never numbered by position (es)', () => {
+    expect(questions(page(true))).toEqual(['Prompting de formato', 'Prompting de formato — uso típico', 'Prompting de rol', 'Prompting de rol — uso típico']);
+    expect(extract(page(true)).warnings).toEqual([]);
+  });
+
+  it('and keep their keys when the other one is deleted (en terms as well)', () => {
+    const key = (md: string, q: string) => extract(md).cards.find((c) => c.question.endsWith(q))!.key;
+    const before = extract(page(true)).cards.find((c) => c.question === 'Prompting de rol — uso típico')!.key;
+    // With one "Uso típico" left, it is asked plainly, but it keeps its anchor on "Prompting de rol".
+    expect(key(page(false), 'Uso típico')).toContain('prompting de rol');
+    expect(before).toContain('prompting de rol');
+    const en = '# Tools\n\n## Hammer\n\n- **Typical use:** nails.\n\n## Saw\n\n- **Typical use:** cutting wood.\n';
+    expect(questions(en)).toEqual(['Hammer', 'Hammer — typical use', 'Saw', 'Saw — typical use']);
+  });
+});
+
+describe('12. Obsidian', () => {
+  it('`Term::Definition` without spaces is a card; `std::vector` in prose or code is not (es, en)', () => {
+    expect(qa('Homeostasis::Equilibrio interno de un organismo\n')).toEqual([['Homeostasis', 'Equilibrio interno de un organismo']]);
+    expect(qa('Presión arterial::La fuerza de la sangre contra las arterias\n')).toEqual([['Presión arterial', 'La fuerza de la sangre contra las arterias']]);
+    expect(questions('# C++\n\n## Containers\n\nUse std::vector for arrays that grow.\n\n`std::map<K, V>` keeps keys sorted.\n\nstd::vector<int> v;\n')).toEqual(['Containers']);
+  });
+
+  it('wikilinks read as text, embeds are images found anywhere in the vault, a #tag line is tags (en)', () => {
+    const md = '#biology #cells\n\n# Cells\n\n## Mitochondria\n\nThe [[Cell|cell]]\'s power plant, see [[ATP]].\n\n![[mitochondria.png]]\n';
+    const result = extractNote(md, 'notes/cells.md');
+    if (!result.ok || result.skipped) throw new Error('no cards');
+    expect(result.deck.tags).toEqual(['biology', 'cells']);
+    const built = buildDeck(result, { hasImage: (path) => path === 'attachments/mitochondria.png', findImage: imageFinder(['attachments/mitochondria.png']), sanitizeAll: (h) => h });
+    expect(built.file.cards[0]!.answerHtml).toContain("The cell's power plant, see ATP.");
+    expect(built.images).toEqual(['attachments/mitochondria.png']);
+    expect(built.warnings).toEqual([]);
+  });
+});
+
+describe('13. plain text in questions and breadcrumbs', () => {
+  it('never raw Markdown links or emphasis (es, en)', () => {
+    const c = card('# Lenguajes\n\n## Otros ([aquí](https://example.org))\n\n### *Rust* y __Go__\n\nLenguajes de sistemas.\n', 'Rust y Go');
+    expect(c.context).toEqual(['Lenguajes', 'Otros (aquí)']);
+    expect(questions('# Stats\n\n## 9\\. Kendall’s [Tau](https://example.org/tau)\n\nA rank correlation.\n')).toEqual(['Kendall’s Tau']);
+  });
+});
+
+describe('14. chat leftovers', () => {
+  it('openers such as "Entonces, tu definición podría quedar como:" go (es)', () => {
+    expect(card('# Química\n\n## Mol\n\nEntonces, tu definición podría quedar como:\n\nLa cantidad de sustancia con 6,022·10²³ partículas.\n', 'Mol').answer).toBe('La cantidad de sustancia con 6,022·10²³ partículas.');
+  });
+
+  it('a content line that only sounds like chat stays when a list follows it (en)', () => {
+    expect(card('# Writing\n\n## Hooks\n\nHere are 3 kinds of hooks:\n\n- A question.\n- A surprising fact.\n- A story.\n', 'Hooks').answer).toMatch(/^Here are 3 kinds of hooks:/);
+  });
+});
