@@ -78,9 +78,9 @@ describe('R3 headings and labels with their own content', () => {
   });
 
   it('keeps tables and code in answers', () => {
-    const md = '## Tabla\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Código\n\n```js\nlet x = 1;\n```\n';
+    const md = '## Tabla\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Declarar una variable\n\n```js\nlet x = 1;\n```\n';
     expect(card(md, 'Tabla').answer).toContain('| 1 | 2 |');
-    expect(card(md, 'Código').answer).toBe('```js\nlet x = 1;\n```');
+    expect(card(md, 'Declarar una variable').answer).toBe('```js\nlet x = 1;\n```');
   });
 
   it('gives the breadcrumb of ancestor headings as context', () => {

@@ -40,6 +40,23 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(card('# Automatización\n\nQue es un RPA:\n\nUn robot de software que repite tareas de oficina.\n', 'Que es un RPA').answer).toBe('Un robot de software que repite tareas de oficina.');
   });
 
+  it('a line that is a predicate about the heading above ("Son únicos para cada objeto:") is part of its answer, not a label (es, en)', () => {
+    const es = '# Clases\n\n## Atributos de instancia\n\nSon únicos para cada objeto:\n\n```python\nself.marca = marca\n```\n';
+    expect(qa(es)).toEqual([['Atributos de instancia', 'Son únicos para cada objeto:\n\n```python\nself.marca = marca\n```']]);
+    const en = '# Classes\n\n## Class attributes\n\nAre shared by every instance:\n\n```python\nwheels = 4\n```\n';
+    expect(questions(en)).toEqual(['Class attributes']);
+  });
+
+  it('a field repeated under every item of a list ("**Rol:**" under each process) is no card (es)', () => {
+    const md = [
+      '# Práctica 5', '', '## Procesos de la salida de ss', '',
+      '- **`sshd`:** el servicio de SSH.', '    - **Rol:** servidor, escucha en el puerto 22.',
+      '- **`nginx`:** el servidor web.', '    - **Rol:** servidor, escucha en el puerto 80.',
+      '- **`firefox`:** el navegador.', '    - **Rol:** cliente, se conecta al puerto 443.', '',
+    ].join('\n');
+    expect(questions(md)).toEqual(['Procesos de la salida de ss', '`sshd`', '`nginx`', '`firefox`']);
+  });
+
   it('a paragraph that is a question, followed by its answer, is a label (es, en)', () => {
     expect(card('# Agentes\n\nEntonces, ¿qué sí es un agente?\n\nUn modelo que decide qué herramienta usar y cuándo parar.\n', 'Entonces, ¿qué sí es un agente?').answer).toMatch(/^Un modelo/);
     expect(card('# Agents\n\nSo what is an agent, then?\n\nA model that picks its tools and knows when to stop.\n', 'So what is an agent, then?').answer).toMatch(/^A model/);
@@ -51,6 +68,31 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
       ['¿Qué dice la ley de Ohm?', 'Que la corriente es proporcional a la tensión.'],
       ['Explique qué es la resistencia interna de una pila.', 'La resistencia que la propia pila opone a la corriente.'],
     ]);
+  });
+
+  it('an exercise named by its topic asks the statement below it, even with its answer on the next line (es)', () => {
+    const md = '# Práctica 4\n\n## Ej 1 - virtualización\n\nDefina virtualización. Investigue cuál fue su primera implementación.\n\nUna capa que reparte el hardware entre máquinas virtuales.\n\n## Ej 2 - hipervisores\n\n¿Qué es un hipervisor?\nEl software que crea y ejecuta las máquinas virtuales.\n';
+    expect(qa(md)).toEqual([
+      ['Defina virtualización. Investigue cuál fue su primera implementación.', 'Una capa que reparte el hardware entre máquinas virtuales.'],
+      ['¿Qué es un hipervisor?', 'El software que crea y ejecuta las máquinas virtuales.'],
+    ]);
+  });
+
+  it('a statement pasted with hard line breaks stays one question; the lines after its end are the answer (en)', () => {
+    const md = '# Sheet 3\n\n## Exercise 6\n\nA function f is total computable when some machine computes it for\nevery element of its domain. Prove that the function g defined above\nis not total computable.\nSuppose it were: then we could decide the halting problem.\n';
+    expect(qa(md)).toEqual([
+      [
+        'A function f is total computable when some machine computes it for every element of its domain. Prove that the function g defined above is not total computable.',
+        'Suppose it were: then we could decide the halting problem.',
+      ],
+    ]);
+  });
+
+  it('under a question, terms that only name a facet of its answer ("Comando", "Funcionalidad") are no cards of their own (es, en)', () => {
+    const es = '# Kernel\n\n## ¿Qué es un parche del kernel? ¿Con qué comando se aplica?\n\nUn archivo de diferencias entre dos versiones.\n\n- **Comando:** `patch -p1 < cambio.patch`.\n- **SYN cookies:** una defensa que el parche puede traer.\n';
+    expect(questions(es)).toEqual(['¿Qué es un parche del kernel? ¿Con qué comando se aplica?', 'SYN cookies']);
+    const en = '# Boot\n\n## What is an initramfs, and when is it not needed?\n\nA temporary root file system loaded into memory.\n\n- **Purpose:** to hold the drivers needed to mount the real root.\n';
+    expect(questions(en)).toEqual(['What is an initramfs, and when is it not needed?']);
   });
 
   it('a numbered task of a practice sheet is the question, its nested text or the text after it the answer (en)', () => {
@@ -92,6 +134,32 @@ describe('5. decorative lines', () => {
 
   it('in English notes too, with asterisks and box drawing', () => {
     expect(questions('# Notes\n\n## ~~~~~~~~~~\n\n## Photosynthesis\n\nPlants make sugar from light.\n\n## ─────────\n')).toEqual(['Photosynthesis']);
+  });
+});
+
+describe('6. tutorial walkthroughs', () => {
+  it('a section that opens by narrating the next step makes no card; one that explains first does (es)', () => {
+    const md = [
+      '# React',
+      '## Añadiendo componentes', 'Generemos un componente llamado Header en `src/components`:', '```jsx\nexport const Header = () => <h1>Hola</h1>;\n```',
+      '## Agregar el estado', 'Ahora, dentro del componente, guardaremos el valor con `useState`.',
+      '## JSX', 'Una sintaxis que mezcla HTML con JavaScript. Creemos un ejemplo:',
+      '## Props', 'Podemos pasar datos a un componente mediante sus props.',
+    ].join('\n\n');
+    expect(questions(md)).toEqual(['JSX', 'Props']);
+  });
+
+  it('"Hagamos…" and "Escribamos…" narrate too (es)', () => {
+    expect(questions('# JavaScript\n\n## Fechas\n\nHagamos un programa que cuente los días desde que nacimos:\n\n```js\nnew Date()\n```\n')).toEqual([]);
+  });
+
+  it('in English too, and "Now that…" only links back (en)', () => {
+    const md = [
+      '# Statistics',
+      "## Implementation", "Let's look at how to compute it with pandas:", '```python\ndf.corr()\n```',
+      '## Sources of uncertainty', 'Now that we know what noise is, uncertainty comes from the data and from the model.',
+    ].join('\n\n');
+    expect(questions(md)).toEqual(['Sources of uncertainty']);
   });
 });
 
@@ -198,6 +266,13 @@ describe('9. project furniture and landing pages', () => {
     expect(extractNote('# Redes\n\n## Capas\n\nSiete.\n', 'redes/README.md')).toMatchObject({ skipped: false });
   });
 
+  it('the properties a Notion export writes under the title are not part of the answer; a glossary of the same shape is (en, es)', () => {
+    const en = '# Two Sum\n\n#: 1\nDifficulty: Easy\nTags: Array, Hash Table\nCreated time: March 3, 2024 9:10 PM\n\nReturn the indices of the two numbers that add up to the target.\n';
+    expect(qa(en)).toEqual([['Two Sum', 'Return the indices of the two numbers that add up to the target.']]);
+    const es = '# Química\n\n## Glosario\n\nÁtomo: la unidad más pequeña de un elemento.\nIón: un átomo con carga eléctrica.\nMolécula: dos o más átomos unidos.\n';
+    expect(questions(es)).toEqual(['Átomo', 'Ión', 'Molécula']);
+  });
+
   it('a welcome and lists of links make a landing page (es, en)', () => {
     const es = '# Inicio\n\nBienvenido a mis apuntes de la carrera.\n\n## Materias\n\n- [Redes](redes.md)\n- [Sistemas operativos](so.md)\n';
     expect(extractNote(es, 'index.md')).toMatchObject({ skipped: true, why: 'landing-page' });
@@ -217,10 +292,21 @@ describe('10. no answer swallows the page', () => {
     expect(cards[1]!.answer).toMatch(/Esquema/);
   });
 
-  it('a long section with no inner structure stays whole, with a warning (en)', () => {
+  it('a single block longer than the limit stays whole, with a warning (en)', () => {
     const { cards, warnings } = extract(`# Notes\n\n## History\n\n${'A sentence about history. '.repeat(80)}\n`);
     expect(cards).toHaveLength(1);
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/over 1500/)]);
+  });
+
+  it('a lesson of paragraphs with nothing to split it at keeps its first paragraphs, and a warning says so (es)', () => {
+    const paragraph = (n: number) => `La fotosíntesis, parte ${n}, ocurre en los cloroplastos de la hoja. `.repeat(5);
+    const md = `# Biología\n\n## Fotosíntesis\n\n${[1, 2, 3, 4, 5, 6].map(paragraph).join('\n\n')}\n`;
+    const { cards, warnings } = extract(md);
+    expect(cards.map((c) => c.question)).toEqual(['Fotosíntesis']);
+    expect(cards[0]!.answer.length).toBeLessThanOrEqual(1500);
+    expect(cards[0]!.answer).toMatch(/^La fotosíntesis, parte 1/);
+    expect(cards[0]!.answer).not.toMatch(/parte 6/);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/nothing to split it at; its card holds its first \d+/)]);
   });
 });
 

@@ -9,7 +9,7 @@ import { dedent, foldText, normalizeKeyText } from '../text.ts';
 import type { CardKind, ExtractedCard } from '../types.ts';
 import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
-import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
+import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isPropertyBlock, isSkippedTitle, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
 import { nextSibling, type Segment } from './segments.ts';
 import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
 import {
@@ -20,9 +20,15 @@ import {
   isDecorativeLine,
   isExampleTitle,
   isGenericTitle,
+  isInstruction,
+  isLabel,
   isQuestionTitle,
+  leadsOn,
+  readsAsSentence,
   isStatementPart,
   qualifiedTitle,
+  opensWalkthrough,
+  isTaskStatement,
 } from './titles.ts';
 
 export const MAX_ANSWER_CHARS = 1500;
@@ -70,7 +76,7 @@ export class CardBuilder {
     if (segment.titled && isSyllabusTitle(segment.title)) return;
     if (segment.titled && !segment.glossary && kept.some((node) => !this.isImageOnly(node))) {
       const title = segment.title;
-      if (title) {
+      if (title && (isQuestionTitle(title) || isTaskStatement(title) || !this.isWalkthrough(kept))) {
         const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
         // A generic title, or a short example's ("Ejemplos concretos", "Example 2"), is asked with what it belongs to.
         const vague = isGenericTitle(title) || (isExampleTitle(title) && title.split(/\s+/).length <= 3);
@@ -136,15 +142,32 @@ export class CardBuilder {
    */
   private addSection(kind: CardKind, question: string, kept: Block[], segment: Segment): void {
     const whole = this.slice(kept);
-    const parts = whole.length > MAX_ANSWER_CHARS ? this.parts(kept) : [];
-    if (parts.length < 2) {
+    if (whole.length <= MAX_ANSWER_CHARS) {
       this.add(kind, question, whole, segment.line, segment, true);
       return;
     }
-    parts.forEach((part, i) => {
-      const partQuestion = i === 0 || !part.title ? question : qualifiedTitle(question, part.title);
-      this.add(i === 0 ? kind : 'section', partQuestion, this.slice(part.blocks), part.blocks[0]!.start, segment, true);
-    });
+    this.parts(kept)
+      .flatMap((part) => this.chunks(part, segment.line))
+      .forEach((part, i) => {
+        const partQuestion = i === 0 || !part.title ? question : qualifiedTitle(question, part.title);
+        this.add(i === 0 ? kind : 'section', partQuestion, this.slice(part.blocks), part.blocks[0]!.start, segment, true);
+      });
+  }
+
+  /**
+   * A part still over MAX_ANSWER_CHARS with nothing inside to split it at (a lesson's prose and listings): its first
+   * blocks that fit make the answer, and the rest stays in the notes — a warning says so. A single longer block (a
+   * listing) stays whole.
+   */
+  private chunks(part: { title: string | null; blocks: Block[] }, line: number): { title: string | null; blocks: Block[] }[] {
+    if (this.slice(part.blocks).length <= MAX_ANSWER_CHARS) return [part];
+    const kept: Block[] = [];
+    for (const node of part.blocks) {
+      if (kept.length > 0 && this.slice([...kept, node]).length > MAX_ANSWER_CHARS) break;
+      kept.push(node);
+    }
+    if (kept.length < part.blocks.length) this.warn(line + 1, `a section of ${this.slice(part.blocks).length} characters has nothing to split it at; its card holds its first ${this.slice(kept).length}`);
+    return [{ title: part.title, blocks: kept }];
   }
 
   /**
@@ -154,14 +177,14 @@ export class CardBuilder {
   private parts(blocks: Block[]): { title: string | null; blocks: Block[] }[] {
     const parts: { title: string | null; blocks: Block[] }[] = [];
     let current: { title: string | null; blocks: Block[] } = { title: null, blocks: [] };
-    for (const node of blocks) {
+    for (const node of blocks.flatMap(openLongList)) {
       const title = current.blocks.length > 0 ? subTitle(node) : null;
       if (title === null) {
         current.blocks.push(node);
         continue;
       }
       parts.push(current);
-      current = { title, blocks: [] };
+      current = { title, blocks: node.type === 'item' ? [node] : [] };
     }
     parts.push(current);
     const merged: typeof parts = [];
@@ -194,8 +217,12 @@ export class CardBuilder {
 
   private addTerm(match: TermMatch, answer: string, line: number, segment: Segment, within?: string): void {
     const term = cleanTitle(match.term);
-    // "**Nota:** …", "**Constraints:** …": a remark inside the answer, not a topic.
-    if (!term || isCalloutWord(term) || isStatementPart(term)) return;
+    // "**Nota:** …", "**Constraints:** …": a remark inside the answer, not a topic; "**Recurso extra:**" a link;
+    // "**Asociado con:**" the start of a sentence.
+    if (!term || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
+    // Under a question ("¿Dónde queda la imagen? ¿Qué comando la copia?"), "**Ubicación:** …", "**Comando:** …" only
+    // name the parts of its answer, which its own card holds.
+    if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term))) return;
     if (within !== undefined) {
       if (isGenericTitle(term)) return;
       this.add('term', term, answer, line, segment, false, within, foldText(term));
@@ -214,6 +241,12 @@ export class CardBuilder {
       if (content !== 'text') return false;
       const text = node.inline;
       if (isDecorativeLine(text) || isTagLine(text) || isDateLine(text) || isAboutTheNotes(text)) return true;
+      if (isPropertyBlock(text) && previousSibling(node)?.type === 'heading') return true;
+      // "**Recurso extra:** Video de YouTube…": a pointer elsewhere, like a section of resources.
+      const term = matchTerm(text);
+      if (term && isSkippedTitle(foldText(cleanTitle(term.term)))) return true;
+      // "Investigue el concepto de paravirtualización y responda:": the sheet's instruction, not its answer.
+      if (/:\s*$/.test(text) && !text.includes('\n') && isInstruction(text)) return true;
       // "Here are 8 variants:" sounds like chat, but it introduces the list after it.
       return isChatLeftover(text) && !(isListIntro(text) && nextSibling(node)?.type === 'list');
     }
@@ -224,6 +257,12 @@ export class CardBuilder {
       return node.children.every((child) => this.isNoise(child));
     }
     return false;
+  }
+
+  /** A section of a tutorial that opens by narrating the next step ("Generemos…", "Let's look at…"). */
+  private isWalkthrough(kept: Block[]): boolean {
+    const first = kept.find((node) => !this.isImageOnly(node));
+    return first?.type === 'paragraph' && first.text === undefined && opensWalkthrough(first.inline);
   }
 
   /** Images stay in answers, but a section holding nothing else makes no card. */
@@ -334,13 +373,36 @@ export class CardBuilder {
   }
 }
 
+function previousSibling(node: Block): Block | undefined {
+  const siblings = node.parent?.children ?? [];
+  return siblings[siblings.indexOf(node) - 1];
+}
+
+function isAskedSegment(segment: Segment): boolean {
+  return segment.titled && (segment.title.includes('?') || isTaskStatement(segment.title));
+}
+
+/** Words that name an aspect of something asked about, never a topic: "Funcionalidad", "Comando", "Propósito". */
+const FACETS = new Set(
+  ('funcionalidad funcion utilidad proposito finalidad comando comandos ubicacion reubicacion compatibilidad diferencia ' +
+    'diferencias diferencia principal resumido motivo motivos razon razones rol uso ' +
+    'functionality function purpose command commands location compatibility difference differences reason reasons role').split(' '),
+);
+
+function isFacet(term: string): boolean {
+  const first = foldText(term).split(/[^a-z]+/).find(Boolean) ?? '';
+  return FACETS.has(first) && term.split(/\s+/).length <= 2 && !term.includes('`');
+}
+
 /**
  * Terms that are the fields of a page's sections rather than topics: "**Mito:** … **Realidad:** …" under every
- * heading. A term recurs as a field when it is in three sections or more, or in two beside another recurring term.
+ * heading, or "**Rol:** …" under every item of a list. A term recurs as a field when it is in three places or more, or in
+ * two beside another recurring term.
  */
 function fieldTerms(candidates: readonly Candidate[]): Set<string> {
-  const sections = new Map<string, Set<number>>();
-  for (const c of candidates) if (c.term) sections.set(c.term, (sections.get(c.term) ?? new Set()).add(c.segment.index));
+  // A place is a section, or a term bullet within it: "**Rol:**" under every process of a list is a field too.
+  const sections = new Map<string, Set<string>>();
+  for (const c of candidates) if (c.term) sections.set(c.term, (sections.get(c.term) ?? new Set()).add(`${c.segment.index}/${c.within ?? ''}`));
   const recurring = [...sections].filter(([, where]) => where.size >= 2);
   const fields = new Set<string>();
   for (const [term, where] of recurring) {
@@ -372,13 +434,29 @@ function isPlainTermList(list: Block | null): boolean {
   return known;
 }
 
-/** A block that opens a part of a long section: a line in bold or styled letters, or a short line ending in ":". */
+/** A long list, as its items: in a section too long for one card, each item may open a part of its own. */
+function openLongList(node: Block): Block[] {
+  return node.type === 'list' && node.end - node.start > 15 ? node.children : [node];
+}
+
+/**
+ * A block that opens a part of a long section: a heading inside it, a line in bold or styled letters, a short
+ * line ending in ":", or a list item that starts with its name in bold ("* **Creacionales**. Proveen…").
+ */
 function subTitle(node: Block): string | null {
+  if (node.type === 'heading') {
+    const title = cleanTitle(node.inline);
+    return title && !isCalloutWord(title) && !isStatementPart(title) && !readsAsSentence(title) ? title : null;
+  }
+  if (node.type === 'item') {
+    const first = node.children[0];
+    const named = first?.type === 'paragraph' ? /^(\*\*|__)([^*_\n]{1,60}?)\1/.exec(first.inline.trim()) : null;
+    return named ? cleanTitle(named[2]!) || null : null;
+  }
   if (node.type !== 'paragraph' || node.inline.includes('\n')) return null;
   const text = node.inline.trim();
-  const bold = boldText(text);
   const title = cleanTitle(text);
-  if (!title || title.split(/\s+/).length > 12) return null;
-  if (bold !== null || hasStyledLetters(text) || text.endsWith(':')) return title;
+  if (!title || title.split(/\s+/).length > 12 || readsAsSentence(text)) return null;
+  if (boldText(text) !== null || hasStyledLetters(text) || isLabel(text)) return title;
   return null;
 }

@@ -8,7 +8,7 @@ import { matchTerm } from './terms.ts';
 import { cleanTitle, stripDecoration } from './titles.ts';
 
 const SKIPPED_SECTIONS = [
-  'recursos', 'referencias', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes',
+  'recursos', 'recurso', 'referencias', 'referencia', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes', 'fuente',
   'resources', 'references', 'see also', 'further reading',
   // personal plans, not study material
   'pendientes', 'tareas', 'por hacer', 'proximos pasos', 'to do', 'todo', 'tasks', 'next steps',
@@ -18,7 +18,7 @@ const SKIPPED_SECTIONS = [
 const SKIP_QUALIFIERS = new Set(
   ('utiles util de interes adicionales recomendados recomendadas externos externas relacionados relacionadas otros otras ' +
     'y e and & useful additional recommended external related other more mas links enlaces referencias recursos fuentes ' +
-    'bibliografia resources references sources reading lectura lecturas').split(' '),
+    'bibliografia resources references sources reading lectura lecturas extra extras oficial oficiales official').split(' '),
 );
 
 /**
@@ -51,7 +51,7 @@ export function isChatLeftover(text: string): boolean {
 }
 
 const ABOUT_THE_NOTES =
-  /^(esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
+  /^(check (?:out )?my|see my|mira mi|revisa mi|puedes ver mi|aqu[ií] puedes ver|my full project|mi proyecto completo|esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
 
 /** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
 export function isAboutTheNotes(text: string): boolean {
@@ -114,9 +114,22 @@ export function isListIntro(text: string): boolean {
 }
 
 /** "Temas a estudiar", "Temas clave", "Índice", "Contenidos", "Topics", "Table of contents", "Plan de estudio". */
-const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos?|plan de estudios?|programa(?: de estudios?)?|syllabus|topics|table of contents|contents|outline|roadmap|agenda|study plan)(?: (?:a estudiar|clave|principales|del curso|de la materia|to study|covered|key))*$|^plan$/;
+const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos?|plan de estudios?|programa(?: de estudios?)?|objetivos(?: del curso| de aprendizaje| de la materia)?|syllabus|topics|table of contents|contents|outline|roadmap|agenda|study plan|course goals|learning objectives|goals)(?: (?:a estudiar|clave|principales|del curso|de la materia|to study|covered|key))*$|^plan$/;
 
 /** A syllabus or a study plan: it names the topics to study, and teaches none of them. */
 export function isSyllabusTitle(title: string): boolean {
   return SYLLABUS_TITLE.test(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * The properties a Notion export writes under a page's title ("#: 515", "Tags: BFS, Tree", "Created time: …"): three
+ * lines or more, each a short key and its value. They describe the page; they teach nothing.
+ */
+const PROPERTY_KEY =
+  /^(?:#|tags|etiquetas|created|created time|created at|last edited time|last edited|updated|status|estado|link|url|priority|prioridad|difficult|difficulty|dificultad|source|fuente|date|fecha|type|tipo|category|categoria|assignee|owner):/;
+export function isPropertyBlock(text: string): boolean {
+  const lines = text.split('\n');
+  if (lines.length < 3 || !lines.every((line) => /^[#\p{L}][\p{L}\p{N} _#-]{0,24}:\s+\S/u.test(line.trim()) && line.length <= 200)) return false;
+  // A glossary written as "Term: definition" lines has the same shape: properties have the keys of a database.
+  return lines.filter((line) => PROPERTY_KEY.test(foldText(line.trim()))).length >= 2;
 }

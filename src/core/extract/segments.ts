@@ -12,6 +12,8 @@ import {
   isDecorativeLine,
   isExampleTitle,
   isGenericTitle,
+  askedPart,
+  isInstruction,
   isLabel,
   isStatementPart,
   isTaskStatement,
@@ -66,7 +68,9 @@ function isBoundary(node: Block): Boundary | null {
   if (ARROW_LINE.test(text) || isDecorativeLine(text)) return null;
   const title = cleanTitle(text);
   if (!title || isChatLeftover(text)) return null;
-  if (exerciseStatement(text) !== null) return 'label';
+  if (exerciseStatement(text) !== null || subQuestion(text) !== null) return 'label';
+  // "d. En el ejemplo 2 la regla … ¿Por qué es esto?": a lettered item of a sheet, asked over several lines.
+  if (LETTERED.test(text) && isTaskStatement(taskLine(text).question)) return 'label';
   if (joinsTheAnswer(title) || isExampleTitle(title)) return null;
   if (isLabel(text)) return 'label';
   // "Entonces, ¿qué sí es un agente?" alone in a paragraph, with its answer after it.
@@ -98,6 +102,17 @@ export function calloutTitle(paragraph: Block): string | null | undefined {
   return title;
 }
 
+/**
+ * "Investigue sobre contenedores y responda:\n(a) ¿Qué son?": a sheet's instruction, then its first lettered
+ * question — which is the label; the instruction goes.
+ */
+function subQuestion(text: string): string | null {
+  const lines = text.split('\n');
+  if (lines.length < 2 || !isInstruction(lines[0]!)) return null;
+  const last = lines.at(-1)!.trim();
+  return /^(?:\(?[a-z]\)|[a-z]\.)\s+/.test(last) && isTaskStatement(last) ? cleanTitle(last) : null;
+}
+
 const ARROW_LINE = /^(?:→|➜|➔|➤|⇒|•|·|▪|‣|◦|->|=>)\s*/;
 
 /** The first paragraph of an item of a numbered task list, asking something: a practice sheet's exercise. */
@@ -109,15 +124,54 @@ function isTaskItem(paragraph: Block): boolean {
 }
 
 /**
- * A task's first line is its statement; lines after it (an answer written without a blank line) and, on the same
- * line, text after the statement's question mark, are its answer.
+ * A task's statement is its first line and the lines that carry on its sentence (a statement pasted with hard line
+ * breaks, "…tal que:", "Ayuda: …", "Probar que…"); the lines after it (an answer written without a blank line) and,
+ * on the statement's last line, text after its question mark, are its answer.
  */
 function taskLine(inline: string): { question: string; rest: string } {
-  const [first = '', ...more] = inline.split('\n');
+  const lines = inline.split('\n');
+  let asking = 1;
+  while (asking < lines.length && asking < MAX_STATEMENT_LINES && carriesOn(lines[asking - 1]!, lines[asking]!)) asking++;
+  const first = lines.slice(0, asking).join(' ');
+  const more = lines.slice(asking);
   const asked = /^(.*?\?)\s+(\S.*)$/.exec(first);
-  const question = asked && !asked[2]!.startsWith('¿') ? asked[1]! : first;
-  const rest = [asked && !asked[2]!.startsWith('¿') ? asked[2]! : '', ...more].filter((line) => line.trim()).join('\n');
+  const question = asked && !asked[2]!.startsWith('¿') && !carriesOnWords(asked[2]!) ? asked[1]! : first;
+  const rest = [question === first ? '' : asked![2]!, ...more].filter((line) => line.trim()).join('\n');
   return { question, rest };
+}
+
+const MAX_STATEMENT_LINES = 8;
+/** Lines that go on with a statement: its instructions, hints and comments ("Probar que…", "Ayuda: …"). */
+const STATEMENT_WORDS = /^(probar|pruebe|encontrar|encuentre|construir|construya|dar|de|mostrar|muestre|explicar|justificar|escribir|decidir|ayuda|comentario|hint|prove|find|build|show)(?![\p{L}\p{N}])/u;
+
+function carriesOnWords(line: string): boolean {
+  const folded = foldText(line.trim());
+  return isInstruction(line) || STATEMENT_WORDS.test(folded);
+}
+
+/** A line cut after a word that cannot end a sentence ("…similitudes del", "…the value of"). */
+const DANGLING_END = /\s(?:de|del|la|el|los|las|un|una|y|o|en|que|con|por|para|a|al|the|of|and|or|in|to|for|with|an|a)$/;
+
+/** "a. …", "(b) …", "iii. …": the next item of a statement, asked or answered on its own. */
+const LETTERED = /^(?:\(?[a-z]\)|[a-z]\.|[ivx]+\.)\s/;
+
+/**
+ * The statement goes on when the next line asks or instructs more, or when a long line with no question in it stops
+ * mid-sentence and the next one carries on in lower case (a statement pasted with hard line breaks).
+ */
+function carriesOn(previous: string, next: string): boolean {
+  const line = next.trim();
+  const before = previous.trim();
+  if (line.endsWith('?') || carriesOnWords(line)) return true;
+  // "Responda:" then "a. ¿…?": the first item is what is asked (askedPart takes it).
+  if (LETTERED.test(line)) return before.endsWith(':');
+  if (before.includes('?') || before.length < 50) return false;
+  return (/[\p{L}\p{N},:)]$/u.test(before) && /^\p{Ll}/u.test(line)) || DANGLING_END.test(foldText(before));
+}
+
+/** An exercise named by its topic ("virtualización") whose next paragraph asks the task about it. */
+function isStatementAfterTopic(topic: string, paragraph: string): boolean {
+  return topic.split(/\s+/).length <= 4 && isTaskStatement(taskLine(paragraph).question);
 }
 
 export function nextSibling(node: Block): Block | undefined {
@@ -137,6 +191,8 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
   const boundaries = new Set<Block>();
   const labelBodies: { segment: Segment; body: Block }[] = [];
   let skipNext = false;
+  // Statements taken as the title of the exercise above them.
+  const consumed = new Set<Block>();
   // Inside an example ("## Ejemplo", "## Template"), headings below it are part of the example, not topics.
   let exampleLevel = 0;
   for (const node of walk(root)) {
@@ -144,6 +200,7 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
       skipNext = SKIP_MARKER.test(node.inline || '') || skipNext;
       continue;
     }
+    if (consumed.has(node)) continue;
     let kind = isBoundary(node);
     if (kind === 'heading' && exampleLevel > 0) {
       if (node.level > exampleLevel) kind = null;
@@ -163,17 +220,25 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
     }
     const statement = exerciseStatement(node.inline);
     const callout = calloutTitle(node);
-    const task = node.parent?.type === 'item' ? taskLine(node.inline) : null;
-    let title = callout ?? (task ? cleanTitle(task.question) : statement === null ? cleanTitle(node.inline) : statement);
+    const task = node.parent?.type === 'item' || (kind === 'label' && LETTERED.test(node.inline.trim())) ? taskLine(node.inline) : null;
+    const asked = subQuestion(node.inline.trim());
+    let title = callout ?? asked ?? (task ? cleanTitle(askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
     let bodyStart = node.end;
     // A callout's or a task's answer may share the paragraph of its first line: it is the label's content.
     const body = callout && node.end - node.start > 1 ? node.inline.split('\n').slice(1).join('\n') : task?.rest;
-    const rest = body ? { ...node, inline: body, text: body, children: [] } : null;
-    // "Ejercicio 5." alone: the paragraph after it is the statement.
+    let rest = body ? { ...node, inline: body, text: body, children: [] } : null;
+    // "Ejercicio 5." alone, or "Ej 1 - virtualización" above "Defina virtualización…": the paragraph after it is the
+    // statement.
     const next = nextSibling(node);
-    if (statement === '' && next?.type === 'paragraph') {
-      title = cleanTitle(next.inline);
+    if (statement !== null && next?.type === 'paragraph' && (statement === '' || isStatementAfterTopic(statement, next.inline))) {
+      const text = next.inline.trim();
+      const sub = subQuestion(text);
+      // An answer written on the line after the statement, with no blank line between them, is the answer.
+      const { question, rest: answer } = sub === null ? taskLine(text) : { question: text, rest: '' };
+      title = sub ?? (exerciseStatement(question) || askedPart(cleanTitle(question)));
+      if (answer) rest = { ...next, inline: answer, text: answer, children: [] };
       boundaries.add(next);
+      consumed.add(next);
       bodyStart = next.end;
     }
     if (kind === 'heading' && isExampleTitle(title)) exampleLevel = node.level;

@@ -27,8 +27,31 @@ const PLAIN_LABEL = /^[^\s*_#>`[\]()!][^\n]*:$/;
 export function isLabel(inline: string): boolean {
   const text = stripDecoration(inline.trim());
   const bold = BOLD_LABEL.exec(text);
-  if (bold) return bold[3] === ':' || bold[2]!.trim().endsWith(':');
-  return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 6 && !text.includes('::');
+  if (bold) return (bold[3] === ':' || bold[2]!.trim().endsWith(':')) && !leadsOn(bold[2]!);
+  return PLAIN_LABEL.test(text) && text.split(/\s+/).length <= 6 && !text.includes('::') && !readsAsSentence(text);
+}
+
+/** Words a label never ends with (it would go on in the text after it): "Asociado con:", "The output of:". */
+const DANGLING = new Set('a al con de del el en la las los para por que un una y o with of to the a an in for on as by and or from'.split(' '));
+
+/**
+ * A line ending in ":" that leads into the text after it rather than naming a topic: it starts in lower case
+ * ("verificar:"), holds code ("Para definir `x` usamos:"), or ends on a word that needs what follows.
+ */
+export function readsAsSentence(text: string): boolean {
+  // "Para definir un objeto usamos:": a purpose clause leads into what follows it.
+  const purpose = /^(?:para|to) \p{L}+(?:ar|er|ir|ize|ise)?\b/iu.test(text) && !/^para qu[eé]/iu.test(text);
+  return /^\p{Ll}/u.test(text) || text.includes('`') || purpose || PREDICATE_START.test(foldText(text)) || leadsOn(text);
+}
+
+/** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
+const PREDICATE_START = /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
+
+/** "… con:", "… lo siguiente:", "… as follows:", or a step of a tutorial: it leads on into the text after it. */
+export function leadsOn(text: string): boolean {
+  const folded = foldText(text.replace(/[:*_\s]+$/, '').trim());
+  const last = folded.split(/\s+/).at(-1) ?? '';
+  return DANGLING.has(last) || /(?:lo siguiente|los siguientes|las siguientes|siguiente|the following|as follows|follows|asi|como sigue)$/.test(folded) || isTutorialStep(text);
 }
 
 /** A paragraph wholly in bold (after any leading emoji), without the markers; null otherwise. */
@@ -40,7 +63,7 @@ export function boldText(inline: string): string | null {
 /** Leading emoji, bullets, arrows and keycaps ("🔹", "📌", "➤", "1️⃣") decorate a title; they are not its topic. */
 const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f•·▪▫►▶→➤➔✓✔✗✘★☆※])\s*)+/u;
 /** "5.", "2.3.", "1)", "IV.", "a)" before a title. A bare number ("2024 en cifras", "3D") is part of it. */
-const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\))\s+/;
+const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\)|\([a-z0-9]{1,3}\)|[a-z]\.(?=\s+[¿¡"“\p{Lu}]))\s+/u;
 
 export function stripDecoration(text: string): string {
   // Decoration starts with a digit (a keycap) or a character beyond ASCII: most text is refused on its first one.
@@ -83,7 +106,13 @@ const GENERIC_TITLES = new Set(
     'puntos clave', 'idea clave', 'ideas clave', 'consejos', 'tips', 'analogia', 'uso', 'usos', 'aplicaciones',
     'beneficios', 'objetivo', 'objetivos', 'paso a paso', 'pasos', 'variantes', 'tipos', 'opciones',
     'opciones populares', 'alternativas', 'componentes', 'componentes principales', 'partes', 'versiones',
-    'versiones principales',
+    'versiones principales', 'clasico', 'otros', 'otras', 'otros metodos', 'otras opciones', 'diferencia principal',
+    'diferencias', 'diferencia', 'diferencias principales', 'verificacion', 'comprobacion', 'implementacion', 'solucion',
+    'soluciones', 'codigo', 'el codigo', 'para que se utiliza', 'para que se usa', 'para que se utilizan', 'para que sirven',
+    'uso basico', 'usos basicos', 'sintaxis', 'sintaxis basica', 'opciones utiles', 'funciones principales', 'conceptos clave',
+    'buenas practicas', 'resumen rapido', 'cuando usarlo', 'cuando', 'tipo', 'tipos principales', 'diferencia clave',
+    'estructura inicial', 'estructura basica', 'configuracion', 'configuracion inicial', 'instalacion', 'primeros pasos',
+    'proyecto completo', 'hola mundo', 'que son', 'cuales son', 'para que sirven', 'como se usa', 'como se usan', 'demostracion', 'prueba', 'teorema', 'propiedades', 'definiciones',
     // English
     'example', 'examples', 'practical example', 'extended example', 'more examples', 'another example',
     'real world example', 'use case', 'use cases', 'explanation', 'simple explanation', 'in simple terms',
@@ -93,7 +122,12 @@ const GENERIC_TITLES = new Set(
     'limitations', 'note', 'notes', 'details', 'description', 'introduction', 'key points', 'key ideas',
     'tips', 'analogy', 'usage', 'uses', 'applications', 'benefits', 'goal', 'goals', 'steps', 'step by step',
     'variants', 'types', 'options', 'popular options', 'alternatives', 'components', 'core components',
-    'main components', 'parts', 'versions',
+    'main components', 'parts', 'versions', 'implementation', 'solution', 'solutions', 'code', 'the code', 'proof',
+    'theorem', 'properties', 'definitions', 'verification', 'other methods', 'others', 'main difference', 'differences',
+    'what is it used for', 'what it is used for', 'basic usage', 'syntax', 'basic syntax', 'useful options', 'best practices',
+    'when to use it', 'quick summary', 'moments', 'parameters', 'intuition', 'remark', 'remarks', 'motivation',
+    'installation', 'setup', 'getting started', 'hello world', 'complete project', 'initial structure', 'key difference',
+    'what are they', 'how to use it',
   ],
 );
 
@@ -107,7 +141,7 @@ export function isGenericTitle(title: string): boolean {
   const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
   if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
   const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?) \d+$/.test(folded);
+  return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?|solutions?|solucion(es)?|soluciones|tipo|type|caso|case|parte|part|nivel|level|fase|phase|etapa|stage|paso|step) ?\d+$/.test(folded);
 }
 
 
@@ -134,7 +168,8 @@ export function plainText(inline: string): string {
   let text = STYLED.test(inline) ? inline.normalize('NFKC') : inline;
   if (!/[[\\*_`]/.test(text)) return text;
   text = text
-    .replace(/!?\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_m, page: string, alias?: string) => (alias ?? page).trim())
+    .replace(/!\[\[[^\]]*\]\]/g, '')
+    .replace(/\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_m, page: string, alias?: string) => (alias ?? page).trim())
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
   return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])/g, '$2');
@@ -164,13 +199,42 @@ export function isCalloutWord(title: string): boolean {
  * the text around it is the answer; the step is not a question.
  */
 const STEP_START =
-  /^(?:(?:ahora|luego|despues|a continuacion|seguidamente|finalmente|por ultimo|primero|entonces|vamos a|veamos|now|then|next|finally|first|let'?s|we)[ ,]+\S|(?:paso|step) \d+(?![\p{L}\p{N}]))/u;
+  /^(?:(?:ahora|luego|despues|a continuacion|seguidamente|finalmente|por ultimo|primero|primeramente|entonces|vamos a|veamos|now|then|next|finally|first|let'?s|we)[ ,]+\S|(?:paso|step) \d+(?![\p{L}\p{N}]))/u;
 /** Spanish verbs in the first person plural, present or future (ejecutamos, creamos, comenzaremos, veremos). */
 const WE_VERB = /^[a-z]{3,}(amos|emos|imos|aremos|eremos|iremos)(?![\p{L}\p{N}])/u;
 
+/** Words that end like a first-person plural verb but are not one. */
+const NOT_VERBS = new Set('ultimos minimos maximos primos proximos mismos intimos ramos animos optimos legitimos sistemas temas'.split(' '));
+
 export function isTutorialStep(title: string): boolean {
   const folded = foldText(title.trim()).replace(/^[^a-z0-9]+/, '');
-  return STEP_START.test(folded) || WE_VERB.test(folded);
+  if (STEP_START.test(folded)) return true;
+  return folded
+    .split(/\s+/)
+    .slice(0, 6)
+    .some((word) => WE_VERB.test(word) && !NOT_VERBS.has(word.replace(/[^a-z]/g, '')));
+}
+
+/**
+ * The first words of a tutorial's walkthrough ("Generemos un componente…", "Implementaremos un método…", "Ahora,
+ * dentro del VStack…", "Let's look at an example…"): a section that opens like this narrates what to type next, and
+ * a card of it asks nothing a reader can recall. "Ahora que…", "Now that…" only link to what came before, and
+ * "Podemos…", "Tenemos que…", "Consideremos…", "Imaginemos…" (we can, we must, let us consider) open explanations.
+ */
+const WALKTHROUGH_START = /^(?:ahora(?! que| bien)|a continuacion|vamos a|veamos|now(?! that)|let['’]?s|we will|we['’]ll|next,? we)(?![\p{L}\p{N}])/u;
+/** "Generemos", "Practiquemos", "Implementaremos", "Crearemos", "Veremos": let us, or we will. */
+const LET_US_VERB = /^[a-z]{2,}(?:emos|aremos|eremos|iremos)$/;
+/** Verbs in -emos that state what we can, must or know: an explanation, not a step. */
+const WE_STATE = new Set('tenemos podemos debemos hemos sabemos queremos vemos hacemos leemos conocemos entendemos obtenemos mantenemos ponemos solemos volvemos consideremos tomemos tomaremos imaginemos recordemos pensemos supongamos notemos observemos temas sistemas problemas esquemas extremos supremos'.split(' '));
+
+/** "Hagamos", "Escribamos": let us, in verbs whose form is not the present's. */
+const LET_US_AMOS = new Set('hagamos escribamos pongamos construyamos abramos leamos'.split(' '));
+
+export function opensWalkthrough(paragraph: string): boolean {
+  const folded = foldText(stripDecoration(paragraph.trim())).replace(/^[^a-z0-9]+/, '');
+  if (WALKTHROUGH_START.test(folded)) return true;
+  const first = /^[a-z]+/.exec(folded)?.[0] ?? '';
+  return (LET_US_VERB.test(first) && !WE_STATE.has(first)) || LET_US_AMOS.has(first);
 }
 
 /**
@@ -181,12 +245,26 @@ const EXERCISE = /^(?:ejercicio|ejercicios|ej|exercise|problema|problem|pregunta
 
 export function exerciseStatement(text: string): string | null {
   const match = EXERCISE.exec(cleanTitle(text.trim()));
-  return match ? match[1]!.trim() : null;
+  return match ? askedPart(match[1]!.trim()) : null;
+}
+
+/**
+ * The question of a statement that opens with an instruction and a first item: "Responda lo siguiente: a. ¿Para qué
+ * sirve X?" → "¿Para qué sirve X?". Other statements stay whole.
+ */
+export function askedPart(statement: string): string {
+  const split = /^(.{3,200}?)(?::|\s)\s*(?:\(?[a-z]\)|[a-z]\.)\s+(\S.*)$/s.exec(statement);
+  return split && isInstruction(split[1]!) ? split[2]!.trim() : statement;
 }
 
 /** Words that open the tasks of a practice sheet: "Investigue y describa…", "Explain why…". */
 const INSTRUCTION =
-  /^(investigue|investiga|describa|describe|explique|explica|indique|indica|defina|define|compare|compara|mencione|menciona|responda|responde|calcule|calcula|justifique|justifica|enumere|enumera|de un ejemplo|d[eé] un ejemplo|analice|analiza|demuestre|demuestra|resuelva|resuelve|complete|completa|determine|determina|identifique|identifica|explain|describe|define|compare|list|give|show|prove|compute|calculate|justify|state|name|identify|determine|solve|discuss)(?![\p{L}\p{N}])/u;
+  /^(responda|responder|responde|conteste|contestar|considerando|investigue|investiga|describa|describe|explique|explica|indique|indica|defina|define|compare|compara|mencione|menciona|responda|responde|calcule|calcula|justifique|justifica|enumere|enumera|de un ejemplo|d[eé] un ejemplo|analice|analiza|demuestre|demuestra|resuelva|resuelve|complete|completa|determine|determina|identifique|identifica|explain|describe|define|compare|list|give|show|prove|compute|calculate|justify|state|name|identify|determine|solve|discuss)(?![\p{L}\p{N}])/u;
+
+/** A line that tells the student what to do ("Investigue el concepto y responda:", "Explain why:"). */
+export function isInstruction(text: string): boolean {
+  return INSTRUCTION.test(foldText(cleanTitle(text)));
+}
 
 /** An item of a numbered task list that asks something: a question, or an instruction to answer. */
 export function isTaskStatement(text: string): boolean {
@@ -195,9 +273,14 @@ export function isTaskStatement(text: string): boolean {
   return plain.includes('?') || INSTRUCTION.test(foldText(plain));
 }
 
-/** Parts of a problem's statement (LeetCode's "Constraints:", "Input:"): they belong to the statement's card. */
+/**
+ * Parts of a statement or of a worked example (LeetCode's "Constraints:", "Input:", a listing's "Results:", a
+ * formula's "Where:"): they belong to the card of what they are part of.
+ */
 const STATEMENT_PARTS = new Set(
-  'constraints constraint restricciones restriccion input output entrada salida follow up follow-up seguimiento'.split(' ').concat(['follow up', 'input format', 'output format']),
+  'constraints constraint restricciones restriccion input output entrada salida seguimiento results result resultados resultado where donde'
+    .split(' ')
+    .concat(['follow up', 'follow-up', 'input format', 'output format', 'la salida', 'el resultado', 'salida esperada', 'expected output']),
 );
 
 export function isStatementPart(title: string): boolean {
