@@ -80,7 +80,8 @@ export class CardBuilder {
         const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
         // A generic title, or a short example's ("Ejemplos concretos", "Example 2"), is asked with what it belongs to.
         const vague = isGenericTitle(title) || (isExampleTitle(title) && title.split(/\s+/).length <= 3);
-        const question = vague ? qualifiedTitle(this.ownerTitle(segment.parent), title) : title;
+        const owner = this.ownerTitle(segment.parent);
+        const question = vague && foldText(owner) !== foldText(title) ? qualifiedTitle(owner, title) : title;
         this.addSection(kind, question, kept, segment);
       }
     }

@@ -51,7 +51,7 @@ export function isChatLeftover(text: string): boolean {
 }
 
 const ABOUT_THE_NOTES =
-  /^(check (?:out )?my|see my|mira mi|revisa mi|puedes ver mi|aqu[ií] puedes ver|my full project|mi proyecto completo|esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
+  /^(check (?:out )?my|see my|mira mi|revisa mi|puedes ver mi|aqu[ií] puedes ver|my full project|mi proyecto completo|esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|este documento|los objetivos de este documento|this document|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
 
 /** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
 export function isAboutTheNotes(text: string): boolean {

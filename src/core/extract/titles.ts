@@ -32,7 +32,7 @@ export function isLabel(inline: string): boolean {
 }
 
 /** Words a label never ends with (it would go on in the text after it): "Asociado con:", "The output of:". */
-const DANGLING = new Set('a al con de del el en la las los para por que un una y o with of to the a an in for on as by and or from'.split(' '));
+const DANGLING = new Set('a al con de del el en la las los para por que un una y o with of to the a an in for on as by and or from es son serian seran incluye incluyen is are include includes were was'.split(' '));
 
 /**
  * A line ending in ":" that leads into the text after it rather than naming a topic: it starts in lower case
