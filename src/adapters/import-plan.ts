@@ -4,7 +4,8 @@
  * only sanitizes the HTML strings the plan hands out (DOMPurify needs a DOM).
  */
 import { MEDIA_FOLDER } from '../core/deck.ts';
-import { keyTail, planContents, planImport, summarize, type ImportPlan, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
+import { keyTail, planContents, planImport, summarize, type ImportPlan, type LeavingDeck, type PlanSummary, type StoredDeckSnapshot } from '../core/merge.ts';
+import type { DeckRecord } from '../core/records.ts';
 import type { DeckFile, SkipReason, Warning } from '../core/types.ts';
 import type { CardBody } from '../core/deck-content.ts';
 import { newCardId } from './ids.ts';
@@ -36,9 +37,10 @@ export interface ImportPreview {
 
 /** Plans notes already read against the decks stored now. Nothing is written. */
 export async function planNotes(store: Store, read: ReadNotes): Promise<ImportPreview> {
-  const { plan, storedBodies, basis } = await planAgainstStore(store, read.built.map((b) => b.file));
+  const { plan, storedBodies, basis } = await planAgainstStore(store, read.built.map((b) => b.file), read);
   const media = new Map<string, Map<string, Uint8Array>>();
   plan.decks.forEach((deck, i) => {
+    if (deck.gone) return;
     const images = new Map<string, Uint8Array>();
     for (const path of read.built[i]!.images) images.set(`${MEDIA_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`, read.images.get(path)!);
     if (images.size > 0) media.set(deck.deckId, images);
@@ -122,12 +124,18 @@ export async function prepareBundledUpdate(store: Store, files: DeckFile[], hash
   };
 }
 
-async function planAgainstStore(store: Store, files: DeckFile[]): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
+async function planAgainstStore(
+  store: Store,
+  files: DeckFile[],
+  read?: ReadNotes,
+): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
   // Read first: a deck changed after it makes the plan refuse to apply instead of overwriting the change.
   const basis = await store.writeBasis();
-  const stored = await candidateDecks(store, files);
+  const decks = await store.listDecks();
+  const leaving = read?.root ? leavingDecks(decks, files, read) : [];
+  const stored = await candidateDecks(store, decks, files, new Set(leaving.map((l) => l.file.id)));
   return {
-    plan: planImport(stored, files, newCardId),
+    plan: planImport(stored, files, newCardId, leaving, read?.root ?? undefined),
     storedBodies: new Map(stored.flatMap((d) => d.bodies.map((b) => [b.id, b] as const))),
     basis,
   };
@@ -137,16 +145,32 @@ async function planAgainstStore(store: Store, files: DeckFile[]): Promise<{ plan
  * The stored decks an import can touch: the same deck id, or sharing card keys (a renamed note). Their bodies are
  * read; other decks' are not, so a small import stays fast in a large collection.
  */
-async function candidateDecks(store: Store, files: DeckFile[]): Promise<StoredDeckSnapshot[]> {
-  const decks = await store.listDecks();
+async function candidateDecks(store: Store, decks: DeckRecord[], files: DeckFile[], leaving: ReadonlySet<string>): Promise<StoredDeckSnapshot[]> {
   const refLists = await store.cardRefs(decks.map((d) => d.id));
-  const ids = new Set(files.map((f) => f.id));
+  const ids = new Set([...files.map((f) => f.id), ...leaving]);
   const tails = new Set(files.flatMap((f) => f.cards.map((c) => keyTail(c.key))));
   const wanted = refLists.filter(({ deckId, refs }) => ids.has(deckId) || refs.some((r) => tails.has(keyTail(r.key))));
   const sources = new Map(decks.map((d) => [d.id, d.source]));
   return Promise.all(
     wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.cardBodies(deckId) })),
   );
+}
+
+/**
+ * The stored decks imported from the same folder or zip whose notes are not among the incoming ones: gone from it,
+ * or now giving no cards. A note still there that could not be read (a cap, damage) keeps its deck as it is, and a
+ * deck with no live cards left has nothing to retire.
+ */
+function leavingDecks(decks: DeckRecord[], files: DeckFile[], read: ReadNotes): LeavingDeck[] {
+  const incoming = new Set(files.flatMap((f) => [f.id, f.source]));
+  const unreadable = new Set(read.unreadable);
+  const noCards = new Set([...read.skipped.map((s) => s.file), ...read.problems.filter((p) => p.code === 'no-cards').map((p) => p.file)]);
+  return decks
+    .filter((d) => d.importRoot === read.root && d.cardCount > 0 && !incoming.has(d.id) && !incoming.has(d.source) && !unreadable.has(d.source))
+    .map((d) => ({
+      file: { id: d.id, title: d.title, path: d.path, source: d.source, tags: d.tags, ...(d.navOrder !== undefined ? { navOrder: d.navOrder } : {}), ...(d.lang !== undefined ? { lang: d.lang } : {}), cards: [] },
+      why: noCards.has(d.source) ? 'no-cards' : 'missing',
+    }));
 }
 
 /** Applies a preview as planned; throws `stale` (writing nothing) when the decks changed since: replan() then. */

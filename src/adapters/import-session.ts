@@ -4,7 +4,7 @@
  * worker (import-worker.ts), so nothing of a large import runs on the page's thread but DOMPurify, in slices; the
  * page sees only a PreviewView.
  */
-import type { CardChange } from '../core/merge.ts';
+import type { CardChange, GoneWhy } from '../core/merge.ts';
 import type { DeckFile, SkipReason, Warning } from '../core/types.ts';
 import { applyImport, htmlToSanitize, planNotes, prepareBundledUpdate, replan, useSanitized, type ImportPreview } from './import-plan.ts';
 import type { Problem } from './note-files.ts';
@@ -23,6 +23,8 @@ export interface PreviewDeck {
   matched: boolean;
   path: string[];
   source: string;
+  /** The deck's note left the folder or zip, or gives no cards now: every card of it retires. */
+  gone?: GoneWhy;
   counts: Record<PreviewChange, number>;
   /** The first LISTED.questions questions of each change. */
   questions: Record<PreviewChange, string[]>;
@@ -48,7 +50,7 @@ export function previewView(preview: ImportPreview): PreviewView {
     for (const card of deck.cards) lists[card.change].push(card.card.question);
     const counts = Object.fromEntries(PREVIEW_CHANGES.map((change) => [change, lists[change].length])) as Record<PreviewChange, number>;
     const questions = Object.fromEntries(PREVIEW_CHANGES.map((change) => [change, lists[change].slice(0, LISTED.questions)])) as Record<PreviewChange, string[]>;
-    return { deckId: deck.deckId, matched: deck.matched !== null, path: deck.file.path, source: deck.file.source, counts, questions };
+    return { deckId: deck.deckId, matched: deck.matched !== null, path: deck.file.path, source: deck.file.source, ...(deck.gone ? { gone: deck.gone } : {}), counts, questions };
   });
   const hasChanges = decks.some((deck) => !deck.matched || PREVIEW_CHANGES.some((change) => change !== 'unchanged' && deck.counts[change] > 0));
   return {

@@ -53,6 +53,13 @@ interface Candidate {
 }
 
 export interface NoteSelection {
+  /**
+   * The folder or the zip the notes came from ("folder:Apuntes", "zip:notas.zip"), when the pick is one of them;
+   * null for loose files. The next import of the same root retires the decks of notes that left it.
+   */
+  root: string | null;
+  /** Every note of the selection, read or not (a cap or damage may leave one out): it is still in the notes. */
+  notePaths: string[];
   notes: PickedFile[];
   /** Every image of the selection, by path, read only when a note shows it (see readImages). */
   images: ReadonlyMap<string, Candidate>;
@@ -61,7 +68,7 @@ export interface NoteSelection {
 
 export async function readSelection(files: SelectedFile[]): Promise<NoteSelection> {
   const problems: Problem[] = [];
-  if (files.length === 0) return { notes: [], images: new Map(), problems: [{ file: '', code: 'nothing-selected' }] };
+  if (files.length === 0) return { root: null, notePaths: [], notes: [], images: new Map(), problems: [{ file: '', code: 'nothing-selected' }] };
   const notes: Candidate[] = [];
   const images = new Map<string, Candidate>();
   // A folder pick names every file under one top folder; drop it so paths match the notes' own links.
@@ -76,7 +83,14 @@ export async function readSelection(files: SelectedFile[]): Promise<NoteSelectio
   }
   const read = await readNotes(notes, problems);
   if (read.length === 0 && problems.length === 0) problems.push({ file: '', code: 'no-notes' });
-  return { notes: read, images, problems };
+  return { root: importRoot(files, top), notePaths: notes.map((n) => n.path), notes: read, images, problems };
+}
+
+/** One zip, or one folder's files: a root whose next import can tell which notes left it. */
+function importRoot(files: SelectedFile[], top: string | null): string | null {
+  const zips = files.filter((f) => /\.zip$/i.test(f.name));
+  if (files.length === 1 && zips.length === 1) return `zip:${files[0]!.name}`;
+  return top && zips.length === 0 ? `folder:${top}` : null;
 }
 
 /** The notes within the caps, in path order, read; each one left out is named. */

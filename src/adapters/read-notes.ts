@@ -19,6 +19,10 @@ export interface ReadNotes {
   warnings: Warning[];
   /** Notes that give no cards by design: `flashcards: false`, project files, landing pages. */
   skipped: { file: string; why: SkipReason }[];
+  /** The folder or zip read (see NoteSelection.root). */
+  root: string | null;
+  /** Notes of the selection that could not be read or used (a cap, damage, not text): their decks stay as they are. */
+  unreadable: string[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -63,5 +67,8 @@ export async function readNotes(files: SelectedFile[], onProgress: Progress = ()
   });
   const ids = uniqueDeckIds(built.map((b) => b.file.id));
   built.forEach((b, i) => (b.file = { ...b.file, id: ids[i]! }));
-  return { built, images: read.images, problems, warnings, skipped };
+  // A note that gives no cards, by design or not, has left the study material; one that could not be read has not.
+  const used = new Set([...extracted.map((e) => e.deck.source), ...skipped.map((s) => s.file)]);
+  const unreadable = selection.notePaths.filter((path) => !used.has(path));
+  return { built, images: read.images, problems, warnings, skipped, root: selection.root, unreadable };
 }

@@ -381,6 +381,7 @@ export class Store {
           cardCount: live.length,
           tracked: live.filter((r) => tracked.has(r.id)).length,
           retired: content.refs.length - live.length,
+          ...(plan.root ?? previous?.importRoot ? { importRoot: plan.root ?? previous!.importRoot! } : {}),
           updatedAt: now,
           revision: (deckRevision(previous) ?? 0) + 1,
         });
@@ -414,24 +415,34 @@ export class Store {
 
   /**
    * Deletes retired cards for good, with their states and review-log entries: the one operation that removes
-   * history, and only on the user's explicit request. Returns how many cards were deleted.
+   * history, and only on the user's explicit request; a deck left with no card at all goes too. Returns how many
+   * cards were deleted.
    */
   purgeRetired(): Promise<number> {
     return this.writing(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'], 'readwrite', { durability: 'strict' });
       let purged = 0;
       for (const deck of await tx.objectStore('decks').getAll()) {
         if (!deck.retired) continue;
         const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
         const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
         const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
-        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.filter((r) => !gone.has(r.id)) });
-        tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
+        const kept = refs.filter((r) => !gone.has(r.id));
         for (const id of gone) {
           tx.objectStore('states').delete(id);
           for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) tx.objectStore('log').delete(key);
         }
-        tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+        if (kept.length === 0) {
+          // A deck whose note left the notes, now with no card at all: it goes, with its images.
+          tx.objectStore('decks').delete(deck.id);
+          tx.objectStore('cardRefs').delete(deck.id);
+          tx.objectStore('cardBodies').delete(deck.id);
+          for (const key of await tx.objectStore('media').index('deck').getAllKeys(deck.id)) tx.objectStore('media').delete(key);
+        } else {
+          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
+          tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
+          tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+        }
         purged += gone.size;
       }
       // Their reviews leave the statistics too: the day totals are counted again on the next visit.

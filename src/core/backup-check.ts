@@ -65,6 +65,7 @@ const DECK: Record<string, Check> = {
   cardCount: isCount,
   tracked: isCount,
   retired: optional(isCount),
+  importRoot: optional(isString),
   updatedAt: isTime,
   revision: optional(isCount),
 };

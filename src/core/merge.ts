@@ -27,8 +27,19 @@ export interface PlannedCard {
   fromDeck?: string;
 }
 
+/** Why a stored deck's note is no longer in the notes: gone from the folder or zip, or now giving no cards. */
+export type GoneWhy = 'missing' | 'no-cards';
+
+/** A stored deck whose note left the folder or zip it was imported from: its stored meta, with no cards. */
+export interface LeavingDeck {
+  file: DeckFile;
+  why: GoneWhy;
+}
+
 export interface DeckPlan {
   deckId: string;
+  /** Set when the deck's note left the notes: every card of it retires (history kept), unless it moved elsewhere. */
+  gone?: GoneWhy;
   /** The stored deck this note updates, or null for a new deck. */
   matched: string | null;
   file: DeckFile;
@@ -42,6 +53,8 @@ export interface DeckPlan {
 
 export interface ImportPlan {
   decks: DeckPlan[];
+  /** The folder or zip imported (see NoteSelection.root), kept on every deck of the plan. */
+  root?: string;
 }
 
 export { keyTail };
@@ -51,7 +64,11 @@ export const ACROSS_NOTES = { threshold: 0.75, margin: 0.15 };
 /** Share of key-equal cards above which a renamed or moved note is the same deck. */
 const SAME_DECK_SHARE = 0.5;
 
-export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], newId: () => string): ImportPlan {
+/**
+ * `leaving` holds the stored decks of the imported folder or zip whose notes are not among the incoming files: one
+ * that a renamed note claims is that note's deck; the others retire, their cards free to move to another note.
+ */
+export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], newId: () => string, leaving: readonly LeavingDeck[] = [], root?: string): ImportPlan {
   const storedById = new Map(stored.map((deck) => [deck.id, deck]));
   const claimed = new Set<string>();
   const pairs: { file: DeckFile; deck: StoredDeckSnapshot | null }[] = incoming.map((file) => {
@@ -78,11 +95,22 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
     }
   }
 
+  const goneWhy = new Map<string, GoneWhy>();
+  for (const { file, why } of leaving) {
+    const deck = storedById.get(file.id);
+    if (!deck || claimed.has(deck.id)) continue;
+    claimed.add(deck.id);
+    goneWhy.set(deck.id, why);
+    pairs.push({ file, deck });
+  }
+
   const plans: DeckPlan[] = [];
   const leftovers: { plan: DeckPlan; index: number; card: DeckCard }[] = [];
   const orphans = new Map<string, { deckId: string; ref: CardRef; body: CardBody }>();
   for (const { file, deck } of pairs) {
     const plan: DeckPlan = { deckId: deck?.id ?? file.id, matched: deck?.id ?? null, file, cards: [], retired: [], keptRetired: [], keptRetiredBodies: [] };
+    const why = deck ? goneWhy.get(deck.id) : undefined;
+    if (why) plan.gone = why;
     plans.push(plan);
     const bodies = new Map(deck?.bodies.map((b) => [b.id, b]) ?? []);
     const byTail = new Map<string, CardRef>();
@@ -145,7 +173,7 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
       plan.keptRetiredBodies.push(orphan.body);
     } else plan.retired.push({ id: orphan.ref.id, question: orphan.body.question, ref: orphan.ref });
   }
-  return { decks: plans };
+  return root === undefined ? { decks: plans } : { decks: plans, root };
 }
 
 function changeOf(ref: CardRef, body: CardBody | undefined, card: DeckCard): CardChange {

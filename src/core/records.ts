@@ -9,6 +9,8 @@ export interface DeckRecord extends DeckMeta {
   cardCount: number;
   /** How many of its cards have a state record (reviewed, suspended or buried at least once). */
   tracked: number;
+  /** The folder or zip the deck's note was last imported from (NoteSelection.root), to retire it once it leaves. */
+  importRoot?: string;
   /** Cards no longer in the notes, kept with their history until the user purges them. */
   retired?: number;
   updatedAt: number;

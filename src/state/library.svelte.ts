@@ -46,7 +46,8 @@ export class Library {
     });
     this.decks = decks;
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
-    this.tree = buildDeckTree(decks, counts);
+    // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
+    this.tree = buildDeckTree(decks.filter((d) => d.cardCount > 0), counts);
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], this.context.limits);
     this.backupDue = backupReminderDue({
       now: day.now,

@@ -5,20 +5,17 @@
 // same IndexedDB database, as two tabs have. These pin the findings of the two-tab attacks (issue 11): every
 // write checks, inside its own transaction, that what it replaces is what it read.
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readBackupArchive } from '../../src/adapters/backup-file.ts';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
-import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import type { PickedBlob } from '../../src/adapters/picked-files.ts';
 import { Store, StoreError } from '../../src/adapters/store.ts';
 import { archiveContent, exportArchive, replaceAll } from '../../src/adapters/store-backup.ts';
-import { createScheduler } from '../../src/core/scheduler.ts';
 import { inThreadImports } from '../../src/adapters/import-session.ts';
 import { ImportFlow } from '../../src/state/import-flow.svelte.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
-import { databaseProblems, type DatabaseDump } from '../support/invariants.ts';
+import { dumpDatabase, storedProblems } from '../support/invariants.ts';
 import { deckCard, deckFile, fakeDeckServer, FakeClock } from '../support/fixtures.ts';
 
 const MIN = 60_000;
@@ -39,13 +36,6 @@ async function twoWindows({ empty = false } = {}) {
   return { name, clock, a: await loadStudyContext(first, clock), b: await loadStudyContext(second, clock) };
 }
 
-async function dump(name: string): Promise<DatabaseDump> {
-  const db = await openDB<RepasoSchema>(name);
-  const [decks, cardRefs, states, log] = await Promise.all([db.getAll('decks'), db.getAll('cardRefs'), db.getAll('states'), db.getAll('log')]);
-  db.close();
-  return { decks, cardRefs, states, log: log as DatabaseDump['log'] };
-}
-
 async function answer(session: ReviewSession, rating: 1 | 2 | 3 | 4) {
   session.reveal();
   await session.rate(rating);
@@ -57,7 +47,8 @@ async function session(context: Awaited<ReturnType<typeof twoWindows>>['a'], dec
   return started;
 }
 
-const problems = async (name: string) => databaseProblems(await dump(name), createScheduler());
+const problems = storedProblems;
+const dump = dumpDatabase;
 
 describe('two windows of Repaso with no lock between them', () => {
   it('the same card rated in both windows: the second rating is refused, its session refreshed, one log entry', async () => {

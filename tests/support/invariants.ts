@@ -2,10 +2,12 @@
  * The database's invariants, checked on a dump of every store (fake-indexeddb in unit tests, Chromium's IndexedDB
  * in browser tests). Each broken invariant is one line in the result; an empty list means the data is consistent.
  */
+import { openDB } from 'idb';
+import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import type { CardRef } from '../../src/core/deck-content.ts';
 import type { DeckRecord, ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { sameRecord } from '../../src/core/records.ts';
-import { replay, type Scheduler } from '../../src/core/scheduler.ts';
+import { createScheduler, replay, type Scheduler } from '../../src/core/scheduler.ts';
 
 export interface DatabaseDump {
   decks: DeckRecord[];
@@ -70,4 +72,17 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
     if (deck.tracked !== tracked) problems.push(`deck ${deck.id} counts ${deck.tracked} studied cards, holds ${tracked}`);
   }
   return problems;
+}
+
+/** Every store of an IndexedDB database the invariants look at, read on a connection of its own. */
+export async function dumpDatabase(name: string): Promise<DatabaseDump> {
+  const db = await openDB<RepasoSchema>(name);
+  const [decks, cardRefs, states, log] = await Promise.all([db.getAll('decks'), db.getAll('cardRefs'), db.getAll('states'), db.getAll('log')]);
+  db.close();
+  return { decks, cardRefs, states, log: log as DatabaseDump['log'] };
+}
+
+/** The broken invariants of a database, with the default scheduler. */
+export async function storedProblems(name: string): Promise<string[]> {
+  return databaseProblems(await dumpDatabase(name), createScheduler());
 }
