@@ -5,7 +5,9 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import type { ImportPlan } from '../core/merge.ts';
+import { hidingSection, isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
+import { unseenState } from '../core/scheduler.ts';
 import { contentHash } from '../core/text.ts';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, mediaKey, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
@@ -78,6 +80,24 @@ const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
 /** Day totals of the review log kept for the statistics screen (see core/stats LedgerCache). */
 export const STATS_CACHE_SETTING = 'statsCache';
+export const HIDDEN_SECTIONS_SETTING = 'hiddenSections';
+
+/** The first state of a card that never had one: unseen, due now (a hidden one is suspended at once). */
+function newState(cardId: string, deckId: string, now: number): StateRecord {
+  return { cardId, deckId, fsrs: unseenState(now), suspended: false, buriedUntil: 0, leech: false, queueDue: now };
+}
+
+/** The hidden sections as stored; a value that fails its check counts as none (it cannot hide a card). */
+async function readHiddenSections(settings: { get(key: string): Promise<{ value: unknown } | undefined> }): Promise<HiddenSection[]> {
+  const value = (await settings.get(HIDDEN_SECTIONS_SETTING))?.value;
+  return isHiddenSectionList(value) ? value : [];
+}
+
+/** A card's state once its section is hidden: suspended, out of the queue, listed with its section. */
+function hiddenBySection(state: StateRecord, section: HiddenSection): StateRecord {
+  const { queueDue: _gone, ...rest } = state;
+  return { ...rest, suspended: true, hiddenOf: state.deckId, hiddenSection: section.id };
+}
 /** Until when the user asked not to be reminded of backups (epoch ms). */
 export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 
@@ -224,12 +244,69 @@ export class Store {
       for (const id of cardIds) {
         const state = await tx.store.get(id);
         if (!state?.hiddenOf) continue;
-        const { hiddenOf: _shown, queueDue: _none, ...rest } = state;
+        const { hiddenOf: _shown, hiddenSection: _section, queueDue: _none, ...rest } = state;
         void tx.store.put({ ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) });
         changed++;
       }
       await tx.done;
       return changed;
+    });
+  }
+
+  /** The sections whose cards the user chose never to see. */
+  hiddenSections(): Promise<HiddenSection[]> {
+    return guarded(() => readHiddenSections(this.db.transaction('settings').store));
+  }
+
+  /**
+   * "Never show cards from this section": the section is kept (every later import hides its new cards too) and
+   * every live card of it and of its subsections is hidden now, within one transaction, if its deck is unchanged
+   * since `basis`. Cards hidden already stay as they are. Resolves to how many cards it hid.
+   */
+  hideSection(section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
+    return this.writing(async () => {
+      const tx = this.db.transaction(['settings', 'states', 'cardRefs', 'cardBodies', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const decks = tx.objectStore('decks');
+      const [, sections, refs, bodies] = await Promise.all([
+        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [section.deckId]),
+        readHiddenSections(tx.objectStore('settings')),
+        tx.objectStore('cardRefs').get(section.deckId),
+        tx.objectStore('cardBodies').get(section.deckId),
+      ]);
+      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] });
+      const live = new Set((refs?.refs ?? []).filter((r) => !r.retired).map((r) => r.id));
+      const states = tx.objectStore('states');
+      let hidden = 0;
+      let added = 0;
+      for (const body of bodies?.bodies ?? []) {
+        if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
+        const state = await states.get(body.id);
+        if (state?.hiddenOf) continue;
+        states.put(hiddenBySection(state ?? newState(body.id, section.deckId, now), section));
+        hidden++;
+        if (!state) added++;
+      }
+      if (added > 0) await this.bumpTracked(decks, section.deckId, added);
+      await tx.done;
+      return hidden;
+    });
+  }
+
+  /** Shows a hidden section again: it is forgotten, and the cards it hid come back, due when they were due. */
+  showSection(sectionId: string): Promise<number> {
+    return this.writing(async () => {
+      const tx = this.db.transaction(['settings', 'states'], 'readwrite', { durability: 'strict' });
+      const sections = await readHiddenSections(tx.objectStore('settings'));
+      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) });
+      let shown = 0;
+      for (const state of await tx.objectStore('states').index('hidden').getAll()) {
+        if (state.hiddenSection !== sectionId) continue;
+        const { hiddenOf: _h, hiddenSection: _s, queueDue: _q, ...rest } = state;
+        void tx.objectStore('states').put({ ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) });
+        shown++;
+      }
+      await tx.done;
+      return shown;
     });
   }
 
@@ -360,10 +437,10 @@ export class Store {
     bundled?: ReadonlyMap<string, string>,
   ): Promise<void> {
     return this.writing(async () => {
-      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta', 'settings'], 'readwrite', { durability: 'strict' });
       const decks = tx.objectStore('decks');
       const states = tx.objectStore('states');
-      const [stored] = await Promise.all([decks.getAll(), checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [])]);
+      const [stored, , sections] = await Promise.all([decks.getAll(), checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []), readHiddenSections(tx.objectStore('settings'))]);
       const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
       if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
       const tracked = new Set(await states.getAllKeys());
@@ -371,6 +448,13 @@ export class Store {
         const content = contents.get(deck.deckId)!;
         const previous = deck.matched ? await decks.get(deck.matched) : undefined;
         const live = content.refs.filter((r) => !r.retired);
+        // Cards of a section the user hid, new ones included, are hidden as they arrive; each will have a state.
+        const liveIds = new Set(live.map((r) => r.id));
+        const hiding = content.bodies.flatMap((body) => {
+          const section = liveIds.has(body.id) ? hidingSection(sections, deck.deckId, body) : undefined;
+          return section ? [{ id: body.id, section }] : [];
+        });
+        for (const { id } of hiding) tracked.add(id);
         const { cards: _cards, ...meta } = deck.file;
         // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
         decks.put({
@@ -407,6 +491,11 @@ export class Store {
           if (!state) continue;
           const { queueDue: _gone, ...rest } = state;
           states.put({ ...rest, retired: true });
+        }
+        for (const { id, section } of hiding) {
+          const state = await states.get(id);
+          if (state?.hiddenOf) continue;
+          states.put(hiddenBySection(state ?? newState(id, deck.deckId, now), section));
         }
       }
       await tx.done;

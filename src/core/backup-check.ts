@@ -92,6 +92,7 @@ const STATE_FIELDS: Record<string, Check> = {
   queueDue: optional(isTime),
   leechOf: optional(isId),
   hiddenOf: optional(isId),
+  hiddenSection: optional(isId),
   retired: optional(isBoolean),
 };
 const STATE = record(STATE_FIELDS);

@@ -38,6 +38,8 @@ export interface StateRecord {
    * follows its key.
    */
   hiddenOf?: string;
+  /** Set when the card is hidden because its section is (HiddenSection.id): showing the section again shows it. */
+  hiddenSection?: string;
   /** The card left the notes: no `queueDue`, history kept; revived when it comes back. */
   retired?: boolean;
 }

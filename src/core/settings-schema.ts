@@ -7,6 +7,7 @@ import { DEFAULT_SCHEDULER_SETTINGS, validateSettings, type SchedulerSettings } 
 import { MAX_DAILY_LIMIT } from './settings.ts';
 import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import { readLedgerCache, type LedgerCache } from './stats.ts';
+import { isHiddenSectionList, type HiddenSection } from './hidden-sections.ts';
 
 export interface SettingValues {
   scheduler: SchedulerSettings;
@@ -23,6 +24,8 @@ export interface SettingValues {
   statsCache: LedgerCache;
   /** Whether the browser was already asked to keep Repaso's storage. */
   persistenceAsked: boolean;
+  /** Sections whose cards the user chose never to see ("Never show cards from this section"). */
+  hiddenSections: HiddenSection[];
 }
 
 export type SettingKey = keyof SettingValues;
@@ -57,6 +60,7 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
   backupSnoozedUntil: isTime,
   statsCache: (value) => readLedgerCache(value) !== null,
   persistenceAsked: (value) => typeof value === 'boolean',
+  hiddenSections: isHiddenSectionList,
 };
 
 export function isSettingKey(key: string): key is SettingKey {

@@ -14,8 +14,10 @@ export class Library {
   loaded = $state(false);
   /** Cards that left the notes, kept with their history. */
   retired = $state(0);
-  /** Cards the user chose never to see again ("Never show this card"). */
+  /** Cards the user chose never to see again ("Never show this card"), each on its own. */
   hidden = $state.raw<{ cardId: string; deckId: string }[]>([]);
+  /** Sections the user chose never to see ("Never show cards from this section"), with how many cards each hides. */
+  hiddenSections = $state.raw<{ id: string; deck: string; path: string[]; cards: number }[]>([]);
   /** The last backup is more than two weeks old (or there was none since reviews began). */
   backupDue = $state(false);
 
@@ -24,7 +26,7 @@ export class Library {
   async refresh(): Promise<void> {
     const { store } = this.context;
     const day = dayWindow(this.context);
-    const [decks, due, todays, leeches, backup, firstReviewAt, hidden] = await Promise.all([
+    const [decks, due, todays, leeches, backup, firstReviewAt, hidden, sections] = await Promise.all([
       store.listDecks(),
       store.dueStates(day.dayEnd),
       store.reviewsBetween(day.dayStart, day.dayEnd),
@@ -32,8 +34,13 @@ export class Library {
       store.getSettings([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
       store.firstReviewAt(),
       store.hiddenStates(),
+      store.hiddenSections(),
     ]);
-    this.hidden = hidden.map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
+    this.hidden = hidden.filter((s) => !s.hiddenSection).map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
+    const bySection = new Map<string, number>();
+    for (const state of hidden) if (state.hiddenSection) bySection.set(state.hiddenSection, (bySection.get(state.hiddenSection) ?? 0) + 1);
+    const titles = new Map(decks.map((d) => [d.id, d.title]));
+    this.hiddenSections = sections.map((s) => ({ id: s.id, deck: titles.get(s.deckId) ?? '', path: s.path, cards: bySection.get(s.id) ?? 0 }));
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
     const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
@@ -69,6 +76,13 @@ export class Library {
   /** "Show again": the card comes back to its deck's reviews. */
   async unhide(cardId: string): Promise<void> {
     await this.context.store.unhide([cardId]);
+    this.context.changes.announce('decks');
+    await this.refresh();
+  }
+
+  /** "Show again" on a hidden section: its cards come back to their deck's reviews, and later imports leave them be. */
+  async showSection(sectionId: string): Promise<void> {
+    await this.context.store.showSection(sectionId);
     this.context.changes.announce('decks');
     await this.refresh();
   }

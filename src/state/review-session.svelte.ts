@@ -5,7 +5,9 @@
 import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
 import { mediaUrls } from '../adapters/media.ts';
 import { StoreError, type WriteBasis } from '../adapters/store.ts';
+import { randomId } from '../adapters/ids.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
+import { hidingSection, sectionOf, type HiddenSection } from '../core/hidden-sections.ts';
 import { doneToday } from '../core/deck-tree.ts';
 import {
   afterAnswer,
@@ -217,6 +219,30 @@ export class ReviewSession {
     await this.changeFlags((record) => {
       const { queueDue: _gone, ...rest } = record;
       return { ...rest, suspended: true, hiddenOf: record.deckId };
+    });
+  }
+
+  /**
+   * "Never show cards from this section": the card's section and its subsections leave the reviews for good — this
+   * session's queue at once, every later import too (see Store.hideSection). The decks screen lists the section,
+   * where "Show again" undoes it.
+   */
+  async hideSection(): Promise<void> {
+    const card = this.card;
+    if (!card || this.busy || (this.status !== 'question' && this.status !== 'answer')) return;
+    await this.run(async () => {
+      const now = this.context.clock.now();
+      const section: HiddenSection = { id: randomId(), deckId: card.ref.deckId, path: sectionOf(card.body), createdAt: now };
+      await this.context.store.hideSection(section, now, this.basis);
+      const { bodies } = await this.bodiesOf(card.ref.deckId);
+      const hidden = new Set([...bodies.values()].filter((body) => hidingSection([section], section.deckId, body)).map((body) => body.id));
+      const keep = (list: Queue<SessionRef>['learning']) => list.filter((e) => !hidden.has(e.card.id));
+      this.queue = { learning: keep(this.queue.learning), reviews: keep(this.queue.reviews), fresh: keep(this.queue.fresh) };
+      for (const id of hidden) this.records.delete(id);
+      // Undo restores earlier queues, which still hold the section's cards: its history ends here.
+      this.undoStack = [];
+      this.canUndo = false;
+      await this.showNext();
     });
   }
 

@@ -8,7 +8,7 @@ function library(decks: Parameters<typeof buildDeckTree>[0], extra: Partial<Libr
   const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map([['b', 2]]), limitsFor: () => ({ newPerDay: 20, reviewsPerDay: 200 }) });
   const tree = buildDeckTree(decks, counts);
   const totals = tree.reduce((s, n) => ({ ...s, fresh: s.fresh + n.counts.fresh }), { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
-  return { tree, totals, decks: [], hidden: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
+  return { tree, totals, decks: [], hidden: [], hiddenSections: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
 }
 
 describe('DecksScreen', () => {
@@ -59,5 +59,16 @@ describe('DecksScreen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Show again' }));
     expect(unhide).toHaveBeenCalledWith('c1');
     expect(screen.queryByText('¿Qué es RAG?')).toBeNull();
+  });
+
+  it('lists the sections the user chose never to see, with their cards, and shows one again', async () => {
+    const showSection = vi.fn(async () => {});
+    const hiddenSections = [{ id: 'rag/s3', deck: 'RAG', path: ['RAG', 'Historia'], cards: 4 }];
+    render(DecksScreen, { library: library([], { hiddenSections, showSection }), notice: null, onstudy: vi.fn() });
+    expect(screen.getByText('1 section you chose never to see:')).toBeTruthy();
+    expect(screen.getByText('RAG › Historia')).toBeTruthy();
+    expect(screen.getByText('RAG · 4 cards')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Show again' }));
+    expect(showSection).toHaveBeenCalledWith('rag/s3');
   });
 });

@@ -29,6 +29,13 @@ describe('2. term lists without bold', () => {
     expect(extract(md).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Multi-query', 'Branched RAG', 'HyDE']);
   });
 
+  it('regression: a predicate item ("Es semipermeable: …") in a term list made a card asking "Es semipermeable" (es, en)', () => {
+    const es = '# Célula\n\n## Membrana\n\n- Es flexible: cambia de forma sin romperse.\n- Difusión: paso de moléculas a favor del gradiente.\n- Endocitosis: entrada de partículas en vesículas.\n';
+    expect(extract(es).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Difusión', 'Endocitosis']);
+    const en = '# Cell\n\n## Membrane\n\n- Is flexible: changes shape without breaking.\n- Diffusion: movement down the gradient.\n- Endocytosis: intake of particles in vesicles.\n';
+    expect(extract(en).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Diffusion', 'Endocytosis']);
+  });
+
   it('but not in a list of sentences where a colon is only punctuation (en)', () => {
     const md = '# Tips\n\n## Before an exam\n\n- Sleep well: it matters more than one more hour of reading.\n- Review the summary sheets of every unit again.\n- Eat something light before you go.\n';
     expect(questions(md)).toEqual(['Before an exam']);

@@ -2,7 +2,8 @@
  * R4 — term bullets and paragraphs: `**Term:** definition`, `**Term**: definition`, `__Term__: definition`, a term in
  * styled letters (`𝗧𝗼𝗸𝗲𝗻 — …`), and — in lists where most items are so written — plain `Term: definition`.
  */
-import { hasStyledLetters, stripDecoration } from './titles.ts';
+import { foldText } from '../text.ts';
+import { PREDICATE_START, hasStyledLetters, stripDecoration } from './titles.ts';
 
 export interface TermMatch {
   term: string;
@@ -45,6 +46,7 @@ export function matchPlainTerm(inline: string): TermMatch | null {
   const match = PLAIN_TERM.exec(text);
   if (!match) return null;
   const term = match[1]!.trim();
-  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term)) return null;
+  // "Es semipermeable: deja pasar…" says something about the title above; it names no term.
+  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || PREDICATE_START.test(foldText(term))) return null;
   return { term, definition: match[2]!.trim() };
 }

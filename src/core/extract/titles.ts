@@ -45,7 +45,7 @@ export function readsAsSentence(text: string): boolean {
 }
 
 /** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
-const PREDICATE_START = /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
+export const PREDICATE_START = /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
 
 /** "… con:", "… lo siguiente:", "… as follows:", or a step of a tutorial: it leads on into the text after it. */
 export function leadsOn(text: string): boolean {
