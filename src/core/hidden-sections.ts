@@ -20,17 +20,23 @@ interface Placed {
 }
 
 /**
- * The section a card belongs to, below the deck's title: a section's own card is that section (its question is the
- * section's title); any other card is in the section its breadcrumb ends on.
+ * The section "Never show cards from this section" hides: the one the card's breadcrumb ends on, below the deck's
+ * title ("Historia" for a question under it); a card at the top of its note is its own section.
  */
 export function sectionOf(card: Placed): string[] {
+  const below = card.context.slice(1);
+  return below.length > 0 ? below : [card.question];
+}
+
+/** Where a card sits: its breadcrumb below the deck's title, then its own heading if it is a section's card. */
+function placeOf(card: Placed): string[] {
   const below = card.context.slice(1);
   return card.kind === 'section' || card.kind === 'question' ? [...below, card.question] : below;
 }
 
-/** The hidden section of `deckId` that holds the card, if any: its section, or one above it. */
+/** The hidden section of `deckId` that holds the card, if any: the section's own card, or a card anywhere below it. */
 export function hidingSection(sections: readonly HiddenSection[], deckId: string, card: Placed): HiddenSection | undefined {
-  const path = sectionOf(card);
+  const path = placeOf(card);
   return sections.find((s) => s.deckId === deckId && s.path.length > 0 && s.path.length <= path.length && s.path.every((title, i) => path[i] === title));
 }
 

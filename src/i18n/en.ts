@@ -83,7 +83,7 @@ export const en = {
   'backup.now': 'Back up',
   'backup.later': 'Later',
   'review.hide': 'Never show this card',
-  'review.hideSection': 'Never show cards from this section',
+  'review.hideSection': 'Never show cards from “{section}”',
   'hidden.sections.one': '{count} section you chose never to see:',
   'hidden.sections.other': '{count} sections you chose never to see:',
   'hidden.sectionCards.one': '{count} card',

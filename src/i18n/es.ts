@@ -85,7 +85,7 @@ export const es: Record<MessageKey, string> = {
   'backup.now': 'Hacer copia',
   'backup.later': 'Más tarde',
   'review.hide': 'No volver a mostrar esta tarjeta',
-  'review.hideSection': 'No volver a mostrar tarjetas de esta sección',
+  'review.hideSection': 'No volver a mostrar tarjetas de «{section}»',
   'hidden.sections.one': '{count} sección que elegiste no volver a ver:',
   'hidden.sections.other': '{count} secciones que elegiste no volver a ver:',
   'hidden.sectionCards.one': '{count} tarjeta',

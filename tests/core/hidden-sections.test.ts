@@ -4,9 +4,11 @@ import { hidingSection, isHiddenSectionList, sectionOf, type HiddenSection } fro
 const hidden: HiddenSection = { id: 'h1', deckId: 'redes', path: ['Transporte', 'TCP'], createdAt: 1 };
 
 describe('hidden sections', () => {
-  it('a section card is its own section; any other card is in the section its breadcrumb ends on, the deck title aside', () => {
-    expect(sectionOf({ kind: 'section', question: 'TCP', context: ['Redes', 'Transporte'] })).toEqual(['Transporte', 'TCP']);
+  it('a card is in the section its breadcrumb ends on, the deck title aside; a card at the top of its note is its own section', () => {
+    expect(sectionOf({ kind: 'section', question: 'Control de flujo', context: ['Redes', 'Transporte', 'TCP'] })).toEqual(['Transporte', 'TCP']);
+    expect(sectionOf({ kind: 'question', question: '¿Quién creó TCP?', context: ['Redes', 'Transporte', 'TCP'] })).toEqual(['Transporte', 'TCP']);
     expect(sectionOf({ kind: 'term', question: 'SYN', context: ['Redes', 'Transporte', 'TCP'] })).toEqual(['Transporte', 'TCP']);
+    expect(sectionOf({ kind: 'section', question: 'Transporte', context: ['Redes'] })).toEqual(['Transporte']);
   });
 
   it('hide the section and its subsections in their deck, and nothing that only shares a prefix of a title', () => {

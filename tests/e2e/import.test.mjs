@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, PHONE, dbCounts, openApp, screenshot, previewWithScratch } from './support.mjs';
+import { openPage, PHONE, dbCounts, dbDump, openApp, screenshot, previewWithScratch } from './support.mjs';
 
 const suite = previewWithScratch('repaso-import-');
 const work = suite.work;
@@ -175,5 +175,100 @@ test('images of imported notes show, offline too (regression: the CSP blocked th
   await page.waitForFunction(() => document.querySelector('.card img')?.complete);
   assert.equal(await page.locator('.card img').evaluate((img) => img.naturalWidth), 2);
   assert.deepEqual(refused, []);
+  assert.deepEqual(browser.errors, []);
+});
+
+const FISICA = '# Física\n\n## ¿Qué es la inercia?\n\nLa tendencia de un cuerpo a seguir en su estado de movimiento.\n\n## Historia\n\n### ¿Quién enunció las leyes del movimiento?\n\nIsaac Newton, en 1687.\n\n### ¿Qué midió Galileo en el plano inclinado?\n\nQue la distancia recorrida crece con el cuadrado del tiempo.\n\n## ¿Qué es una fuerza?\n\nUna interacción que cambia el movimiento de un cuerpo.\n';
+const OPTICA = '# Óptica\n\n## ¿Qué es la refracción?\n\nEl cambio de dirección de la luz al pasar de un medio a otro.\n';
+
+function zipOf(name, files) {
+  return import('fflate').then(({ zipSync, strToU8 }) => {
+    const path = join(work, name);
+    writeFileSync(path, zipSync(Object.fromEntries(Object.entries(files).map(([file, text]) => [file, strToU8(text)]))));
+    return path;
+  });
+}
+
+test('a note deleted from a zip imported again retires its deck, history kept; it comes back when the note does', { timeout: 120_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, suite.server.url);
+  await importFiles(page, [await zipOf('apuntes.zip', { 'Apuntes/fisica.md': FISICA, 'Apuntes/optica.md': OPTICA })]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.getByRole('button', { name: /^Study: Óptica/ }).click();
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: 'Easy' }).click();
+  await page.getByRole('heading', { name: 'Done for today' }).waitFor();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  const log = (await dbCounts(page)).log;
+
+  // The same zip again, without optica.md.
+  await importFiles(page, [await zipOf('apuntes.zip', { 'Apuntes/fisica.md': FISICA })]);
+  const gone = page.getByTestId('import-gone-deck');
+  assert.equal(await gone.count(), 1);
+  assert.match(await gone.innerText(), /Óptica[\s\S]*No longer in your notes: its cards retire, history kept/);
+  await screenshot(page, 'import-preview-gone');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText('Imported. Your decks are up to date.').waitFor();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.getByRole('button', { name: /^Study: Física/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Study: Óptica/ }).count(), 0, 'a deck with no live card leaves the list');
+  await page.getByText('1 retired card: no longer in your notes, kept with its history.').waitFor();
+  assert.equal((await dbCounts(page)).log, log, 'the review of the retired card is kept');
+
+  // The note returns: its card comes back with its schedule.
+  await importFiles(page, [await zipOf('apuntes.zip', { 'Apuntes/fisica.md': FISICA, 'Apuntes/optica.md': OPTICA })]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.getByRole('button', { name: /^Study: Óptica/ }).waitFor();
+  await page.getByText(/retired card/).waitFor({ state: 'detached' });
+  const states = Object.values(await statesOf(page));
+  assert.equal(states.filter((s) => s.retired).length, 0);
+  assert.equal(states.filter((s) => s.due).length >= 1, true);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('"Never show cards from this section" hides the section with its subsections, through a reload and a re-import, until "Show again"', { timeout: 120_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, suite.server.url);
+  await importFiles(page, [note('fisica.md', FISICA)]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  const deck = page.getByRole('button', { name: /^Study: Física/ });
+  const newCount = async () => Number(/Física\s+New:\s+(\d+)/.exec(await deck.innerText())?.[1]);
+  const total = await newCount();
+  await deck.click();
+  // Rate cards until one from "Historia" shows, then hide its section.
+  for (let i = 0; ; i++) {
+    assert.ok(i < 4, 'a card from "Historia" comes among the first four');
+    const context = await page.locator('.card .context').innerText();
+    if (/Historia/.test(context)) break;
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Good' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  }
+  await page.getByRole('button', { name: 'Card actions' }).click();
+  await screenshot(page, 'review-card-menu');
+  await page.getByRole('menuitem', { name: 'Never show cards from “Historia”' }).click();
+  await page.waitForFunction(() => !/Historia/.test(document.querySelector('.card .context')?.textContent ?? '') || document.querySelector('h2')?.textContent?.includes('Done'));
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  await page.reload();
+  await page.getByText('1 section you chose never to see:').waitFor();
+  assert.match(await page.getByTestId('hidden-sections').innerText(), /^Historia\s+Física · 2 cards/);
+  await screenshot(page, 'decks-hidden-section');
+
+  // An edit of the note adds a card under "Historia": it arrives hidden.
+  await importFiles(page, [note('fisica.md', FISICA.replace('## ¿Qué es una fuerza?', '### ¿Qué describe la ley de la gravitación?\n\nLa atracción entre dos masas.\n\n## ¿Qué es una fuerza?'))]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  assert.match(await page.getByTestId('hidden-sections').innerText(), /Física · 3 cards/);
+  const hidden = (await dbDump(page)).states.filter((s) => s.hiddenSection);
+  assert.equal(hidden.length, 3);
+
+  await page.getByTestId('hidden-sections').getByRole('button', { name: 'Show again' }).click();
+  await page.getByText('1 section you chose never to see:').waitFor({ state: 'detached' });
+  assert.equal((await dbDump(page)).states.filter((s) => s.hiddenOf || s.hiddenSection).length, 0);
+  assert.ok((await newCount()) >= 3, 'the section’s cards are back to learn');
+  assert.ok(total >= 4);
   assert.deepEqual(browser.errors, []);
 });
