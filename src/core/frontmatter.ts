@@ -24,13 +24,26 @@ const MAX_ALIASES = 100;
 
 export function splitFrontMatter(text: string): FrontMatterResult {
   const data: FrontMatter = { tags: [], flashcards: true };
-  const lines = text.split('\n');
-  if (!OPEN.test(lines[0] ?? '')) return { data, body: text, problems: [] };
-  const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  // Only the block's lines are split off: splitting a whole long note to read its first lines is most of the cost.
+  const lines: string[] = [];
+  let start = 0;
+  let end = -1;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline < 0 ? text.length : newline);
+    if (lines.length === 0 ? !OPEN.test(line) : CLOSE.test(line)) {
+      if (lines.length > 0) end = lines.length;
+      start = newline < 0 ? text.length + 1 : newline + 1;
+      break;
+    }
+    lines.push(line);
+    if (newline < 0) break;
+    start = newline + 1;
+  }
   if (end < 0) return { data, body: text, problems: [] };
 
-  const yamlSource = lines.slice(1, end).join('\n');
-  const body = '\n'.repeat(end + 1) + lines.slice(end + 1).join('\n');
+  const yamlSource = lines.slice(1).join('\n');
+  const body = '\n'.repeat(end + 1) + text.slice(start);
   const problems: FrontMatterResult['problems'] = [];
   let raw: unknown;
   try {

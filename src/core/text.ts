@@ -1,4 +1,5 @@
 /** Text hygiene shared by the extractor, the build script and the in-app import. */
+import { remembered } from './memo.ts';
 
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 
@@ -84,14 +85,11 @@ export function normalizeKeyText(text: string): string {
 /** Accents and case folded away: for loose comparisons (matching, skip lists), never for keys. */
 const ASCII = /^[\x00-\x7f]*$/;
 
-export function foldText(text: string): string {
+export const foldText = remembered((text: string): string => {
   // Decomposing is the costly step, and plain ASCII has no accents to remove.
   const bare = ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return bare
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+  return bare.toLowerCase().replace(/\s+/g, ' ').trim();
+});
 
 export function slugify(text: string): string {
   const slug = foldText(text)

@@ -100,28 +100,29 @@ export class CardBuilder {
 
     // A question asked twice is qualified by its topic; a section's own card keeps its name beside a mere term.
     const asked = new Map<string, { sections: number; others: number }>();
-    for (const c of kept) {
-      const count = asked.get(normalizeKeyText(c.question)) ?? { sections: 0, others: 0 };
+    const normalized = kept.map((c) => normalizeKeyText(c.question));
+    kept.forEach((c, i) => {
+      const count = asked.get(normalized[i]!) ?? { sections: 0, others: 0 };
       if (c.ownSection) count.sections++;
       else count.others++;
-      asked.set(normalizeKeyText(c.question), count);
-    }
-    const repeated = (c: Candidate) => {
-      const count = asked.get(normalizeKeyText(c.question))!;
-      return c.ownSection ? count.sections > 1 : count.sections + count.others > 1;
-    };
+      asked.set(normalized[i]!, count);
+    });
     const cards: ExtractedCard[] = [];
     const seenKeys = new Map<string, number>();
-    for (const c of kept) {
+    kept.forEach((c, i) => {
       let question = c.question.trim();
+      let keyText = normalized[i]!;
+      const count = asked.get(keyText)!;
+      const owner = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
+      const anchor = owner ? (owner.anchor ??= normalizeKeyText(owner.title)) : '';
       // The same question under two topics ("Uso típico" under two prompts): each is asked with its own topic.
-      if (repeated(c)) {
-        const owner = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
-        if (owner && normalizeKeyText(owner.title) !== normalizeKeyText(question)) question = qualifiedTitle(owner.title, question);
+      if (c.ownSection ? count.sections > 1 : count.sections + count.others > 1) {
+        if (owner && anchor !== keyText) {
+          question = qualifiedTitle(owner.title, question);
+          keyText = normalizeKeyText(question);
+        }
       }
-      const anchorSegment = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
-      const anchor = anchorSegment ? (anchorSegment.anchor ??= normalizeKeyText(anchorSegment.title)) : '';
-      let key = cardKey(this.noteId, c.kind, anchor, normalizeKeyText(question));
+      let key = cardKey(this.noteId, c.kind, anchor, keyText);
       const seen = seenKeys.get(key) ?? 0;
       seenKeys.set(key, seen + 1);
       if (seen > 0) {
@@ -133,7 +134,7 @@ export class CardBuilder {
       }
       const context = this.context(c.ownSection ? c.segment.parent : c.segment);
       cards.push({ key, kind: c.kind, question, answer: c.answer, context: c.within ? [...context, c.within] : context, line: c.line + 1, section: `s${c.segment.index}` });
-    }
+    });
     return cards.sort((a, b) => a.line - b.line);
   }
 
@@ -380,7 +381,7 @@ function previousSibling(node: Block): Block | undefined {
 }
 
 function isAskedSegment(segment: Segment): boolean {
-  return segment.titled && (segment.title.includes('?') || isTaskStatement(segment.title));
+  return (segment.asks ??= segment.titled && (segment.title.includes('?') || isTaskStatement(segment.title)));
 }
 
 /** Words that name an aspect of something asked about, never a topic: "Funcionalidad", "Comando", "Propósito". */
@@ -414,10 +415,17 @@ function fieldTerms(candidates: readonly Candidate[]): Set<string> {
 }
 
 /** The term of an item: `**Term:** definition`, or `Term: definition` in a list where most items are so written. */
+/** Asked of an item for its own card and again for each item nested in it: matched once. */
+const itemTerms = new WeakMap<Block, TermMatch | null>();
+
 function termOf(item: Block): TermMatch | null {
-  const first = item.children[0];
-  if (first?.type !== 'paragraph') return null;
-  return matchTerm(first.inline) ?? (isPlainTermList(item.parent) ? matchPlainTerm(first.inline) : null);
+  let match = itemTerms.get(item);
+  if (match === undefined) {
+    const first = item.children[0];
+    match = first?.type !== 'paragraph' ? null : (matchTerm(first.inline) ?? (isPlainTermList(item.parent) ? matchPlainTerm(first.inline) : null));
+    itemTerms.set(item, match);
+  }
+  return match;
 }
 
 const plainTermLists = new WeakMap<Block, boolean>();

@@ -88,6 +88,8 @@ function isLandingPage(root: Block): boolean {
     if (content === 'links') links++;
     else if (content === 'text') {
       text += node.inline.length;
+      // More text than a welcome: a page of its own.
+      if (text > 600) return false;
       welcome ||= WELCOME.test(node.inline.trim());
     }
   }

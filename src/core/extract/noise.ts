@@ -76,7 +76,7 @@ const TASK_START =
 
 /** A line of a personal to-do list: a task ("Continuar con el libro…", "El curso de DataCamp") or a date. */
 export function isTaskLine(text: string): boolean {
-  const folded = foldText(text.trim().replace(/^\[[ xX]\]\s*/, '')).replace(/\s+/g, ' ');
+  const folded = foldText(text.trim().replace(/^\[[ xX]\]\s*/, '').slice(0, 120)).replace(/\s+/g, ' ');
   return TASK_START.test(folded) || isDateLine(text);
 }
 
@@ -118,6 +118,7 @@ const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos
 
 /** A syllabus or a study plan: it names the topics to study, and teaches none of them. */
 export function isSyllabusTitle(title: string): boolean {
+  if (title.length > 60) return false;
   return SYLLABUS_TITLE.test(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
 }
 

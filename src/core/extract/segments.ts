@@ -43,6 +43,8 @@ export interface Segment {
   /** Computed once per segment: the breadcrumb down to and including this segment, and its key anchor. */
   breadcrumb?: string[];
   anchor?: string;
+  /** Computed once per segment: its title asks something (a question, a task). */
+  asks?: boolean;
 }
 
 type Boundary = 'heading' | 'label' | 'break';
@@ -66,23 +68,36 @@ function isBoundary(node: Block): Boundary | null {
   const text = node.inline.trim();
   // Arrow and bullet-character lines ("→ …", "• …") are the list of the label above them.
   if (ARROW_LINE.test(text) || isDecorativeLine(text)) return null;
-  const title = cleanTitle(text);
+  // Prose: past a sheet's statements, every rule asks for a line of at most twelve words, a question or a label,
+  // and most paragraphs are none of them: they are decided without the costlier tests.
+  const prose = !ENDS_ASKING.test(text) && wordsOver(text, LABEL_WORDS);
+  const title = prose ? text : cleanTitle(text);
   if (!title || isChatLeftover(text)) return null;
   if (exerciseStatement(text) !== null || subQuestion(text) !== null) return 'label';
   // "d. En el ejemplo 2 la regla … ¿Por qué es esto?": a lettered item of a sheet, asked over several lines.
   if (LETTERED.test(text) && isTaskStatement(taskLine(text).question)) return 'label';
+  if (prose) return null;
   if (joinsTheAnswer(title) || isExampleTitle(title)) return null;
   if (isLabel(text)) return 'label';
   // "Entonces, ¿qué sí es un agente?" alone in a paragraph, with its answer after it.
   if (!text.includes('\n') && text.endsWith('?') && title.split(/\s+/).length <= 30 && nextSibling(node) !== undefined) return 'label';
   // A line in styled letters (𝗘𝗺𝗯𝗲𝗱𝗱𝗶𝗻𝗴𝘀) is a bold label written another way.
-  if (!text.includes('\n') && hasStyledLetters(text) && title.split(/\s+/).length <= 12 && !title.endsWith('.')) return 'label';
+  if (!text.includes('\n') && hasStyledLetters(text) && title.split(/\s+/).length <= LABEL_WORDS && !title.endsWith('.')) return 'label';
   const bold = boldText(text);
   if (bold === null) return null;
   // "**¿Qué es Prompting?**" used as a heading, and "**Los 5 principios**" right above its list.
   if (bold.endsWith('?')) return 'label';
-  if (bold.split(/\s+/).length <= 12 && !bold.endsWith('.') && nextSibling(node)?.type === 'list') return 'label';
+  if (bold.split(/\s+/).length <= LABEL_WORDS && !bold.endsWith('.') && nextSibling(node)?.type === 'list') return 'label';
   return null;
+}
+
+/** The longest line a label may be (in bold or styled letters, above its list). */
+const LABEL_WORDS = 12;
+/** Ends on a question mark or a colon, in bold or not: a question, or a label of any length ("**… :**"). */
+const ENDS_ASKING = /[?:](?:\*\*|__)?$/;
+
+function wordsOver(text: string, limit: number): boolean {
+  return text.split(/\s+/, limit + 2).filter(Boolean).length > limit;
 }
 
 const CALLOUT = /^\[!([a-z-]+)\][+-]?[ \t]*(.*)$/i;
@@ -145,7 +160,7 @@ const MAX_STATEMENT_LINES = 8;
 const STATEMENT_WORDS = /^(probar|pruebe|encontrar|encuentre|construir|construya|dar|de|mostrar|muestre|explicar|justificar|escribir|decidir|ayuda|comentario|hint|prove|find|build|show)(?![\p{L}\p{N}])/u;
 
 function carriesOnWords(line: string): boolean {
-  const folded = foldText(line.trim());
+  const folded = foldText(line.trim().slice(0, 120));
   return isInstruction(line) || STATEMENT_WORDS.test(folded);
 }
 

@@ -9,6 +9,11 @@ const QUESTION_WORDS = [
   'what', 'how', 'why', 'when', 'where', 'who', 'which',
 ];
 
+/** Longer than any callout word or statement part ("salida esperada"). */
+const SHORT_TITLE = 40;
+/** Enough characters for the first six words of a line, which are all that rules on how a line opens look at. */
+const OPENING_WORDS = 120;
+
 function startsWithWord(folded: string, words: readonly string[]): boolean {
   return words.some((word) => folded === word || folded.startsWith(word + ' ') || folded.startsWith(word + ','));
 }
@@ -16,7 +21,7 @@ function startsWithWord(folded: string, words: readonly string[]): boolean {
 export function isQuestionTitle(title: string): boolean {
   const trimmed = title.trim();
   if (trimmed.endsWith('?')) return true;
-  const folded = foldText(trimmed.replace(/^[¿¡"'“«(*_\s]+/, ''));
+  const folded = foldText(trimmed.replace(/^[¿¡"'“«(*_\s]+/, '').slice(0, OPENING_WORDS));
   return startsWithWord(folded, QUESTION_WORDS);
 }
 
@@ -41,7 +46,7 @@ const DANGLING = new Set('a al con de del el en la las los para por que un una y
 export function readsAsSentence(text: string): boolean {
   // "Para definir un objeto usamos:": a purpose clause leads into what follows it.
   const purpose = /^(?:para|to) \p{L}+(?:ar|er|ir|ize|ise)?\b/iu.test(text) && !/^para qu[eé]/iu.test(text);
-  return /^\p{Ll}/u.test(text) || text.includes('`') || purpose || PREDICATE_START.test(foldText(text)) || leadsOn(text);
+  return /^\p{Ll}/u.test(text) || text.includes('`') || purpose || PREDICATE_START.test(foldText(text.slice(0, OPENING_WORDS))) || leadsOn(text);
 }
 
 /** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
@@ -49,7 +54,7 @@ export const PREDICATE_START = /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|
 
 /** "… con:", "… lo siguiente:", "… as follows:", or a step of a tutorial: it leads on into the text after it. */
 export function leadsOn(text: string): boolean {
-  const folded = foldText(text.replace(/[:*_\s]+$/, '').trim());
+  const folded = foldText(text.replace(/[:*_\s]+$/, '').trim().slice(-OPENING_WORDS));
   const last = folded.split(/\s+/).at(-1) ?? '';
   return DANGLING.has(last) || /(?:lo siguiente|los siguientes|las siguientes|siguiente|the following|as follows|follows|asi|como sigue)$/.test(folded) || isTutorialStep(text);
 }
@@ -190,6 +195,8 @@ const CALLOUT_WORDS = new Set(
 );
 
 export function isCalloutWord(title: string): boolean {
+  // A callout word is a word or two; folding a whole paragraph to find out would be most of the extractor's time.
+  if (title.length > SHORT_TITLE) return false;
   const folded = foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
   return CALLOUT_WORDS.has(folded);
 }
@@ -207,7 +214,8 @@ const WE_VERB = /^[a-z]{3,}(amos|emos|imos|aremos|eremos|iremos)(?![\p{L}\p{N}])
 const NOT_VERBS = new Set('ultimos minimos maximos primos proximos mismos intimos ramos animos optimos legitimos sistemas temas'.split(' '));
 
 export function isTutorialStep(title: string): boolean {
-  const folded = foldText(title.trim()).replace(/^[^a-z0-9]+/, '');
+  // Only the first words tell a step: fold no more than they can take.
+  const folded = foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, '');
   if (STEP_START.test(folded)) return true;
   return folded
     .split(/\s+/)
@@ -231,7 +239,7 @@ const WE_STATE = new Set('tenemos podemos debemos hemos sabemos queremos vemos h
 const LET_US_AMOS = new Set('hagamos escribamos pongamos construyamos abramos leamos'.split(' '));
 
 export function opensWalkthrough(paragraph: string): boolean {
-  const folded = foldText(stripDecoration(paragraph.trim())).replace(/^[^a-z0-9]+/, '');
+  const folded = foldText(stripDecoration(paragraph.trim()).slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, '');
   if (WALKTHROUGH_START.test(folded)) return true;
   const first = /^[a-z]+/.exec(folded)?.[0] ?? '';
   return (LET_US_VERB.test(first) && !WE_STATE.has(first)) || LET_US_AMOS.has(first);
@@ -263,14 +271,14 @@ const INSTRUCTION =
 
 /** A line that tells the student what to do ("Investigue el concepto y responda:", "Explain why:"). */
 export function isInstruction(text: string): boolean {
-  return INSTRUCTION.test(foldText(cleanTitle(text)));
+  return INSTRUCTION.test(foldText(cleanTitle(text).slice(0, OPENING_WORDS)));
 }
 
 /** An item of a numbered task list that asks something: a question, or an instruction to answer. */
 export function isTaskStatement(text: string): boolean {
   const plain = cleanTitle(text);
   if (plain.length > 400) return false;
-  return plain.includes('?') || INSTRUCTION.test(foldText(plain));
+  return plain.includes('?') || INSTRUCTION.test(foldText(plain.slice(0, OPENING_WORDS)));
 }
 
 /**
@@ -284,6 +292,7 @@ const STATEMENT_PARTS = new Set(
 );
 
 export function isStatementPart(title: string): boolean {
+  if (title.length > SHORT_TITLE) return false;
   return STATEMENT_PARTS.has(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
@@ -291,5 +300,5 @@ export function isStatementPart(title: string): boolean {
 const EXAMPLE_START = /^(ejemplo|ejemplos|example|examples|plantilla|plantillas|template|templates|prompt|prompts|muestra|sample|samples|caso practico)(?![\p{L}])/u;
 
 export function isExampleTitle(title: string): boolean {
-  return EXAMPLE_START.test(foldText(title.trim()).replace(/^[^a-z0-9]+/, ''));
+  return EXAMPLE_START.test(foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, ''));
 }
