@@ -116,9 +116,9 @@ async function syncOnce(store: Store, now: number, onProgress: (progress: SyncPr
   const fresh = files.filter((file) => !stored.has(file.id));
   if (fresh.length > 0) {
     // Only a first run (or a deck new in this release) needs the planner; returning visits never load it.
-    const { planImport, planContents } = await import('../core/merge.ts');
+    const [{ planImport, planContents }, { applyImport }] = await Promise.all([import('../core/merge.ts'), import('./store-import.ts')]);
     const plan = planImport([], fresh, newCardId);
-    await store.applyImport(plan, planContents(plan, new Map()), new Map(), now, basis, hashes);
+    await applyImport(store, plan, planContents(plan, new Map()), new Map(), now, basis, hashes);
   }
   return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };
 }

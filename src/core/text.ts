@@ -85,7 +85,8 @@ export function normalizeKeyText(text: string): string {
 /** Accents and case folded away: for loose comparisons (matching, skip lists), never for keys. */
 const ASCII = /^[\x00-\x7f]*$/;
 
-export const foldText = remembered((text: string): string => {
+// Marked pure so that bundles that take only other helpers of this module leave it out.
+export const foldText = /* @__PURE__ */ remembered((text: string): string => {
   // Decomposing is the costly step, and plain ASCII has no accents to remove.
   const bare = ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return bare.toLowerCase().replace(/\s+/g, ' ').trim();

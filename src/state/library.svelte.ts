@@ -94,7 +94,8 @@ export class Library {
   }
 
   async purgeRetired(): Promise<void> {
-    await this.context.store.purgeRetired();
+    const { purgeRetired } = await import('../adapters/store-import.ts');
+    await purgeRetired(this.context.store);
     this.context.changes.announce('decks');
     await this.refresh();
   }

@@ -8,6 +8,7 @@ import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
 import { previewView } from '../../src/adapters/import-session.ts';
 import { bytesFile, type SelectedFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
+import { purgeRetired } from '../../src/adapters/store-import.ts';
 import { createScheduler } from '../../src/core/scheduler.ts';
 import { storedProblems } from '../support/invariants.ts';
 
@@ -107,7 +108,7 @@ describe('deleted notes retire', () => {
     // Listed once: a deck with nothing left to retire is not listed again.
     expect(previewView(await prepareImport(store, [zip({ 'algebra.md': ALGEBRA })])).decks.filter((d) => d.gone)).toEqual([]);
 
-    expect(await store.purgeRetired()).toBe(2);
+    expect(await purgeRetired(store)).toBe(2);
     expect(await store.getDeck('biologia')).toBeUndefined();
     expect(await store.logFor(reviewed)).toHaveLength(0);
     expect((await store.listDecks()).map((d) => d.id)).toEqual(['algebra']);

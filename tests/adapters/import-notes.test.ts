@@ -6,6 +6,7 @@ import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
 import { ImportSession } from '../../src/adapters/import-session.ts';
 import { bytesFile, type SelectedFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
+import { purgeRetired } from '../../src/adapters/store-import.ts';
 
 const note = (path: string, text: string): SelectedFile => bytesFile(path, new TextEncoder().encode(text));
 let counter = 0;
@@ -52,7 +53,7 @@ describe('purging retired cards', () => {
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
     expect((await store.getDeck('t'))!.retired).toBe(1);
     expect(await store.logFor(dos!.id)).toHaveLength(1);
-    expect(await store.purgeRetired()).toBe(1);
+    expect(await purgeRetired(store)).toBe(1);
     expect(await store.logFor(dos!.id)).toHaveLength(0);
     expect((await store.states([dos!.id])).size).toBe(0);
     expect(await store.logFor(uno!.id)).toHaveLength(1);

@@ -53,7 +53,7 @@ describe('DecksScreen', () => {
     const unhide = vi.fn(async () => {});
     const hiddenCards = vi.fn(async () => [{ cardId: 'c1', question: '¿Qué es RAG?', deck: 'RAG' }]);
     render(DecksScreen, { library: library([], { hidden: [{ cardId: 'c1', deckId: 'rag' }], hiddenCards, unhide }), notice: null, onstudy: vi.fn() });
-    expect(screen.getByText('1 card you chose never to see.')).toBeTruthy();
+    expect(await screen.findByText('1 card you chose never to see.')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'See them' }));
     expect(await screen.findByText('¿Qué es RAG?')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Show again' }));
@@ -65,7 +65,7 @@ describe('DecksScreen', () => {
     const showSection = vi.fn(async () => {});
     const hiddenSections = [{ id: 'rag/s3', deck: 'RAG', path: ['RAG', 'Historia'], cards: 4 }];
     render(DecksScreen, { library: library([], { hiddenSections, showSection }), notice: null, onstudy: vi.fn() });
-    expect(screen.getByText('1 section you chose never to see:')).toBeTruthy();
+    expect(await screen.findByText('1 section you chose never to see:')).toBeTruthy();
     expect(screen.getByText('RAG › Historia')).toBeTruthy();
     expect(screen.getByText('RAG · 4 cards')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Show again' }));

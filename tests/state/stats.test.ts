@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { STATS_CACHE_SETTING, Store } from '../../src/adapters/store.ts';
+import { purgeRetired } from '../../src/adapters/store-import.ts';
 import { memoryContent, replaceAll } from '../../src/adapters/store-backup.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStats } from '../../src/state/stats.ts';
@@ -53,7 +54,7 @@ describe('statistics from the store', () => {
     const context = await loadStudyContext(store, new FakeClock(NOW + 60_000));
     expect((await loadStats(context)).reviewsInYear).toBe(history.log.length);
 
-    expect(await store.purgeRetired()).toBe(1);
+    expect(await purgeRetired(store)).toBe(1);
     expect(await store.getSetting(STATS_CACHE_SETTING)).toBeUndefined();
     const purgedReviews = history.log.filter((r) => r.cardId === state.cardId).length;
     expect(purgedReviews).toBeGreaterThan(0);

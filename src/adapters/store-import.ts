@@ -1,0 +1,132 @@
+/**
+ * Store operations of an import and of deleting retired cards, kept apart so the review path does not load them
+ * (as store-backup.ts). Same rules as store.ts: one transaction each, nothing else awaited inside.
+ */
+import type { CardBody, CardRef } from '../core/deck-content.ts';
+import { hidingSection } from '../core/hidden-sections.ts';
+import type { ImportPlan } from '../core/merge.ts';
+import { deckRevision } from '../core/records.ts';
+import { contentHash } from '../core/text.ts';
+import { mediaKey } from './db-schema.ts';
+import { checkBasis, hiddenBySection, newState, readHiddenSections, STATS_CACHE_SETTING, StoreError, type Store, type WriteBasis } from './store.ts';
+
+/**
+ * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
+ * between decks, retired or came back, and the images. A failure or a closed tab leaves everything as it was.
+ * `contents` holds each planned deck's cards as they will be (deckContentAfter); `bundled` names the decks that
+ * come with the app, with their index hashes. The plan applies only to the decks it was planned on: if any deck
+ * was added, removed or changed since `basis`, it throws `stale` and the caller plans again.
+ */
+export function applyImport(
+  store: Store,
+  plan: ImportPlan,
+  contents: ReadonlyMap<string, { refs: CardRef[]; bodies: CardBody[] }>,
+  media: ReadonlyMap<string, ReadonlyMap<string, Uint8Array>>,
+  now: number,
+  basis: WriteBasis,
+  bundled?: ReadonlyMap<string, string>,
+): Promise<void> {
+  return store.writing(async () => {
+    const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta', 'settings'], 'readwrite', { durability: 'strict' });
+    const decks = tx.objectStore('decks');
+    const states = tx.objectStore('states');
+    const [stored, , sections] = await Promise.all([decks.getAll(), checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []), readHiddenSections(tx.objectStore('settings'))]);
+    const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
+    if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
+    const tracked = new Set(await states.getAllKeys());
+    for (const deck of plan.decks) {
+      const content = contents.get(deck.deckId)!;
+      const previous = deck.matched ? await decks.get(deck.matched) : undefined;
+      const live = content.refs.filter((r) => !r.retired);
+      // Cards of a section the user hid, new ones included, are hidden as they arrive; each will have a state.
+      const liveIds = new Set(live.map((r) => r.id));
+      const hiding = content.bodies.flatMap((body) => {
+        const section = liveIds.has(body.id) ? hidingSection(sections, deck.deckId, body) : undefined;
+        return section ? [{ id: body.id, section }] : [];
+      });
+      for (const { id } of hiding) tracked.add(id);
+      const { cards: _cards, ...meta } = deck.file;
+      // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
+      decks.put({
+        ...meta,
+        id: deck.deckId,
+        hash: bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file)),
+        origin: bundled?.has(deck.deckId) ? 'bundled' : (previous?.origin ?? 'imported'),
+        cardCount: live.length,
+        tracked: live.filter((r) => tracked.has(r.id)).length,
+        retired: content.refs.length - live.length,
+        ...(plan.root ?? previous?.importRoot ? { importRoot: plan.root ?? previous!.importRoot! } : {}),
+        updatedAt: now,
+        revision: (deckRevision(previous) ?? 0) + 1,
+      });
+      tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
+      tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
+      for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
+      for (const card of deck.cards) {
+        if (!card.fromDeck && card.change !== 'revived') continue;
+        const state = await states.get(card.id);
+        if (!state) continue;
+        const back = card.change === 'revived' && !state.suspended;
+        const { retired: _r, queueDue: _q, ...rest } = state;
+        states.put({
+          ...rest,
+          deckId: deck.deckId,
+          ...(state.leechOf ? { leechOf: deck.deckId } : {}),
+          ...(state.hiddenOf ? { hiddenOf: deck.deckId } : {}),
+          ...(back ? { queueDue: Math.max(state.fsrs.due, state.buriedUntil) } : state.suspended ? {} : { queueDue: state.queueDue ?? state.fsrs.due }),
+        });
+      }
+      for (const { id } of deck.retired) {
+        const state = await states.get(id);
+        if (!state) continue;
+        const { queueDue: _gone, ...rest } = state;
+        states.put({ ...rest, retired: true });
+      }
+      for (const { id, section } of hiding) {
+        const state = await states.get(id);
+        if (state?.hiddenOf) continue;
+        states.put(hiddenBySection(state ?? newState(id, deck.deckId, now), section));
+      }
+    }
+    await tx.done;
+  });
+}
+
+/**
+ * Deletes retired cards for good, with their states and review-log entries: the one operation that removes
+ * history, and only on the user's explicit request; a deck left with no card at all goes too. Returns how many
+ * cards were deleted.
+ */
+export function purgeRetired(store: Store): Promise<number> {
+  return store.writing(async () => {
+    const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'], 'readwrite', { durability: 'strict' });
+    let purged = 0;
+    for (const deck of await tx.objectStore('decks').getAll()) {
+      if (!deck.retired) continue;
+      const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
+      const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
+      const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
+      const kept = refs.filter((r) => !gone.has(r.id));
+      for (const id of gone) {
+        tx.objectStore('states').delete(id);
+        for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) tx.objectStore('log').delete(key);
+      }
+      if (kept.length === 0) {
+        // A deck whose note left the notes, now with no card at all: it goes, with its images.
+        tx.objectStore('decks').delete(deck.id);
+        tx.objectStore('cardRefs').delete(deck.id);
+        tx.objectStore('cardBodies').delete(deck.id);
+        for (const key of await tx.objectStore('media').index('deck').getAllKeys(deck.id)) tx.objectStore('media').delete(key);
+      } else {
+        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
+        tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
+        tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+      }
+      purged += gone.size;
+    }
+    // Their reviews leave the statistics too: the day totals are counted again on the next visit.
+    if (purged > 0) tx.objectStore('settings').delete(STATS_CACHE_SETTING);
+    await tx.done;
+    return purged;
+  });
+}
