@@ -24,6 +24,13 @@ describe('1. styled Unicode letters used as bold', () => {
 });
 
 describe('2. term lists without bold', () => {
+  it('regression: a number alone before an arrow ("17 → UDP") made a card asking "17" (es, en)', () => {
+    const es = '# Redes\n\n## Protocolos por número\n\n- 6 → TCP, el transporte fiable.\n- 17 → UDP, sin conexión.\n- ICMP → mensajes de control.\n';
+    expect(extract(es).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual([]);
+    const en = '# Networks\n\n## Ports\n\n- 22 -> SSH, remote shells.\n- 443 -> HTTPS, the web.\n- DNS -> names to addresses.\n';
+    expect(extract(en).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual([]);
+  });
+
   it('make term cards when most items are `Term: definition` or `Term — definition` (es)', () => {
     const md = '# RAG\n\n## Variantes de RAG\n\n- Multi-query: genera varias consultas a partir de una.\n- Branched RAG — consulta varias fuentes a la vez.\n- HyDE -> escribe una respuesta hipotética y busca con ella.\n';
     expect(extract(md).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Multi-query', 'Branched RAG', 'HyDE']);
@@ -145,6 +152,21 @@ describe('5. decorative lines', () => {
 });
 
 describe('6. tutorial walkthroughs', () => {
+  it('a step named by a gerund, with the code to type, makes no card; one that explains, with no code, does (es)', () => {
+    const md = [
+      '# Curso de React', '', '## Configurando el linter', '', 'Instalamos el paquete y creamos su archivo:', '', '```bash', 'npm i -D eslint', '```', '',
+      '## Evaluando nuestro progreso', '', 'Consiste en comparar lo aprendido con los objetivos del curso.', '',
+    ].join('\n');
+    expect(questions(md)).toEqual(['Evaluando nuestro progreso']);
+    // "Cuando…" only ends like a gerund.
+    expect(questions('# Git\n\n## Cuando usar rebase\n\nAl integrar una rama local sin historia compartida:\n\n```bash\ngit rebase main\n```\n')).toEqual(['Cuando usar rebase']);
+  });
+
+  it('a section that goes on with the tutorial ("Para continuar con…", "To continue…") makes no card (es, en)', () => {
+    expect(questions('# Curso\n\n## Estilos del menú\n\nPara continuar con la pantalla de inicio, le damos color al menú.\n')).toEqual([]);
+    expect(questions('# Course\n\n## Menu styles\n\nTo continue with the home screen, we colour the menu.\n')).toEqual([]);
+  });
+
   it('a section that opens by narrating the next step makes no card; one that explains first does (es)', () => {
     const md = [
       '# React',
@@ -318,6 +340,20 @@ describe('10. no answer swallows the page', () => {
 });
 
 describe('11. repeated questions keep their identity', () => {
+  it('regression: a generic title repeated under one topic was qualified twice ("Mochila — Mochila — explicación") (es, en)', () => {
+    const es = '# Mochila\n\n## Mochila 0/1\n\nExplicación:\n\nSe cargan 4 y 5.\n\nExplicación:\n\nSe cargan 5 y 7.\n';
+    expect(questions(es)).toEqual(['Mochila 0/1 — explicación', 'Mochila 0/1 — explicación']);
+    const en = '# Knapsack\n\nExplanation:\n\nLoad 4 and 5.\n\nExplanation:\n\nLoad 5 and 7.\n';
+    expect(questions(en)).toEqual(['Knapsack — explanation', 'Knapsack — explanation']);
+  });
+
+  it('a question that names nothing ("Cómo se interpreta", "How does it work?") is asked with the title above it (es, en)', () => {
+    expect(questions('# Redes\n\n## La máscara de red\n\n### Cómo se interpreta\n\nLos bits en uno marcan la parte de red.\n')).toEqual(['La máscara de red — cómo se interpreta']);
+    expect(questions('# Storage\n\n## Write-ahead log\n\n### How does it work?\n\nEvery change is appended before it is applied.\n')).toEqual(['Write-ahead log — how does it work?']);
+    // A question that names its subject stands alone.
+    expect(questions('# Redes\n\n## Máscaras\n\n### Cómo se calcula la máscara\n\nSe ponen en uno los bits de red.\n')).toEqual(['Cómo se calcula la máscara']);
+  });
+
   const page = (first: boolean) =>
     [
       '# Prompting',
@@ -369,6 +405,11 @@ describe('12. Obsidian', () => {
 });
 
 describe('13. plain text in questions and breadcrumbs', () => {
+  it('regression: "[[ ]]" (bash\'s test) read as an empty wikilink and vanished from the question (en, es)', () => {
+    expect(questions('# Bash\n\n## if / test / [[ ]]\n\nUse `[[ ]]` for safer tests.\n')).toEqual(['if / test / [[ ]]']);
+    expect(questions('# Bash\n\n## Condiciones con [[ ]]\n\nMás seguras que `[ ]`.\n')).toEqual(['Condiciones con [[ ]]']);
+  });
+
   it('never raw Markdown links or emphasis (es, en)', () => {
     const c = card('# Lenguajes\n\n## Otros ([aquí](https://example.org))\n\n### *Rust* y __Go__\n\nLenguajes de sistemas.\n', 'Rust y Go');
     expect(c.context).toEqual(['Lenguajes', 'Otros (aquí)']);

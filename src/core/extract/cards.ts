@@ -28,6 +28,7 @@ import {
   isStatementPart,
   qualifiedTitle,
   opensWalkthrough,
+  opensWithGerund,
   isTaskStatement,
 } from './titles.ts';
 
@@ -76,7 +77,7 @@ export class CardBuilder {
     if (segment.titled && isSyllabusTitle(segment.title)) return;
     if (segment.titled && !segment.glossary && kept.some((node) => !this.isImageOnly(node))) {
       const title = segment.title;
-      if (title && (isQuestionTitle(title) || isTaskStatement(title) || !this.isWalkthrough(kept))) {
+      if (title && (isQuestionTitle(title) || isTaskStatement(title) || !this.isWalkthrough(title, kept))) {
         const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
         // A generic title, or a short example's ("Ejemplos concretos", "Example 2"), is asked with what it belongs to.
         const vague = isGenericTitle(title) || (isExampleTitle(title) && title.split(/\s+/).length <= 3);
@@ -113,12 +114,14 @@ export class CardBuilder {
       let question = c.question.trim();
       let keyText = normalized[i]!;
       const count = asked.get(keyText)!;
-      const owner = this.specificOwner(c.ownSection ? c.segment.parent : c.segment);
+      const within = c.ownSection ? c.segment.parent : c.segment;
+      const owner = this.specificOwner(within);
       const anchor = owner ? (owner.anchor ??= normalizeKeyText(owner.title)) : '';
       // The same question under two topics ("Uso típico" under two prompts): each is asked with its own topic.
       if (c.ownSection ? count.sections > 1 : count.sections + count.others > 1) {
-        if (owner && anchor !== keyText) {
-          question = qualifiedTitle(owner.title, question);
+        const qualified = owner && anchor !== keyText ? requalified(question, owner) : question;
+        if (qualified !== question) {
+          question = qualified;
           keyText = normalizeKeyText(question);
         }
       }
@@ -262,7 +265,13 @@ export class CardBuilder {
   }
 
   /** A section of a tutorial that opens by narrating the next step ("Generemos…", "Let's look at…"). */
-  private isWalkthrough(kept: Block[]): boolean {
+  /**
+   * A section that narrates what to type next: its text opens like a walkthrough ("Ahora…", "Let's…"), or it is a
+   * step named by a gerund ("Configurando ESLint") with the code to type. ("Evaluando nuestra situación financiera",
+   * with no code, explains.)
+   */
+  private isWalkthrough(title: string, kept: Block[]): boolean {
+    if (opensWithGerund(title) && kept.some((node) => node.type === 'fence' || node.type === 'code')) return true;
     const first = kept.find((node) => !this.isImageOnly(node));
     return first?.type === 'paragraph' && first.text === undefined && opensWalkthrough(first.inline);
   }
@@ -373,6 +382,14 @@ export class CardBuilder {
     from.breadcrumb = useless ? above : [...above, from.title];
     return from.breadcrumb;
   }
+}
+
+/**
+ * A repeated question asked with its topic: "Uso típico" → "Prompting de formato — uso típico". One that already
+ * names that topic (a generic title qualified when it was read, "Knapsack — explanation" twice) stays as it is.
+ */
+function requalified(question: string, owner: Segment): string {
+  return question.startsWith(`${owner.title} — `) ? question : qualifiedTitle(owner.title, question);
 }
 
 function previousSibling(node: Block): Block | undefined {

@@ -46,7 +46,8 @@ export function matchPlainTerm(inline: string): TermMatch | null {
   const match = PLAIN_TERM.exec(text);
   if (!match) return null;
   const term = match[1]!.trim();
-  // "Es semipermeable: deja pasar…" says something about the title above; it names no term.
-  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || PREDICATE_START.test(foldText(term))) return null;
+  // "Es semipermeable: deja pasar…" says something about the title above; it names no term, and neither does a
+  // number alone ("17 → UDP" in a table of protocol numbers).
+  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || /^[\d\s.,]+$/.test(term) || PREDICATE_START.test(foldText(term))) return null;
   return { term, definition: match[2]!.trim() };
 }

@@ -143,12 +143,29 @@ const GENERIC_FIRST_WORDS = new Set([...GENERIC_TITLES].map((title) => title.spl
 export function isGenericTitle(title: string): boolean {
   // Generic titles are a few words long; anything longer names its topic.
   if (title.length > 40) return false;
+  if (isSubjectlessQuestion(title)) return true;
   const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
   if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
   const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?|solutions?|solucion(es)?|soluciones|tipo|type|caso|case|parte|part|nivel|level|fase|phase|etapa|stage|paso|step) ?\d+$/.test(folded);
 }
 
+
+/**
+ * "Cómo se interpreta", "¿Para qué sirve?", "How does it work?": a question that names nothing, asked of the title
+ * above it — every word is a question word, a pronoun or a common verb.
+ */
+const SUBJECTLESS_WORDS = new Set(
+  ('como que cual cuales para por donde cuando se lo la le es son sirve sirven usa usan utiliza interpreta interpretan funciona funcionan hace hacen ' +
+    'calcula aplica lee leer usar funcionar significa hacer how what why when where which does do is are it they work works used use mean means read for')
+    .split(' '),
+);
+
+function isSubjectlessQuestion(title: string): boolean {
+  if (!isQuestionTitle(title)) return false;
+  const words = foldText(title).replace(/[^a-z ]+/g, ' ').split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 4 && words.every((word) => SUBJECTLESS_WORDS.has(word));
+}
 
 /** "Embedding model — explicación sencilla": a generic title made to stand on its own. */
 export function qualifiedTitle(owner: string, generic: string): string {
@@ -174,7 +191,7 @@ export function plainText(inline: string): string {
   if (!/[[\\*_`]/.test(text)) return text;
   text = text
     .replace(/!\[\[[^\]]*\]\]/g, '')
-    .replace(/\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_m, page: string, alias?: string) => (alias ?? page).trim())
+    .replace(/\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (link, page: string, alias?: string) => (alias ?? page).trim() || link)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
   return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])/g, '$2');
@@ -213,6 +230,18 @@ const WE_VERB = /^[a-z]{3,}(amos|emos|imos|aremos|eremos|iremos)(?![\p{L}\p{N}])
 /** Words that end like a first-person plural verb but are not one. */
 const NOT_VERBS = new Set('ultimos minimos maximos primos proximos mismos intimos ramos animos optimos legitimos sistemas temas'.split(' '));
 
+/**
+ * "Agregando el html de nuestro proyecto", "Configurando ESLint": a section named by a Spanish gerund narrates a
+ * step of a tutorial. ("Cuando…" and "Comando" only end like one.)
+ */
+const GERUND = /^\p{L}{3,}(?:ando|iendo|yendo)$/u;
+const NOT_GERUNDS = new Set(['cuando', 'comando', 'comandos', 'mando', 'bando', 'blando', 'segundo', 'fernando', 'orlando']);
+
+export function opensWithGerund(title: string): boolean {
+  const first = foldText(title.trim().slice(0, OPENING_WORDS)).split(/[\s:,]+/)[0] ?? '';
+  return GERUND.test(first) && !NOT_GERUNDS.has(first);
+}
+
 export function isTutorialStep(title: string): boolean {
   // Only the first words tell a step: fold no more than they can take.
   const folded = foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, '');
@@ -229,7 +258,7 @@ export function isTutorialStep(title: string): boolean {
  * a card of it asks nothing a reader can recall. "Ahora que…", "Now that…" only link to what came before, and
  * "Podemos…", "Tenemos que…", "Consideremos…", "Imaginemos…" (we can, we must, let us consider) open explanations.
  */
-const WALKTHROUGH_START = /^(?:ahora(?! que| bien)|a continuacion|vamos a|veamos|now(?! that)|let['’]?s|we will|we['’]ll|next,? we)(?![\p{L}\p{N}])/u;
+const WALKTHROUGH_START = /^(?:ahora(?! que| bien)|a continuacion|vamos a|veamos|para continuar|continuando|siguiendo con|now(?! that)|let['’]?s|we will|we['’]ll|next,? we|to continue|continuing)(?![\p{L}\p{N}])/u;
 /** "Generemos", "Practiquemos", "Implementaremos", "Crearemos", "Veremos": let us, or we will. */
 const LET_US_VERB = /^[a-z]{2,}(?:emos|aremos|eremos|iremos)$/;
 /** Verbs in -emos that state what we can, must or know: an explanation, not a step. */
