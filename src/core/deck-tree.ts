@@ -83,7 +83,12 @@ export function overallCounts(perDeck: Counts[], done: DoneToday[], limits: Limi
   };
 }
 
-export function buildDeckTree(decks: DeckInfo[], counts: ReadonlyMap<string, Counts>): DeckNode[] {
+/**
+ * `overall` (from overallCounts) caps every node: studying a deck or a branch draws on the same overall daily room,
+ * so a row never promises new cards or reviews that its session could not give (a deck's own limit is already in
+ * `counts`).
+ */
+export function buildDeckTree(decks: DeckInfo[], counts: ReadonlyMap<string, Counts>, overall?: Pick<Counts, 'fresh' | 'reviews'>): DeckNode[] {
   const root: DeckNode = node('', '', -1, Infinity);
   for (const deck of decks) {
     let parent = root;
@@ -107,6 +112,7 @@ export function buildDeckTree(decks: DeckInfo[], counts: ReadonlyMap<string, Cou
     if (n.deckId === null) n.navOrder = Math.min(n.navOrder, ...n.children.map((c) => c.navOrder));
     const own = n.deckId ? (counts.get(n.deckId) ?? empty()) : empty();
     n.counts = n.children.reduce((sum, c) => add(sum, c.counts), { ...own });
+    if (overall) n.counts = { ...n.counts, fresh: Math.min(n.counts.fresh, overall.fresh), reviews: Math.min(n.counts.reviews, overall.reviews) };
     n.deckIds = [...(n.deckId ? [n.deckId] : []), ...n.children.flatMap((c) => c.deckIds)];
     return n;
   };

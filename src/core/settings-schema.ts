@@ -26,6 +26,13 @@ export interface SettingValues {
   persistenceAsked: boolean;
   /** Sections whose cards the user chose never to see ("Never show cards from this section"). */
   hiddenSections: HiddenSection[];
+  /** "Learn more new cards today": extra new cards for the study day that starts at `dayStart`. */
+  extraNewToday: ExtraNewToday;
+}
+
+export interface ExtraNewToday {
+  dayStart: number;
+  count: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -61,6 +68,7 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
   statsCache: (value) => readLedgerCache(value) !== null,
   persistenceAsked: (value) => typeof value === 'boolean',
   hiddenSections: isHiddenSectionList,
+  extraNewToday: (value) => isPlainObject(value) && Object.keys(value).length === 2 && isTime(value.dayStart) && isDailyLimit(value.count),
 };
 
 export function isSettingKey(key: string): key is SettingKey {

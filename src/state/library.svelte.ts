@@ -4,7 +4,7 @@ import type { DeckRecord } from '../adapters/db-schema.ts';
 import { BACKUP_SNOOZE_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
 import { backupReminderDue } from '../core/backup.ts';
 import { DAY } from '../core/scheduler.ts';
-import { dayWindow, type StudyContext } from './study-context.ts';
+import { dayWindow, limitsToday, type StudyContext } from './study-context.ts';
 
 export class Library {
   decks = $state.raw<DeckRecord[]>([]);
@@ -44,18 +44,19 @@ export class Library {
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
     const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+    const today = limitsToday(this.context, day.dayStart);
     const counts = countDecks({
       decks,
       due: due.map((s) => ({ deckId: s.deckId, phase: s.fsrs.phase })),
       doneByDeck,
       leechesByDeck,
-      limitsFor: this.context.limitsFor,
+      limitsFor: today.limitsFor,
     });
     this.decks = decks;
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
     // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
-    this.tree = buildDeckTree(decks.filter((d) => d.cardCount > 0), counts);
-    this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], this.context.limits);
+    this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], today.limits);
+    this.tree = buildDeckTree(decks.filter((d) => d.cardCount > 0), counts, this.totals);
     this.backupDue = backupReminderDue({
       now: day.now,
       firstReviewAt,

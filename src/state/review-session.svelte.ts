@@ -21,7 +21,7 @@ import {
 } from '../core/queue.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { DAY, RATINGS, unseenState, type Rating } from '../core/scheduler.ts';
-import { dayWindow, type DayWindow, type StudyContext } from './study-context.ts';
+import { dayWindow, EXTRA_NEW_SETTING, limitsToday, type DayWindow, type StudyContext } from './study-context.ts';
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
 const MAX_ANSWER_MS = 60_000;
@@ -48,6 +48,13 @@ export interface DoneSummary {
   nextDue: number | null;
   dueTomorrow: number;
   freshTomorrow: number;
+  /**
+   * Why no more cards came today although some wait: the overall new-card limit, a deck's own new-card limit, or
+   * the review limit; null when nothing waits. `waitingNew`: new cards of these decks not yet seen.
+   */
+  limitReached: 'new' | 'deck-new' | 'reviews' | null;
+  waitingNew: number;
+  newPerDay: number;
 }
 
 type UndoEntry = {
@@ -119,6 +126,7 @@ export class ReviewSession {
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
       store.trackedCardIds(this.requestedDecks),
     ]);
+    const today = limitsToday(this.context, this.day.dayStart);
     const tracked = new Map<string, Tracked>();
     for (const record of due) {
       if (!wanted.has(record.deckId)) continue;
@@ -129,12 +137,12 @@ export class ReviewSession {
       decks: refLists.map(({ deckId, refs }) => ({
         id: deckId,
         cards: refs.filter((ref) => !ref.retired).map((ref) => ({ ...ref, deckId })),
-        limits: this.context.limitsFor(deckId),
+        limits: today.limitsFor(deckId),
       })),
       tracked,
       seen: new Set(trackedIds),
       doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
-      limits: this.context.limits,
+      limits: today.limits,
       now: this.day.now,
       dayEnd: this.day.dayEnd,
     });
@@ -243,6 +251,24 @@ export class ReviewSession {
       this.undoStack = [];
       this.canUndo = false;
       await this.showNext();
+    });
+  }
+
+  /**
+   * "Learn 10 more today": today's new-card limits (overall and each deck's) grow by `count` for this study day only,
+   * and the session goes on with the new cards that makes room for.
+   */
+  async studyMore(count: number): Promise<void> {
+    if (this.busy) return;
+    await this.run(async () => {
+      const dayStart = this.day.dayStart;
+      const before = this.context.extraNew?.dayStart === dayStart ? this.context.extraNew.count : 0;
+      const extraNew = { dayStart, count: before + count };
+      await this.context.store.putSetting(EXTRA_NEW_SETTING, extraNew);
+      this.context.extraNew = extraNew;
+      this.context.changes.announce('settings');
+      this.summary = null;
+      await this.load();
     });
   }
 
@@ -365,16 +391,32 @@ export class ReviewSession {
   private async summarize(now: number): Promise<DoneSummary> {
     const { store } = this.context;
     const tomorrowEnd = this.day.dayEnd + DAY;
-    const [nextDue, dueTomorrow, decks] = await Promise.all([
+    const [nextDue, dueTomorrow, decks, todays] = await Promise.all([
       store.nextDueAt(now),
       store.dueCountBetween(this.day.dayEnd, tomorrowEnd),
       store.listDecks(),
+      store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
     ]);
-    const wanted = new Set(this.deckIds);
-    const freshTomorrow = decks
-      .filter((d) => wanted.has(d.id))
-      .reduce((sum, d) => sum + Math.min(this.context.limitsFor(d.id).newPerDay, Math.max(0, d.cardCount - d.tracked)), 0);
-    return { reviewed: this.reviewed, nextDue, dueTomorrow, freshTomorrow: Math.min(freshTomorrow, this.context.limits.newPerDay) };
+    // This session's ratings count too: what was done is read again, not taken from when the session began.
+    const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+    const wanted = decks.filter((d) => this.deckIds.includes(d.id));
+    const unseen = (d: { cardCount: number; tracked: number }) => Math.max(0, d.cardCount - d.tracked);
+    const freshTomorrow = wanted.reduce((sum, d) => sum + Math.min(this.context.limitsFor(d.id).newPerDay, unseen(d)), 0);
+    const today = limitsToday(this.context, this.day.dayStart);
+    const done = [...doneByDeck.values()].reduce((sum, d) => ({ newCards: sum.newCards + d.newCards, reviews: sum.reviews + d.reviews }), { newCards: 0, reviews: 0 });
+    const waitingNew = wanted.reduce((sum, d) => sum + unseen(d), 0);
+    const deckFull = wanted.some((d) => unseen(d) > 0 && (doneByDeck.get(d.id)?.newCards ?? 0) >= today.limitsFor(d.id).newPerDay);
+    const reviewsWaiting = done.reviews >= today.limits.reviewsPerDay && (await store.dueCountBetween(0, this.day.dayEnd)) > 0;
+    const limitReached = waitingNew > 0 && done.newCards >= today.limits.newPerDay ? 'new' : waitingNew > 0 && deckFull ? 'deck-new' : reviewsWaiting ? 'reviews' : null;
+    return {
+      reviewed: this.reviewed,
+      nextDue,
+      dueTomorrow,
+      freshTomorrow: Math.min(freshTomorrow, this.context.limits.newPerDay),
+      limitReached,
+      waitingNew,
+      newPerDay: today.limits.newPerDay,
+    };
   }
 
   private async run(work: () => Promise<void>, staleReason: 'session' | 'undo' = 'session'): Promise<void> {

@@ -3,6 +3,7 @@ import { silentChannel, type ChangeChannel } from '../adapters/change-channel.ts
 import type { Clock } from '../adapters/clock.ts';
 import type { Store } from '../adapters/store.ts';
 import { DEFAULT_LIMITS, type Limits } from '../core/queue.ts';
+import { SETTING_CHECKS, type ExtraNewToday } from '../core/settings-schema.ts';
 import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import {
   createScheduler,
@@ -25,12 +26,14 @@ export interface StudyContext {
   /** Each deck's own limits, as saved (a missing field uses the general limit). */
   deckLimits: Readonly<Record<string, Partial<Limits>>>;
   limitsFor(deckId: string): Limits;
+  /** New cards added to today's limits by "Learn more today" (see limitsToday). */
+  extraNew: ExtraNewToday | null;
   theme: ThemeChoice;
   language: LanguageChoice;
 }
 
 export async function loadStudyContext(store: Store, clock: Clock, changes: ChangeChannel = silentChannel): Promise<StudyContext> {
-  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', THEME_SETTING, LANGUAGE_SETTING]);
+  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', EXTRA_NEW_SETTING, THEME_SETTING, LANGUAGE_SETTING]);
   const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...(saved.get('scheduler') as Partial<SchedulerSettings> | undefined) };
   // A damaged setting must not stop reviews: fall back to the defaults.
   const settings = validateSettings(merged).length === 0 ? merged : DEFAULT_SCHEDULER_SETTINGS;
@@ -44,9 +47,23 @@ export async function loadStudyContext(store: Store, clock: Clock, changes: Chan
     limits,
     deckLimits,
     limitsFor: (deckId) => ({ ...limits, ...deckLimits[deckId] }),
+    extraNew: SETTING_CHECKS.extraNewToday(saved.get(EXTRA_NEW_SETTING)) ? (saved.get(EXTRA_NEW_SETTING) as ExtraNewToday) : null,
     theme: isThemeChoice(saved.get(THEME_SETTING)) ? (saved.get(THEME_SETTING) as ThemeChoice) : 'system',
     language: isLanguageChoice(saved.get(LANGUAGE_SETTING)) ? (saved.get(LANGUAGE_SETTING) as LanguageChoice) : 'auto',
   };
+}
+
+export const EXTRA_NEW_SETTING = 'extraNewToday';
+
+/**
+ * The limits of one study day: the saved ones, plus the new cards "Learn more today" added for that day — to the
+ * overall limit and to every deck's, so the extra cards can come from whichever deck is studied.
+ */
+export function limitsToday(context: Pick<StudyContext, 'limits' | 'limitsFor' | 'extraNew'>, dayStart: number): Pick<StudyContext, 'limits' | 'limitsFor'> {
+  const extra = context.extraNew?.dayStart === dayStart ? context.extraNew.count : 0;
+  if (extra === 0) return { limits: context.limits, limitsFor: context.limitsFor };
+  const more = (limits: Limits): Limits => ({ ...limits, newPerDay: limits.newPerDay + extra });
+  return { limits: more(context.limits), limitsFor: (deckId) => more(context.limitsFor(deckId)) };
 }
 
 export interface DayWindow {

@@ -51,6 +51,27 @@ describe('deck tree', () => {
   });
 });
 
+describe('deck rows within the overall limit', () => {
+  it('regression: after 20 new cards the header said "All caught up" while deck rows still promised 13, 30 and 1 new', () => {
+    const counts = countDecks({ decks, due: [{ deckId: 'git', phase: 'review' }], doneByDeck: new Map(), leechesByDeck: new Map(), limitsFor: () => limits });
+    const done = [{ newCards: 20, reviews: 0 }];
+    const totals = overallCounts([...counts.values()], done, limits);
+    expect(totals.fresh).toBe(0);
+    const tree = buildDeckTree(decks, counts, totals);
+    const all = (nodes: typeof tree): typeof tree => nodes.flatMap((n) => [n, ...all(n.children)]);
+    expect(all(tree).map((n) => n.counts.fresh)).toEqual(all(tree).map(() => 0));
+    // Reviews still have room: the git row keeps its due review.
+    expect(tree[1]!.counts.reviews).toBe(1);
+  });
+
+  it('a parent shows no more new cards than one session of it could give (regression: 30 against a limit of 20)', () => {
+    const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map(), limitsFor: () => limits });
+    const software = buildDeckTree(decks, counts, overallCounts([...counts.values()], [], limits))[1]!;
+    expect(software.children.map((c) => c.counts.fresh)).toEqual([6, 20]);
+    expect(software.counts.fresh).toBe(20);
+  });
+});
+
 describe('overall counts', () => {
   it('cap the sum of the decks at the overall daily limits, minus what was done today', () => {
     const perDeck = [
