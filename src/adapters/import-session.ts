@@ -42,6 +42,11 @@ export interface PreviewView {
   toSanitize: number;
 }
 
+/** A deck the import changes: a new deck, or one with any card that is not unchanged (a gone deck retires its cards). */
+export function deckHasChanges(deck: PreviewDeck): boolean {
+  return !deck.matched || PREVIEW_CHANGES.some((change) => change !== 'unchanged' && deck.counts[change] > 0);
+}
+
 export type ApplyOutcome = { applied: true } | { applied: false; preview: PreviewView };
 
 export function previewView(preview: ImportPreview): PreviewView {
@@ -52,7 +57,7 @@ export function previewView(preview: ImportPreview): PreviewView {
     const questions = Object.fromEntries(PREVIEW_CHANGES.map((change) => [change, lists[change].slice(0, LISTED.questions)])) as Record<PreviewChange, string[]>;
     return { deckId: deck.deckId, matched: deck.matched !== null, path: deck.file.path, source: deck.file.source, ...(deck.gone ? { gone: deck.gone } : {}), counts, questions };
   });
-  const hasChanges = decks.some((deck) => !deck.matched || PREVIEW_CHANGES.some((change) => change !== 'unchanged' && deck.counts[change] > 0));
+  const hasChanges = decks.some(deckHasChanges);
   return {
     decks,
     problems: preview.problems,

@@ -23,12 +23,24 @@ export function isStandalone(): boolean {
   return matchMedia('(display-mode: standalone)').matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
 }
 
+const INSTALL_DISMISSED_KEY = 'repaso.installDismissed';
+
+function readDismissed(): boolean {
+  try {
+    return localStorage.getItem(INSTALL_DISMISSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 export class Pwa {
   updateReady = $state(false);
   installable = $state(false);
   installed = $state(isStandalone());
   storage = $state<StorageStatus>('unknown');
   offline = $state<OfflineStatus>('cached');
+  /** "Not now" on the install panel. Kept per browser (installing is per browser), not in the database. */
+  installDismissed = $state(readDismissed());
   private installPrompt: InstallPromptEvent | null = null;
   private bridge: ServiceWorkerBridge | null = null;
 
@@ -46,7 +58,16 @@ export class Pwa {
   }
 
   get showIosHowTo(): boolean {
-    return !this.installed && isIosSafari(navigator);
+    return !this.installed && !this.installDismissed && isIosSafari(navigator);
+  }
+
+  dismissInstall(): void {
+    this.installDismissed = true;
+    try {
+      localStorage.setItem(INSTALL_DISMISSED_KEY, '1');
+    } catch {
+      // Storage refused (private mode): the panel stays away until the page is reloaded.
+    }
   }
 
   async startServiceWorker(): Promise<void> {

@@ -43,6 +43,8 @@ export interface SessionCard {
   media: ReadonlyMap<string, string>;
 }
 
+export type CardAction = { kind: 'buried' | 'suspended' | 'hidden' } | { kind: 'section'; sectionId: string; title: string };
+
 export interface DoneSummary {
   reviewed: number;
   nextDue: number | null;
@@ -86,6 +88,8 @@ export class ReviewSession {
    */
   changedElsewhere = $state<'session' | 'undo' | null>(null);
   summary = $state.raw<DoneSummary | null>(null);
+  /** The card action just taken, for a short notice with Undo; cleared by the next rating or undo. */
+  lastAction = $state.raw<CardAction | null>(null);
   error = $state.raw<unknown>(null);
 
   private queue: Queue<SessionRef> = { learning: [], reviews: [], fresh: [] };
@@ -177,6 +181,7 @@ export class ReviewSession {
   async rate(rating: Rating): Promise<void> {
     const card = this.card;
     if (this.status !== 'answer' || this.busy || !card) return;
+    this.lastAction = null;
     await this.run(async () => {
       const now = this.context.clock.now();
       const before = card.record;
@@ -216,7 +221,7 @@ export class ReviewSession {
   }
 
   async suspend(): Promise<void> {
-    await this.changeFlags((record) => {
+    await this.changeFlags('suspended', (record) => {
       const { queueDue: _gone, ...rest } = record;
       return { ...rest, suspended: true };
     });
@@ -224,7 +229,7 @@ export class ReviewSession {
 
   /** "Never show this card": suspended for good, and listed on the decks screen where it can be shown again. */
   async hide(): Promise<void> {
-    await this.changeFlags((record) => {
+    await this.changeFlags('hidden', (record) => {
       const { queueDue: _gone, ...rest } = record;
       return { ...rest, suspended: true, hiddenOf: record.deckId };
     });
@@ -247,10 +252,27 @@ export class ReviewSession {
       const keep = (list: Queue<SessionRef>['learning']) => list.filter((e) => !hidden.has(e.card.id));
       this.queue = { learning: keep(this.queue.learning), reviews: keep(this.queue.reviews), fresh: keep(this.queue.fresh) };
       for (const id of hidden) this.records.delete(id);
-      // Undo restores earlier queues, which still hold the section's cards: its history ends here.
+      // Undo restores earlier queues, which still hold the section's cards: its history ends here, and the
+      // notice's Undo shows the section again instead (undoAction).
       this.undoStack = [];
       this.canUndo = false;
       await this.showNext();
+      this.lastAction = { kind: 'section', sectionId: section.id, title: section.path.at(-1)! };
+    });
+  }
+
+  /** The notice's Undo: a bury, suspend or hide is undone as any action; a hidden section is shown again. */
+  async undoAction(): Promise<void> {
+    const action = this.lastAction;
+    if (!action || this.busy) return;
+    if (action.kind !== 'section') return this.undo();
+    await this.run(async () => {
+      await this.context.store.showSection(action.sectionId);
+      this.context.changes.announce('decks');
+      this.lastAction = null;
+      this.summary = null;
+      this.records.clear();
+      await this.load();
     });
   }
 
@@ -274,7 +296,7 @@ export class ReviewSession {
 
   async bury(): Promise<void> {
     const until = this.day.dayEnd;
-    await this.changeFlags((record) => ({ ...record, buriedUntil: until, queueDue: Math.max(record.fsrs.due, until) }));
+    await this.changeFlags('buried', (record) => ({ ...record, buriedUntil: until, queueDue: Math.max(record.fsrs.due, until) }));
   }
 
   async undo(): Promise<void> {
@@ -291,12 +313,13 @@ export class ReviewSession {
       this.lastSection = entry.lastSection;
       this.canUndo = this.undoStack.length > 0;
       this.leechNotice = null;
+      this.lastAction = null;
       this.summary = null;
       this.show({ ...entry.card, record: entry.before });
     }, 'undo');
   }
 
-  private async changeFlags(change: (record: StateRecord) => StateRecord): Promise<void> {
+  private async changeFlags(kind: 'buried' | 'suspended' | 'hidden', change: (record: StateRecord) => StateRecord): Promise<void> {
     const card = this.card;
     if (!card || this.busy || (this.status !== 'question' && this.status !== 'answer')) return;
     await this.run(async () => {
@@ -317,6 +340,7 @@ export class ReviewSession {
       this.records.set(card.ref.id, record);
       this.queue = this.without(card.ref.id);
       await this.showNext();
+      this.lastAction = { kind };
     });
   }
 

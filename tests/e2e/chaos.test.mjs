@@ -96,7 +96,7 @@ async function rate(page, random) {
 }
 
 async function undo(page) {
-  const button = page.getByRole('button', { name: 'Undo' });
+  const button = page.getByRole('button', { name: 'Undo', exact: true });
   if (!(await button.isVisible()) || (await button.isDisabled())) return 'nothing to undo';
   await button.click();
   await settled(page);

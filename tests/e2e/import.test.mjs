@@ -98,6 +98,7 @@ test('import a note through the file chooser, review it, import an edited versio
 
   await importFiles(page, [note('quimica.md', EDITED)]);
   assert.deepEqual(await counts(page), { new: 1, changed: 2, moved: 1, retired: 1, unchanged: 1 });
+  assert.equal(await page.getByTestId('import-summary').innerText(), '1 new · 2 edited · 1 moved or renamed · 1 retired · 1 unchanged');
   await screenshot(page, 'import-preview-edited');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText('Imported. Your decks are up to date.').waitFor();
@@ -225,6 +226,13 @@ test('a note deleted from a zip imported again retires its deck, history kept; i
   const states = Object.values(await statesOf(page));
   assert.equal(states.filter((s) => s.retired).length, 0);
   assert.equal(states.filter((s) => s.due).length >= 1, true);
+
+  // The same zip once more: nothing changes, so nothing can be imported.
+  await importFiles(page, [await zipOf('apuntes.zip', { 'Apuntes/fisica.md': FISICA, 'Apuntes/optica.md': OPTICA })]);
+  await page.getByText('Nothing to import: these notes match what you already have.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled(), true);
+  assert.equal(await page.getByTestId('import-summary').innerText(), '5 unchanged');
+  await screenshot(page, 'import-preview-nothing-changed');
   assert.deepEqual(browser.errors, []);
 });
 

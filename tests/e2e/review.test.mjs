@@ -31,7 +31,7 @@ test('on a phone: review five cards, undo one, reload and restart the browser �
     await page.getByRole('button', { name: 'Show answer' }).waitFor();
   }
   assert.deepEqual(await dbCounts(page), { log: 5, states: 5, decks: 5 });
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.getByRole('button', { name: 'Show answer' }).waitFor();
   assert.deepEqual(await dbCounts(page), { log: 4, states: 4, decks: 5 });
   assert.deepEqual(await remaining(page), [16, 4, 0]);
@@ -135,5 +135,40 @@ test('"Never show this card" hides it through a reload, lists it on the decks sc
   await page.getByRole('button', { name: 'Show again' }).click();
   await page.getByText('1 card you chose never to see.').waitFor({ state: 'detached' });
   assert.equal(await newCount(), before);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('bury says so with an Undo; after the new-card limit, "Done for today" says why and "Learn 10 more today" goes on', { timeout: 120_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Study all' }).click();
+  const first = (await page.locator('.question').first().innerText()).trim();
+  await page.getByRole('button', { name: 'Card actions' }).click();
+  await page.getByRole('menuitem', { name: 'Bury until tomorrow' }).click();
+  await page.getByRole('status').filter({ hasText: 'Card buried until tomorrow.' }).waitFor();
+  await screenshot(page, 'review-buried-notice');
+  await page.getByRole('button', { name: 'Undo: Card buried until tomorrow.' }).click();
+  await page.waitForFunction((shown) => document.querySelector('.question')?.textContent?.trim() === shown, first);
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Card buried' }).count(), 0);
+
+  for (let i = 0; i < 20; i++) {
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await page.getByRole('button', { name: 'Easy' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+  }
+  await page.getByRole('heading', { name: 'Done for today' }).waitFor();
+  assert.match(await page.getByTestId('done-limit').innerText(), /You reached today’s limit of 20 new cards; \d+ more wait in these decks\./);
+  await screenshot(page, 'done-limit-reached');
+  await page.getByRole('button', { name: 'Back to decks' }).first().click();
+  // Every row now follows the overall limit: no deck promises a new card.
+  await page.getByText('All caught up for today.').waitFor();
+  const rows = await page.locator('.list li .new').evaluateAll((spans) => spans.map((s) => Number(/\d+/.exec(s.textContent ?? '')?.[0])));
+  assert.ok(rows.every((n) => n === 0), `new cards on the rows after the limit: ${rows.join(', ')}`);
+  assert.ok((await page.getByRole('button', { name: /^Study: / }).count()) >= 5);
+  await page.reload();
+  await page.getByRole('button', { name: /^Study: La célula/ }).click();
+  await page.getByRole('heading', { name: 'Done for today' }).waitFor();
+  await page.getByRole('button', { name: 'Learn 10 more today' }).click();
+  await page.getByRole('button', { name: 'Show answer' }).waitFor();
   assert.deepEqual(browser.errors, []);
 });

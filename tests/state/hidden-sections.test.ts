@@ -89,4 +89,30 @@ describe('never show cards from this section', () => {
     expect(library.hiddenSections).toEqual([{ id: expect.any(String), deck: 'Redes', path: ['TCP'], cards: 1 }]);
     store.close();
   });
+
+  it('says what a card action did, with an Undo that brings the card, or the whole section, back', async () => {
+    const store = await Store.open(`hidden-sections-${++counter}`);
+    const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
+    await importNotes(store, NOTES, clock.now());
+    const context = await loadStudyContext(store, clock);
+    const session = new ReviewSession(context, ['redes']);
+    await session.start();
+    await session.bury();
+    expect(session.lastAction).toEqual({ kind: 'buried' });
+    expect(session.card!.body.question).toBe('Saludo de tres vías');
+    await session.undoAction();
+    expect(session.lastAction).toBeNull();
+    expect(session.card!.body.question).toBe('TCP');
+
+    await session.hideSection();
+    expect(session.lastAction).toMatchObject({ kind: 'section', title: 'TCP' });
+    expect(session.counts.fresh).toBe(1);
+    await session.undoAction();
+    expect(session.lastAction).toBeNull();
+    expect(session.counts.fresh).toBe(3);
+    expect(await store.hiddenSections()).toEqual([]);
+    expect(await store.hiddenStates()).toEqual([]);
+    session.dispose();
+    store.close();
+  });
 });
