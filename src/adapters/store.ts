@@ -78,6 +78,8 @@ const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
 /** Day totals of the review log kept for the statistics screen (see core/stats LedgerCache). */
 export const STATS_CACHE_SETTING = 'statsCache';
+/** Until when the user asked not to be reminded of backups (epoch ms). */
+export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 export const HIDDEN_SECTIONS_SETTING = 'hiddenSections';
 
 /** The first state of a card that never had one: unseen, due now (a hidden one is suspended at once). */
@@ -96,8 +98,12 @@ export function hiddenBySection(state: StateRecord, section: HiddenSection): Sta
   const { queueDue: _gone, ...rest } = state;
   return { ...rest, suspended: true, hiddenOf: state.deckId, hiddenSection: section.id };
 }
-/** Until when the user asked not to be reminded of backups (epoch ms). */
-export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
+
+/** A hidden card's state once it is shown again: unsuspended, and back in the queue when it was due (unless retired). */
+function shownAgain(state: StateRecord): StateRecord {
+  const { hiddenOf: _shown, hiddenSection: _section, queueDue: _none, ...rest } = state;
+  return { ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) };
+}
 
 export class Store {
   /** Set while another window is the one that writes (see SingleWriter): every write refuses. */
@@ -242,8 +248,7 @@ export class Store {
       for (const id of cardIds) {
         const state = await tx.store.get(id);
         if (!state?.hiddenOf) continue;
-        const { hiddenOf: _shown, hiddenSection: _section, queueDue: _none, ...rest } = state;
-        void tx.store.put({ ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) });
+        void tx.store.put(shownAgain(state));
         changed++;
       }
       await tx.done;
@@ -299,8 +304,7 @@ export class Store {
       let shown = 0;
       for (const state of await tx.objectStore('states').index('hidden').getAll()) {
         if (state.hiddenSection !== sectionId) continue;
-        const { hiddenOf: _h, hiddenSection: _s, queueDue: _q, ...rest } = state;
-        void tx.objectStore('states').put({ ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) });
+        void tx.objectStore('states').put(shownAgain(state));
         shown++;
       }
       await tx.done;

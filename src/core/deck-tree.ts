@@ -1,5 +1,5 @@
 /** The deck list as a tree by path, with what each deck has to study today. Pure. */
-import type { DoneToday, Limits } from './queue.ts';
+import { sumDone, type DoneToday, type Limits } from './queue.ts';
 import type { Phase } from './scheduler.ts';
 
 export interface DeckInfo {
@@ -74,12 +74,11 @@ export function countDecks(input: DeckCountInput): Map<string, Counts> {
 /** The sum over every deck, within the overall daily limits (each deck's own limits already applied). */
 export function overallCounts(perDeck: Counts[], done: DoneToday[], limits: Limits): Counts {
   const sum = perDeck.reduce(add, empty());
-  const newDone = done.reduce((n, d) => n + d.newCards, 0);
-  const reviewsDone = done.reduce((n, d) => n + d.reviews, 0);
+  const total = sumDone(done);
   return {
     ...sum,
-    fresh: Math.min(sum.fresh, Math.max(0, limits.newPerDay - newDone)),
-    reviews: Math.min(sum.reviews, Math.max(0, limits.reviewsPerDay - reviewsDone)),
+    fresh: Math.min(sum.fresh, Math.max(0, limits.newPerDay - total.newCards)),
+    reviews: Math.min(sum.reviews, Math.max(0, limits.reviewsPerDay - total.reviews)),
   };
 }
 

@@ -33,6 +33,13 @@ export interface DoneToday {
   reviews: number;
 }
 
+/** What was done today over several decks, added up. */
+export function sumDone(done: Iterable<DoneToday>): DoneToday {
+  let total: DoneToday = { newCards: 0, reviews: 0 };
+  for (const d of done) total = { newCards: total.newCards + d.newCards, reviews: total.reviews + d.reviews };
+  return total;
+}
+
 export interface QueueInput<C extends Schedulable> {
   /** Decks in display order, each with its cards in note order. */
   decks: { id: string; cards: C[]; limits: Limits }[];
@@ -68,10 +75,7 @@ export function buildQueue<C extends Schedulable>(input: QueueInput<C>): Queue<C
   const learning: QueueEntry<C>[] = [];
   const reviews: QueueEntry<C>[] = [];
   const freshByDeck: QueueEntry<C>[][] = [];
-  let totalDone: DoneToday = { newCards: 0, reviews: 0 };
-  for (const done of input.doneByDeck.values()) {
-    totalDone = { newCards: totalDone.newCards + done.newCards, reviews: totalDone.reviews + done.reviews };
-  }
+  const totalDone = sumDone(input.doneByDeck.values());
 
   for (const deck of input.decks) {
     const done = input.doneByDeck.get(deck.id) ?? { newCards: 0, reviews: 0 };

@@ -1,10 +1,10 @@
 /** The deck list with today's counts, read from the store's indexes. */
-import { buildDeckTree, countDecks, doneToday, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
+import { buildDeckTree, countDecks, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
 import { BACKUP_SNOOZE_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
 import { backupReminderDue } from '../core/backup.ts';
 import { DAY } from '../core/scheduler.ts';
-import { dayWindow, limitsToday, type StudyContext } from './study-context.ts';
+import { dayWindow, doneInLog, limitsToday, type StudyContext } from './study-context.ts';
 
 export class Library {
   decks = $state.raw<DeckRecord[]>([]);
@@ -43,7 +43,7 @@ export class Library {
     this.hiddenSections = sections.map((s) => ({ id: s.id, deck: titles.get(s.deckId) ?? '', path: s.path, cards: bySection.get(s.id) ?? 0 }));
     const leechesByDeck = new Map<string, number>();
     for (const leech of leeches) leechesByDeck.set(leech.deckId, (leechesByDeck.get(leech.deckId) ?? 0) + 1);
-    const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+    const doneByDeck = doneInLog(todays);
     const today = limitsToday(this.context, day.dayStart);
     const counts = countDecks({
       decks,
@@ -54,8 +54,8 @@ export class Library {
     });
     this.decks = decks;
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
-    // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], today.limits);
+    // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
     this.tree = buildDeckTree(decks.filter((d) => d.cardCount > 0), counts, this.totals);
     this.backupDue = backupReminderDue({
       now: day.now,

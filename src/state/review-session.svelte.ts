@@ -4,24 +4,24 @@
  */
 import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
 import { mediaUrls } from '../adapters/media.ts';
-import { StoreError, type WriteBasis } from '../adapters/store.ts';
+import { newState, StoreError, type WriteBasis } from '../adapters/store.ts';
 import { randomId } from '../adapters/ids.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, sectionOf, type HiddenSection } from '../core/hidden-sections.ts';
-import { doneToday } from '../core/deck-tree.ts';
 import {
   afterAnswer,
   becomesLeech,
   buildQueue,
   countQueue,
   pickNext,
+  sumDone,
   type Queue,
   type QueueCounts,
   type Tracked,
 } from '../core/queue.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
-import { DAY, RATINGS, unseenState, type Rating } from '../core/scheduler.ts';
-import { dayWindow, EXTRA_NEW_SETTING, limitsToday, type DayWindow, type StudyContext } from './study-context.ts';
+import { DAY, RATINGS, type Rating } from '../core/scheduler.ts';
+import { dayWindow, doneInLog, EXTRA_NEW_SETTING, limitsToday, type DayWindow, type StudyContext } from './study-context.ts';
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
 const MAX_ANSWER_MS = 60_000;
@@ -145,7 +145,7 @@ export class ReviewSession {
       })),
       tracked,
       seen: new Set(trackedIds),
-      doneByDeck: doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null }))),
+      doneByDeck: doneInLog(todays),
       limits: today.limits,
       now: this.day.now,
       dayEnd: this.day.dayEnd,
@@ -325,15 +325,7 @@ export class ReviewSession {
     await this.run(async () => {
       const now = this.context.clock.now();
       const before = card.record;
-      const base: StateRecord = before ?? {
-        cardId: card.ref.id,
-        deckId: card.ref.deckId,
-        fsrs: unseenState(now),
-        suspended: false,
-        buriedUntil: 0,
-        leech: false,
-        queueDue: now,
-      };
+      const base = before ?? newState(card.ref.id, card.ref.deckId, now);
       const record = change(base);
       await this.context.store.putFlags(record, before, this.basis);
       this.pushUndo(card, before, record, null);
@@ -422,12 +414,12 @@ export class ReviewSession {
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
     ]);
     // This session's ratings count too: what was done is read again, not taken from when the session began.
-    const doneByDeck = doneToday(todays.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+    const doneByDeck = doneInLog(todays);
     const wanted = decks.filter((d) => this.deckIds.includes(d.id));
     const unseen = (d: { cardCount: number; tracked: number }) => Math.max(0, d.cardCount - d.tracked);
     const freshTomorrow = wanted.reduce((sum, d) => sum + Math.min(this.context.limitsFor(d.id).newPerDay, unseen(d)), 0);
     const today = limitsToday(this.context, this.day.dayStart);
-    const done = [...doneByDeck.values()].reduce((sum, d) => ({ newCards: sum.newCards + d.newCards, reviews: sum.reviews + d.reviews }), { newCards: 0, reviews: 0 });
+    const done = sumDone(doneByDeck.values());
     const waitingNew = wanted.reduce((sum, d) => sum + unseen(d), 0);
     const deckFull = wanted.some((d) => unseen(d) > 0 && (doneByDeck.get(d.id)?.newCards ?? 0) >= today.limitsFor(d.id).newPerDay);
     const reviewsWaiting = done.reviews >= today.limits.reviewsPerDay && (await store.dueCountBetween(0, this.day.dayEnd)) > 0;

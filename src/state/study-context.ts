@@ -1,8 +1,10 @@
 /** What every screen that schedules needs: the store, the clock, the scheduler and the limits, read once. */
 import { silentChannel, type ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
+import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import type { Store } from '../adapters/store.ts';
-import { DEFAULT_LIMITS, type Limits } from '../core/queue.ts';
+import { doneToday } from '../core/deck-tree.ts';
+import { DEFAULT_LIMITS, type DoneToday, type Limits } from '../core/queue.ts';
 import { SETTING_CHECKS, type ExtraNewToday } from '../core/settings-schema.ts';
 import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import {
@@ -64,6 +66,11 @@ export function limitsToday(context: Pick<StudyContext, 'limits' | 'limitsFor' |
   if (extra === 0) return { limits: context.limits, limitsFor: context.limitsFor };
   const more = (limits: Limits): Limits => ({ ...limits, newPerDay: limits.newPerDay + extra });
   return { limits: more(context.limits), limitsFor: (deckId) => more(context.limitsFor(deckId)) };
+}
+
+/** What a day's reviews did per deck (new cards introduced, review cards answered): what the limits count. */
+export function doneInLog(log: readonly ReviewLogRecord[]): Map<string, DoneToday> {
+  return doneToday(log.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
 }
 
 export interface DayWindow {

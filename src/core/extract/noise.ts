@@ -5,7 +5,7 @@
 import type { Block } from '../blocks.ts';
 import { foldText } from '../text.ts';
 import { matchTerm } from './terms.ts';
-import { cleanTitle, stripDecoration } from './titles.ts';
+import { cleanTitle, letterWords, stripDecoration } from './titles.ts';
 
 const SKIPPED_SECTIONS = [
   'recursos', 'recurso', 'referencias', 'referencia', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes', 'fuente',
@@ -119,7 +119,7 @@ const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos
 /** A syllabus or a study plan: it names the topics to study, and teaches none of them. */
 export function isSyllabusTitle(title: string): boolean {
   if (title.length > 60) return false;
-  return SYLLABUS_TITLE.test(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
+  return SYLLABUS_TITLE.test(letterWords(title));
 }
 
 /**

@@ -163,7 +163,7 @@ const SUBJECTLESS_WORDS = new Set(
 
 function isSubjectlessQuestion(title: string): boolean {
   if (!isQuestionTitle(title)) return false;
-  const words = foldText(title).replace(/[^a-z ]+/g, ' ').split(/\s+/).filter(Boolean);
+  const words = letterWords(title).split(' ').filter(Boolean);
   return words.length > 0 && words.length <= 4 && words.every((word) => SUBJECTLESS_WORDS.has(word));
 }
 
@@ -211,11 +211,15 @@ const CALLOUT_WORDS = new Set(
     'gemini chatgpt gpt claude copilot bard ia ai assistant asistente respuesta answer').split(' '),
 );
 
+/** A title as its folded words of letters only ("💡 Nota 1:" → "nota"): how word lists are looked up. */
+export function letterWords(title: string): string {
+  return foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 export function isCalloutWord(title: string): boolean {
   // A callout word is a word or two; folding a whole paragraph to find out would be most of the extractor's time.
   if (title.length > SHORT_TITLE) return false;
-  const folded = foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return CALLOUT_WORDS.has(folded);
+  return CALLOUT_WORDS.has(letterWords(title));
 }
 
 /**
@@ -322,7 +326,7 @@ const STATEMENT_PARTS = new Set(
 
 export function isStatementPart(title: string): boolean {
   if (title.length > SHORT_TITLE) return false;
-  return STATEMENT_PARTS.has(foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim());
+  return STATEMENT_PARTS.has(letterWords(title));
 }
 
 /** "Ejemplo", "Ejemplo 2", "Example: sorting", "Plantilla", "Template", "Prompt de ejemplo": an illustration. */
