@@ -32,15 +32,21 @@ async function questionsDue(store: Store, clock: FakeClock): Promise<string[]> {
   return seen;
 }
 
+/** A store with NOTES imported and a review session of their deck, started. */
+async function sessionOnNotes() {
+  const name = `hidden-sections-${++counter}`;
+  const store = await Store.open(name);
+  const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
+  await importNotes(store, NOTES, clock.now());
+  const context = await loadStudyContext(store, clock);
+  const session = new ReviewSession(context, ['redes']);
+  await session.start();
+  return { name, store, clock, context, session };
+}
+
 describe('never show cards from this section', () => {
   it('hides the section and its subsections now and in every later import, until it is shown again', async () => {
-    const name = `hidden-sections-${++counter}`;
-    const store = await Store.open(name);
-    const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
-    await importNotes(store, NOTES, clock.now());
-    const context = await loadStudyContext(store, clock);
-    const session = new ReviewSession(context, ['redes']);
-    await session.start();
+    const { name, store, clock, context, session } = await sessionOnNotes();
     expect(session.card!.body.question).toBe('TCP');
     await session.hideSection();
     expect(session.card!.body.question).toBe('UDP');
@@ -72,12 +78,7 @@ describe('never show cards from this section', () => {
   });
 
   it('leaves cards hidden one by one as they are, and a card shown again alone stays out of the section list', async () => {
-    const store = await Store.open(`hidden-sections-${++counter}`);
-    const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
-    await importNotes(store, NOTES, clock.now());
-    const context = await loadStudyContext(store, clock);
-    const session = new ReviewSession(context, ['redes']);
-    await session.start();
+    const { store, context, session } = await sessionOnNotes();
     await session.hide();
     expect(session.card!.body.question).toBe('Saludo de tres vías');
     // Its breadcrumb ends on "TCP": that section goes, TCP's own card stays hidden on its own.
@@ -91,12 +92,7 @@ describe('never show cards from this section', () => {
   });
 
   it('says what a card action did, with an Undo that brings the card, or the whole section, back', async () => {
-    const store = await Store.open(`hidden-sections-${++counter}`);
-    const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
-    await importNotes(store, NOTES, clock.now());
-    const context = await loadStudyContext(store, clock);
-    const session = new ReviewSession(context, ['redes']);
-    await session.start();
+    const { store, context, session } = await sessionOnNotes();
     await session.bury();
     expect(session.lastAction).toEqual({ kind: 'buried' });
     expect(session.card!.body.question).toBe('Saludo de tres vías');
