@@ -5,6 +5,7 @@
  * takes the backup's card bodies a batch at a time (bodies) and gives them back sanitized (sanitized).
  */
 import type { BackupDocument, BackupProblem } from '../core/backup.ts';
+import { isReview } from '../core/records.ts';
 import { reviewLogCsv } from '../core/review-csv.ts';
 import { openBackupArchive, type OpenedArchive } from './backup-file.ts';
 import type { Store } from './store.ts';
@@ -47,7 +48,7 @@ export function backupService(openStore: () => Promise<Store>, sourceOf: (file: 
     },
     async exportReviewLog() {
       const reviews = await allReviews(await connected());
-      return reviewLogCsv(reviews.map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.before?.fsrs.phase ?? null, durationMs: r.durationMs })));
+      return reviewLogCsv(reviews.filter(isReview).map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.before?.fsrs.phase ?? null, durationMs: r.durationMs })));
     },
     async open(file) {
       opened = null;

@@ -5,7 +5,7 @@
 import { DECK_INDEX_FILE, isDeckFile, isDeckIndex } from '../core/deck-files.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { newCardId } from './ids.ts';
-import { StoreError, type Store } from './store.ts';
+import { REMOVED_BUNDLED_SETTING, StoreError, type Store } from './store.ts';
 
 export interface SyncProgress {
   done: number;
@@ -99,8 +99,11 @@ export async function syncBundledDecks(
 async function syncOnce(store: Store, now: number, onProgress: (progress: SyncProgress) => void, fetcher: typeof fetch): Promise<SyncResult> {
   const index = await fetchDeckIndex(fetcher);
   const basis = await store.writeBasis();
-  const stored = new Map((await store.listDecks()).map((deck) => [deck.id, deck]));
-  const changed = index.decks.filter((entry) => stored.get(entry.id)?.hash !== entry.hash);
+  const [decks, removed] = await Promise.all([store.listDecks(), store.getSetting<string[]>(REMOVED_BUNDLED_SETTING)]);
+  const stored = new Map(decks.map((deck) => [deck.id, deck]));
+  // A deck the user removed stays removed, through every later release.
+  const gone = new Set(Array.isArray(removed) ? removed : []);
+  const changed = index.decks.filter((entry) => !gone.has(entry.id) && stored.get(entry.id)?.hash !== entry.hash);
   const hashes = new Map(index.decks.map((entry) => [entry.id, entry.hash]));
   if (changed.length === 0) return { loaded: 0, pending: [], hashes };
 
@@ -118,7 +121,7 @@ async function syncOnce(store: Store, now: number, onProgress: (progress: SyncPr
     // Only a first run (or a deck new in this release) needs the planner; returning visits never load it.
     const [{ planImport, planContents }, { applyImport }] = await Promise.all([import('../core/merge.ts'), import('./store-import.ts')]);
     const plan = planImport([], fresh, newCardId);
-    await applyImport(store, plan, planContents(plan, new Map()), new Map(), now, basis, hashes);
+    await applyImport(store, plan, planContents(plan, new Map(), now), new Map(), now, basis, hashes);
   }
   return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };
 }

@@ -177,5 +177,5 @@ function leavingDecks(decks: DeckRecord[], files: DeckFile[], read: ReadNotes): 
 /** Applies a preview as planned; throws `stale` (writing nothing) when the decks changed since: replan() then. */
 export async function applyImport(store: Store, preview: ImportPreview, now: number): Promise<void> {
   if (preview.unsanitized.length > 0) throw new Error('an import cannot be applied before its HTML is sanitized');
-  await applyStoredImport(store, preview.plan, planContents(preview.plan, preview.storedBodies), preview.media, now, preview.basis, preview.bundledHashes);
+  await applyStoredImport(store, preview.plan, planContents(preview.plan, preview.storedBodies, now), preview.media, now, preview.basis, preview.bundledHashes);
 }

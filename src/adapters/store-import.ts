@@ -8,7 +8,20 @@ import type { ImportPlan } from '../core/merge.ts';
 import { deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
-import { checkBasis, hiddenBySection, newState, readHiddenSections, STATS_CACHE_SETTING, StoreError, type Store, type WriteBasis } from './store.ts';
+import type { IDBPTransaction } from 'idb';
+import { hideWithSection, newRecord, queued } from '../core/card-record.ts';
+import type { RepasoSchema } from './db-schema.ts';
+import {
+  checkBasis,
+  guarded,
+  HIDDEN_SECTIONS_SETTING,
+  readHiddenSections,
+  REMOVED_BUNDLED_SETTING,
+  STATS_CACHE_SETTING,
+  StoreError,
+  type Store,
+  type WriteBasis,
+} from './store.ts';
 
 /**
  * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
@@ -85,12 +98,32 @@ export function applyImport(
       for (const { id, section } of hiding) {
         const state = await states.get(id);
         if (state?.hiddenOf) continue;
-        states.put(hiddenBySection(state ?? newState(id, deck.deckId, now), section));
+        states.put(hideWithSection(state ?? newRecord(id, deck.deckId, now), section.id));
       }
     }
     await tx.done;
   });
 }
+
+type PurgeTx = IDBPTransaction<RepasoSchema, ('decks' | 'cardRefs' | 'cardBodies' | 'states' | 'log' | 'settings' | 'media' | 'meta')[], 'readwrite'>;
+
+/** Deletes cards' states and every review-log entry of them, inside `tx`. */
+async function dropHistory(tx: PurgeTx, cardIds: Iterable<string>): Promise<void> {
+  for (const id of cardIds) {
+    void tx.objectStore('states').delete(id);
+    for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) void tx.objectStore('log').delete(key);
+  }
+}
+
+/** Deletes a deck's own records (the deck, its cards' text and references, its images), inside `tx`. */
+async function dropDeck(tx: PurgeTx, deckId: string): Promise<void> {
+  void tx.objectStore('decks').delete(deckId);
+  void tx.objectStore('cardRefs').delete(deckId);
+  void tx.objectStore('cardBodies').delete(deckId);
+  for (const key of await tx.objectStore('media').index('deck').getAllKeys(deckId)) void tx.objectStore('media').delete(key);
+}
+
+const PURGE_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media', 'meta'] as const;
 
 /**
  * Deletes retired cards for good, with their states and review-log entries: the one operation that removes
@@ -99,7 +132,7 @@ export function applyImport(
  */
 export function purgeRetired(store: Store): Promise<number> {
   return store.writing(async () => {
-    const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'], 'readwrite', { durability: 'strict' });
+    const tx = store.db.transaction([...PURGE_STORES], 'readwrite', { durability: 'strict' });
     let purged = 0;
     for (const deck of await tx.objectStore('decks').getAll()) {
       if (!deck.retired) continue;
@@ -107,17 +140,10 @@ export function purgeRetired(store: Store): Promise<number> {
       const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
       const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
       const kept = refs.filter((r) => !gone.has(r.id));
-      for (const id of gone) {
-        tx.objectStore('states').delete(id);
-        for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) tx.objectStore('log').delete(key);
-      }
-      if (kept.length === 0) {
-        // A deck whose note left the notes, now with no card at all: it goes, with its images.
-        tx.objectStore('decks').delete(deck.id);
-        tx.objectStore('cardRefs').delete(deck.id);
-        tx.objectStore('cardBodies').delete(deck.id);
-        for (const key of await tx.objectStore('media').index('deck').getAllKeys(deck.id)) tx.objectStore('media').delete(key);
-      } else {
+      await dropHistory(tx, gone);
+      // A deck whose note left the notes, now with no card at all: it goes, with its images.
+      if (kept.length === 0) await dropDeck(tx, deck.id);
+      else {
         tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
         tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
         tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
@@ -128,5 +154,67 @@ export function purgeRetired(store: Store): Promise<number> {
     if (purged > 0) tx.objectStore('settings').delete(STATS_CACHE_SETTING);
     await tx.done;
     return purged;
+  });
+}
+
+/** What deleting decks would remove, for the warning before it: cards and the reviews logged on them. */
+export function deckHistorySize(store: Store, deckIds: readonly string[]): Promise<{ cards: number; reviews: number }> {
+  return guarded(async () => {
+    const tx = store.db.transaction(['cardRefs', 'log']);
+    let cards = 0;
+    let reviews = 0;
+    for (const deckId of deckIds) {
+      const refs = (await tx.objectStore('cardRefs').get(deckId))?.refs ?? [];
+      cards += refs.length;
+      for (const ref of refs) reviews += await tx.objectStore('log').index('card').count(ref.id);
+    }
+    return { cards, reviews };
+  });
+}
+
+/**
+ * Removes decks from the collection, in one transaction, if none changed since `basis`. With `keepHistory` their
+ * cards retire as when their notes are deleted: out of sight and out of the reviews, history kept (listed with the
+ * retired cards, which can be deleted later; importing the notes again brings them back). Without it, the decks
+ * go with every card, state, review and image of theirs, and their hidden sections. A deck that comes with the app
+ * is never loaded again either way.
+ */
+export function removeDecks(store: Store, deckIds: readonly string[], keepHistory: boolean, basis: WriteBasis): Promise<void> {
+  return store.writing(async () => {
+    const tx = store.db.transaction([...PURGE_STORES], 'readwrite', { durability: 'strict' });
+    const decks = tx.objectStore('decks');
+    const settings = tx.objectStore('settings');
+    const [, records, hidden, removed] = await Promise.all([
+      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
+      Promise.all(deckIds.map((id) => decks.get(id))),
+      readHiddenSections(settings),
+      settings.get(REMOVED_BUNDLED_SETTING),
+    ]);
+    for (const deck of records) {
+      if (!deck) continue;
+      const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
+      if (keepHistory) {
+        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) });
+        for (const ref of refs) {
+          const state = await tx.objectStore('states').get(ref.id);
+          if (state && !state.retired) tx.objectStore('states').put(queued({ ...state, retired: true }));
+        }
+        decks.put({ ...deck, cardCount: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
+      } else {
+        await dropHistory(tx, refs.map((r) => r.id));
+        await dropDeck(tx, deck.id);
+      }
+    }
+    const gone = new Set(deckIds);
+    if (!keepHistory) {
+      settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) });
+      settings.delete(STATS_CACHE_SETTING);
+    }
+    const bundled = records.filter((d) => d?.origin === 'bundled').map((d) => d!.id);
+    if (bundled.length > 0) {
+      const before = Array.isArray(removed?.value) ? (removed.value as string[]) : [];
+      settings.put({ key: REMOVED_BUNDLED_SETTING, value: [...new Set([...before, ...bundled])] });
+    }
+    await tx.done;
   });
 }

@@ -6,7 +6,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
-import { unseenState } from '../core/scheduler.ts';
+import { hideWithSection, newRecord, showAgain } from '../core/card-record.ts';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
 /**
@@ -81,28 +81,15 @@ export const STATS_CACHE_SETTING = 'statsCache';
 /** Until when the user asked not to be reminded of backups (epoch ms). */
 export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 export const HIDDEN_SECTIONS_SETTING = 'hiddenSections';
-
-/** The first state of a card that never had one: unseen, due now (a hidden one is suspended at once). */
-export function newState(cardId: string, deckId: string, now: number): StateRecord {
-  return { cardId, deckId, fsrs: unseenState(now), suspended: false, buriedUntil: 0, leech: false, queueDue: now };
-}
+/** Decks that come with the app which the user removed: never loaded again (see syncBundledDecks). */
+export const REMOVED_BUNDLED_SETTING = 'removedBundledDecks';
+/** Folders of the deck tree the user folded, by DeckNode key. */
+export const COLLAPSED_DECKS_SETTING = 'collapsedDecks';
 
 /** The hidden sections as stored; a value that fails its check counts as none (it cannot hide a card). */
 export async function readHiddenSections(settings: { get(key: string): Promise<{ value: unknown } | undefined> }): Promise<HiddenSection[]> {
   const value = (await settings.get(HIDDEN_SECTIONS_SETTING))?.value;
   return isHiddenSectionList(value) ? value : [];
-}
-
-/** A card's state once its section is hidden: suspended, out of the queue, listed with its section. */
-export function hiddenBySection(state: StateRecord, section: HiddenSection): StateRecord {
-  const { queueDue: _gone, ...rest } = state;
-  return { ...rest, suspended: true, hiddenOf: state.deckId, hiddenSection: section.id };
-}
-
-/** A hidden card's state once it is shown again: unsuspended, and back in the queue when it was due (unless retired). */
-function shownAgain(state: StateRecord): StateRecord {
-  const { hiddenOf: _shown, hiddenSection: _section, queueDue: _none, ...rest } = state;
-  return { ...rest, suspended: false, ...(rest.retired ? {} : { queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) }) };
 }
 
 export class Store {
@@ -248,7 +235,7 @@ export class Store {
       for (const id of cardIds) {
         const state = await tx.store.get(id);
         if (!state?.hiddenOf) continue;
-        void tx.store.put(shownAgain(state));
+        void tx.store.put(showAgain(state));
         changed++;
       }
       await tx.done;
@@ -285,7 +272,7 @@ export class Store {
         if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
         const state = await states.get(body.id);
         if (state?.hiddenOf) continue;
-        states.put(hiddenBySection(state ?? newState(body.id, section.deckId, now), section));
+        states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id));
         hidden++;
         if (!state) added++;
       }
@@ -304,7 +291,7 @@ export class Store {
       let shown = 0;
       for (const state of await tx.objectStore('states').index('hidden').getAll()) {
         if (state.hiddenSection !== sectionId) continue;
-        void tx.objectStore('states').put(shownAgain(state));
+        void tx.objectStore('states').put(showAgain(state));
         shown++;
       }
       await tx.done;

@@ -70,7 +70,7 @@ const DECK: Record<string, Check> = {
   revision: optional(isCount),
 };
 
-const CARD_REF = record({ id: isId, key: isId, section: isString, retired: optional(isBoolean) });
+const CARD_REF = record({ id: isId, key: isId, section: isString, retired: optional(isBoolean), added: optional(isTime) });
 const CARD_BODY = record({
   id: isId,
   kind: oneOf(...CARD_KINDS),
@@ -101,7 +101,7 @@ const LOG: Record<string, Check> = {
   id: LOG_ID,
   cardId: isId,
   deckId: isId,
-  rating: oneOf(1, 2, 3, 4),
+  rating: oneOf(0, 1, 2, 3, 4),
   time: isTime,
   durationMs: inRange(0, 86_400_000),
   before: nullable(STATE),

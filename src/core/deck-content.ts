@@ -9,6 +9,8 @@ export interface CardRef {
   section: string;
   /** No longer in the notes: hidden from review, history kept, revived if it comes back. */
   retired?: boolean;
+  /** When the card first entered the collection (epoch ms); absent for cards imported before it was kept. */
+  added?: number;
 }
 
 /** What the screen needs of a card: loaded per deck when one of its cards is shown. */

@@ -25,6 +25,8 @@ export interface PlannedCard {
   card: DeckCard;
   /** For a card matched in another stored deck: that deck's id. */
   fromDeck?: string;
+  /** When the stored card it matched entered the collection (CardRef.added). */
+  added?: number;
 }
 
 /** Why a stored deck's note is no longer in the notes: gone from the folder or zip, or now giving no cards. */
@@ -121,7 +123,7 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
       const ref = byTail.get(keyTail(card.key));
       if (ref && unmatchedStored.has(ref.id)) {
         unmatchedStored.delete(ref.id);
-        plan.cards[index] = { id: ref.id, change: changeOf(ref, bodies.get(ref.id), card), card };
+        plan.cards[index] = { id: ref.id, change: changeOf(ref, bodies.get(ref.id), card), card, ...addedOf(ref) };
       } else unmatchedIncoming.push(index);
     });
     const candidates = [...unmatchedStored.values()].map((ref) => ({ ref, body: bodies.get(ref.id) })).filter((c) => c.body !== undefined);
@@ -138,7 +140,7 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
       }
       const { ref } = candidates[candidateIndex]!;
       unmatchedStored.delete(ref.id);
-      plan.cards[index] = { id: ref.id, change: ref.retired ? 'revived' : 'moved', card: file.cards[index]! };
+      plan.cards[index] = { id: ref.id, change: ref.retired ? 'revived' : 'moved', card: file.cards[index]!, ...addedOf(ref) };
     });
     for (const ref of unmatchedStored.values()) {
       const body = bodies.get(ref.id);
@@ -162,7 +164,7 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
     const orphan = orphanList[orphanIndex]!;
     orphans.delete(orphan.ref.id);
     const change: CardChange = orphan.ref.retired ? 'revived' : 'moved';
-    plan.cards[index] = { id: orphan.ref.id, change, card, ...(orphan.deckId !== plan.deckId ? { fromDeck: orphan.deckId } : {}) };
+    plan.cards[index] = { id: orphan.ref.id, change, card, ...addedOf(orphan.ref), ...(orphan.deckId !== plan.deckId ? { fromDeck: orphan.deckId } : {}) };
   });
 
   const planByDeck = new Map(plans.map((p) => [p.deckId, p]));
@@ -175,6 +177,8 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
   }
   return root === undefined ? { decks: plans } : { decks: plans, root };
 }
+
+const addedOf = (ref: CardRef) => (ref.added === undefined ? {} : { added: ref.added });
 
 function changeOf(ref: CardRef, body: CardBody | undefined, card: DeckCard): CardChange {
   if (ref.retired) return 'revived';
@@ -264,12 +268,16 @@ function similarity(a: Fingerprint, b: Fingerprint): number {
   return 0.45 * dice(a.question, b.question) + 0.4 * dice(a.answer, b.answer) + 0.15 * dice(a.context, b.context);
 }
 
-/** A deck's references and bodies once the plan is applied: live cards in note order, then retired ones. */
-export function deckContentAfter(plan: DeckPlan, storedBodies: ReadonlyMap<string, CardBody>): { refs: CardRef[]; bodies: CardBody[] } {
+/**
+ * A deck's references and bodies once the plan is applied at `now`: live cards in note order, then retired ones. A
+ * new card is added at `now`; a matched one keeps when it was added.
+ */
+export function deckContentAfter(plan: DeckPlan, storedBodies: ReadonlyMap<string, CardBody>, now: number): { refs: CardRef[]; bodies: CardBody[] } {
   const refs: CardRef[] = [];
   const bodies: CardBody[] = [];
-  for (const { id, card } of plan.cards) {
-    refs.push({ id, key: card.key, section: card.section });
+  for (const { id, card, change, added } of plan.cards) {
+    const since = change === 'new' ? now : added;
+    refs.push({ id, key: card.key, section: card.section, ...(since === undefined ? {} : { added: since }) });
     bodies.push({
       id,
       kind: card.kind,
@@ -295,8 +303,8 @@ export function deckContentAfter(plan: DeckPlan, storedBodies: ReadonlyMap<strin
 }
 
 /** Every planned deck's content, keyed by deck id: what Store.applyImport writes. */
-export function planContents(plan: ImportPlan, storedBodies: ReadonlyMap<string, CardBody>): Map<string, { refs: CardRef[]; bodies: CardBody[] }> {
-  return new Map(plan.decks.map((deck) => [deck.deckId, deckContentAfter(deck, storedBodies)]));
+export function planContents(plan: ImportPlan, storedBodies: ReadonlyMap<string, CardBody>, now: number): Map<string, { refs: CardRef[]; bodies: CardBody[] }> {
+  return new Map(plan.decks.map((deck) => [deck.deckId, deckContentAfter(deck, storedBodies, now)]));
 }
 
 export interface PlanSummary {

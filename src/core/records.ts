@@ -1,5 +1,5 @@
 /** The records Repaso keeps per deck and card, as stored in IndexedDB and written to backups. */
-import type { CardState, Rating } from './scheduler.ts';
+import { FORGET, type CardState, type LogRating, type Rating } from './scheduler.ts';
 import type { DeckMeta } from './types.ts';
 
 export interface DeckRecord extends DeckMeta {
@@ -48,7 +48,8 @@ export interface ReviewLogRecord {
   id?: number;
   cardId: string;
   deckId: string;
-  rating: Rating;
+  /** 1–4: a review; FORGET (0): the user chose "Forget" and the card began again as new, not a review. */
+  rating: LogRating;
   time: number;
   durationMs: number;
   /** The card's whole record before this review (null: never reviewed), so undo restores it exactly. */
@@ -57,6 +58,11 @@ export interface ReviewLogRecord {
   elapsedDays: number;
   /** The day shift the scheduler used (see dayShift), so replaying the log reproduces the state exactly. */
   shift: number;
+}
+
+/** A log entry that is a review (not a "Forget"): what statistics, daily limits and the optimizer count. */
+export function isReview<T extends { rating: LogRating }>(entry: T): entry is T & { rating: Rating } {
+  return entry.rating !== FORGET;
 }
 
 /**

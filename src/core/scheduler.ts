@@ -6,6 +6,12 @@ import { createEmptyCard, fsrs, State, type Card, type FSRS, type Grade, type St
 
 export type Rating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+/**
+ * The rating of a log entry that is not a review: the user chose "Forget" and the card began again as new (Anki's
+ * revlog writes such manual entries with ease 0). Kept so the history stays whole and replays to the stored state.
+ */
+export const FORGET = 0;
+export type LogRating = Rating | typeof FORGET;
 export type Phase = 'new' | 'learning' | 'review' | 'relearning';
 
 /** What FSRS knows about a card after its reviews. Dates are epoch milliseconds. */
@@ -79,6 +85,8 @@ export interface Scheduler {
   next(state: CardState | null, rating: Rating, now: number, shift: number): CardState;
   /** The state each rating would give, for the buttons' intervals. */
   preview(state: CardState | null, now: number, shift: number): Record<Rating, CardState>;
+  /** How likely the card is recalled at `now`, by FSRS's forgetting curve; null for a card never reviewed. */
+  retrievability(state: CardState | null, now: number): number | null;
 }
 
 export function validateSettings(settings: SchedulerSettings): string[] {
@@ -128,6 +136,10 @@ export function createScheduler(settings: SchedulerSettings = DEFAULT_SCHEDULER_
         4: fromFsrs(outcomes[4].card, shift),
       };
     },
+    retrievability(state, now) {
+      if (!state || state.lastReview === null || !(state.stability > 0)) return null;
+      return engine.forgetting_curve(Math.max(0, now - state.lastReview) / DAY, state.stability);
+    },
   };
 }
 
@@ -168,11 +180,12 @@ export function unseenState(now: number): CardState {
 }
 
 /** Rebuilds a card's state from its review log; equals the stored state when nothing was lost. */
-export function replay(scheduler: Scheduler, reviews: readonly { rating: Rating; time: number; shift: number }[]): CardState | null {
+export function replay(scheduler: Scheduler, reviews: readonly { rating: LogRating; time: number; shift: number }[]): CardState | null {
   let state: CardState | null = null;
-  for (const review of reviews) state = scheduler.next(state, review.rating, review.time, review.shift);
+  for (const review of reviews) state = review.rating === FORGET ? unseenState(review.time) : scheduler.next(state, review.rating, review.time, review.shift);
   return state;
 }
+
 
 export type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 

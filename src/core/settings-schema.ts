@@ -28,6 +28,10 @@ export interface SettingValues {
   hiddenSections: HiddenSection[];
   /** "Learn more new cards today": extra new cards for the study day that starts at `dayStart`. */
   extraNewToday: ExtraNewToday;
+  /** Decks that come with the app which the user removed: never loaded again. */
+  removedBundledDecks: string[];
+  /** Folders of the deck tree the user folded (DeckNode keys), on the decks screen. */
+  collapsedDecks: string[];
 }
 
 export interface ExtraNewToday {
@@ -42,6 +46,7 @@ export const MAX_TIME = Date.UTC(2300, 0, 1);
 export const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME;
 
 
+const isStringList = (value: unknown) => Array.isArray(value) && value.length <= 100_000 && value.every((item) => typeof item === 'string' && item.length <= 2000);
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDailyLimit = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DAILY_LIMIT;
 
@@ -69,6 +74,8 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
   persistenceAsked: (value) => typeof value === 'boolean',
   hiddenSections: isHiddenSectionList,
   extraNewToday: (value) => isPlainObject(value) && Object.keys(value).length === 2 && isTime(value.dayStart) && isDailyLimit(value.count),
+  removedBundledDecks: isStringList,
+  collapsedDecks: isStringList,
 };
 
 export function isSettingKey(key: string): key is SettingKey {

@@ -82,6 +82,7 @@ export const en = {
   'pwa.offline.failed': 'Repaso could not save itself for offline use this time, so it needs the network. It tries again on your next visit.',
   'pwa.iosHowTo': 'To install on iPhone or iPad: tap Share, then “Add to Home Screen”.',
   'pwa.storageRefused': 'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso, and make a backup in Settings, to keep your reviews safe.',
+  'nav.cards': 'Browse cards',
   'nav.stats': 'Statistics',
   'nav.settings': 'Settings',
   'backup.reminder': 'Your last backup is more than two weeks old. A backup keeps your reviews safe if this browser clears its data or the phone is lost.',

@@ -84,6 +84,7 @@ export const es: Record<MessageKey, string> = {
   'pwa.offline.failed': 'Repaso no pudo guardarse para usarse sin conexión esta vez, así que necesita la red. Lo intentará en tu próxima visita.',
   'pwa.iosHowTo': 'Para instalar en iPhone o iPad: toca Compartir y luego «Añadir a pantalla de inicio».',
   'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso y haz una copia de seguridad en Ajustes para proteger tus repasos.',
+  'nav.cards': 'Buscar tarjetas',
   'nav.stats': 'Estadísticas',
   'nav.settings': 'Ajustes',
   'backup.reminder': 'Tu última copia de seguridad tiene más de dos semanas. Una copia protege tus repasos si el navegador borra sus datos o pierdes el teléfono.',

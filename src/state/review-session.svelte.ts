@@ -4,7 +4,8 @@
  */
 import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
 import { mediaUrls } from '../adapters/media.ts';
-import { newState, StoreError, type WriteBasis } from '../adapters/store.ts';
+import { StoreError, type WriteBasis } from '../adapters/store.ts';
+import * as cardRecord from '../core/card-record.ts';
 import { randomId } from '../adapters/ids.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, sectionOf, type HiddenSection } from '../core/hidden-sections.ts';
@@ -108,6 +109,8 @@ export class ReviewSession {
   constructor(
     private readonly context: StudyContext,
     private readonly requestedDecks: string[] | null,
+    /** "Study now" from the card browser: this card alone, due or not, then the session ends. */
+    private readonly onlyCard: string | null = null,
   ) {}
 
   async start(): Promise<void> {
@@ -130,6 +133,7 @@ export class ReviewSession {
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
       store.trackedCardIds(this.requestedDecks),
     ]);
+    if (this.onlyCard !== null) return this.loadOne(this.onlyCard, refLists);
     const today = limitsToday(this.context, this.day.dayStart);
     const tracked = new Map<string, Tracked>();
     for (const record of due) {
@@ -150,6 +154,22 @@ export class ReviewSession {
       now: this.day.now,
       dayEnd: this.day.dayEnd,
     });
+    await this.showNext();
+  }
+
+  /**
+   * A queue of one card, whatever its due date and the day's limits: the user asked for it by name. A suspended,
+   * hidden or retired card is not studied (its page offers to bring it back first).
+   */
+  private async loadOne(cardId: string, refLists: { deckId: string; refs: CardRef[] }[]): Promise<void> {
+    const found = refLists.flatMap(({ deckId, refs }) => refs.filter((r) => r.id === cardId && !r.retired).map((ref) => ({ ...ref, deckId })));
+    const record = (await this.context.store.states([cardId])).get(cardId) ?? null;
+    const ref = found[0];
+    const entries = ref && !record?.suspended && !record?.retired ? [{ card: ref, state: record?.fsrs ?? null, due: this.day.now }] : [];
+    if (record) this.records.set(cardId, record);
+    const phase = record?.fsrs.phase ?? 'new';
+    const learning = phase === 'learning' || phase === 'relearning';
+    this.queue = { learning: learning ? entries : [], reviews: phase === 'review' ? entries : [], fresh: phase === 'new' ? entries : [] };
     await this.showNext();
   }
 
@@ -221,18 +241,12 @@ export class ReviewSession {
   }
 
   async suspend(): Promise<void> {
-    await this.changeFlags('suspended', (record) => {
-      const { queueDue: _gone, ...rest } = record;
-      return { ...rest, suspended: true };
-    });
+    await this.changeFlags('suspended', cardRecord.suspend);
   }
 
   /** "Never show this card": suspended for good, and listed on the decks screen where it can be shown again. */
   async hide(): Promise<void> {
-    await this.changeFlags('hidden', (record) => {
-      const { queueDue: _gone, ...rest } = record;
-      return { ...rest, suspended: true, hiddenOf: record.deckId };
-    });
+    await this.changeFlags('hidden', cardRecord.hide);
   }
 
   /**
@@ -296,7 +310,7 @@ export class ReviewSession {
 
   async bury(): Promise<void> {
     const until = this.day.dayEnd;
-    await this.changeFlags('buried', (record) => ({ ...record, buriedUntil: until, queueDue: Math.max(record.fsrs.due, until) }));
+    await this.changeFlags('buried', (record) => cardRecord.bury(record, until));
   }
 
   async undo(): Promise<void> {
@@ -325,7 +339,7 @@ export class ReviewSession {
     await this.run(async () => {
       const now = this.context.clock.now();
       const before = card.record;
-      const base = before ?? newState(card.ref.id, card.ref.deckId, now);
+      const base = before ?? cardRecord.newRecord(card.ref.id, card.ref.deckId, now);
       const record = change(base);
       await this.context.store.putFlags(record, before, this.basis);
       this.pushUndo(card, before, record, null);

@@ -1,7 +1,8 @@
 /** Path-based routes under the app's base path, so deep links work from the service worker's fallback too. */
 export type Route =
   | { name: 'decks' }
-  | { name: 'review'; decks: string[] | null }
+  | { name: 'review'; decks: string[] | null; card?: string }
+  | { name: 'cards'; card: string | null }
   | { name: 'import'; bundled: boolean }
   | { name: 'stats' }
   | { name: 'settings' };
@@ -16,15 +17,21 @@ export function parseRoute(url: URL, base: string): Route {
   if (path.replace(/\/$/, '') === 'import') return { name: 'import', bundled: url.searchParams.has('bundled') };
   if (path.replace(/\/$/, '') === 'review') {
     const decks = url.searchParams.get('decks');
-    return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null };
+    const card = url.searchParams.get('card');
+    return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null, ...(card ? { card } : {}) };
   }
+  if (path.replace(/\/$/, '') === 'cards') return { name: 'cards', card: url.searchParams.get('card') || null };
   return { name: 'decks' };
 }
 
 export function routeHref(route: Route, base: string): string {
   if (route.name === 'stats' || route.name === 'settings') return `${base}${route.name}`;
   if (route.name === 'import') return `${base}import${route.bundled ? '?bundled' : ''}`;
-  if (route.name === 'review') return `${base}review${route.decks ? `?decks=${route.decks.map(encodeURIComponent).join(',')}` : ''}`;
+  if (route.name === 'review') {
+    const query = [route.decks ? `decks=${route.decks.map(encodeURIComponent).join(',')}` : '', route.card ? `card=${encodeURIComponent(route.card)}` : ''].filter(Boolean);
+    return `${base}review${query.length > 0 ? `?${query.join('&')}` : ''}`;
+  }
+  if (route.name === 'cards') return `${base}cards${route.card ? `?card=${encodeURIComponent(route.card)}` : ''}`;
   return base;
 }
 

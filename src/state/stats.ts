@@ -5,6 +5,7 @@
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import { allStates } from '../adapters/store-backup.ts';
 import { STATS_CACHE_SETTING } from '../adapters/store.ts';
+import { isReview } from '../core/records.ts';
 import { DAY } from '../core/scheduler.ts';
 import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, settledPrefix, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
@@ -14,7 +15,8 @@ export interface StatsView extends Stats {
   desiredRetention: number;
 }
 
-const logged = (r: ReviewLogRecord): LoggedReview => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.before?.fsrs.phase ?? null });
+// Only reviews count: a "Forget" entry is in the history, but it is not a review of the day.
+const logged = (entries: ReviewLogRecord[]): LoggedReview[] => entries.filter(isReview).map((r) => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.before?.fsrs.phase ?? null }));
 
 export async function loadStats(context: StudyContext): Promise<StatsView> {
   const { store } = context;
@@ -30,11 +32,11 @@ export async function loadStats(context: StudyContext): Promise<StatsView> {
   ]);
   const byId = (reviews as (ReviewLogRecord & { id: number })[]).sort((a, b) => a.id - b.id);
   const { settled, recent } = settledPrefix(byId, window.dayStart);
-  const ledger = addToLedger(settled.map(logged), cached?.ledger);
+  const ledger = addToLedger(logged(settled), cached?.ledger);
   if (settled.length > 0) await store.putSetting(STATS_CACHE_SETTING, ledgerCache(ledger, settled.at(-1)!.id, today - HEATMAP_DAYS));
   // The cache is written: today's reviews can join the same ledger without being kept.
   const stats = computeStats({
-    ledger: addToLedger(recent.map(logged), ledger),
+    ledger: addToLedger(logged(recent), ledger),
     cards: states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: s.retired === true, ...(s.queueDue !== undefined ? { queueDue: s.queueDue } : {}) })),
     liveCards: decks.reduce((sum, d) => sum + d.cardCount, 0),
     today,

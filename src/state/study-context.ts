@@ -4,6 +4,7 @@ import type { Clock } from '../adapters/clock.ts';
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import type { Store } from '../adapters/store.ts';
 import { doneToday } from '../core/deck-tree.ts';
+import { isReview } from '../core/records.ts';
 import { DEFAULT_LIMITS, type DoneToday, type Limits } from '../core/queue.ts';
 import { SETTING_CHECKS, type ExtraNewToday } from '../core/settings-schema.ts';
 import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
@@ -70,7 +71,7 @@ export function limitsToday(context: Pick<StudyContext, 'limits' | 'limitsFor' |
 
 /** What a day's reviews did per deck (new cards introduced, review cards answered): what the limits count. */
 export function doneInLog(log: readonly ReviewLogRecord[]): Map<string, DoneToday> {
-  return doneToday(log.map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+  return doneToday(log.filter(isReview).map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
 }
 
 export interface DayWindow {

@@ -20,7 +20,7 @@ function applied(plan: ImportPlan, before: StoredDeckSnapshot[]): StoredDeckSnap
   const bodies = new Map(before.flatMap((d) => d.bodies.map((b) => [b.id, b] as const)));
   const touched = new Set(plan.decks.map((d) => d.deckId));
   const after = before.filter((d) => !touched.has(d.id));
-  for (const deck of plan.decks) after.push({ id: deck.deckId, source: deck.file.source, ...deckContentAfter(deck, bodies) });
+  for (const deck of plan.decks) after.push({ id: deck.deckId, source: deck.file.source, ...deckContentAfter(deck, bodies, 0) });
   return after;
 }
 

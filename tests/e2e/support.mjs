@@ -165,10 +165,10 @@ export function dbDump(page, { withMeta = false } = {}) {
 }
 
 /** A backup file holding a simulated year of study that ends now (see tests/support/history.ts). */
-export async function historyBackup() {
+export async function historyBackup({ leechCards = 0 } = {}) {
   const { spawnSync } = await import('node:child_process');
   const file = join(mkdtempSync(join(tmpdir(), 'repaso-history-')), 'repaso-backup-history.zip');
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tests/support/write-history-backup.ts'), file, String(Date.now())], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tests/support/write-history-backup.ts'), file, String(Date.now()), String(leechCards)], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`writing the history backup failed: ${run.stderr}`);
   return file;
 }

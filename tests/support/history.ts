@@ -6,6 +6,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/core/backup.ts';
 import type { ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { createScheduler, DAY, dayShift, startOfStudyDay, type Rating } from '../../src/core/scheduler.ts';
+import { becomesLeech } from '../../src/core/queue.ts';
 import { seededRandom } from '../../src/core/random.ts';
 
 export interface HistoryOptions {
@@ -18,10 +19,13 @@ export interface HistoryOptions {
   streak?: number;
   seed?: number;
   utcOffsetMinutes?: number;
+  /** The first this many cards are forgotten at every review, so they become leeches (suspended) as in the app. */
+  leechCards?: number;
 }
 
 export function simulatedHistory(options: HistoryOptions): Backup {
-  const { now, days = 365, cards = 1500, newPerDay = 5, streak = 12, seed = 7, utcOffsetMinutes = 0 } = options;
+  const { now, days = 365, cards = 1500, newPerDay = 5, streak = 12, seed = 7, utcOffsetMinutes = 0, leechCards = 0 } = options;
+  const leechProne = new Set(Array.from({ length: leechCards }, (_, i) => `card-${String(i).padStart(4, '0')}`));
   const random = seededRandom(seed);
   const scheduler = createScheduler();
   const deckId = 'vocabulario';
@@ -38,16 +42,20 @@ export function simulatedHistory(options: HistoryOptions): Backup {
     if (day > streak - 1 && random() < 0.18) continue;
     let time = dayStart + (7 + random() * 3) * 3_600_000;
     if (time > now) time = now - 60_000 * (day === 0 ? 30 : 0);
-    const due = [...states.values()].filter((s) => s.fsrs.due < dayStart + DAY).sort((a, b) => a.fsrs.due - b.fsrs.due);
+    const due = [...states.values()].filter((s) => !s.suspended && s.fsrs.due < dayStart + DAY).sort((a, b) => a.fsrs.due - b.fsrs.due);
     const fresh = ids.slice(introduced, introduced + newPerDay);
     introduced += fresh.length;
     for (const cardId of [...due.map((s) => s.cardId), ...fresh]) {
       const before = states.get(cardId) ?? null;
       const phase = before?.fsrs.phase;
-      const forgot = phase === 'review' ? random() < 0.1 : random() < 0.25;
+      const roll = random();
+      const forgot = phase === 'review' ? leechProne.has(cardId) || roll < 0.1 : roll < 0.25;
       const rating: Rating = forgot ? 1 : random() < 0.1 ? 2 : random() < 0.9 ? 3 : 4;
       const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
-      const record: StateRecord = { cardId, deckId, fsrs: after, suspended: false, buriedUntil: 0, leech: false, queueDue: after.due };
+      const leech = (before?.leech ?? false) || becomesLeech(before?.fsrs ?? null, after);
+      const record: StateRecord = leech
+        ? { cardId, deckId, fsrs: after, suspended: true, buriedUntil: 0, leech: true, leechOf: deckId }
+        : { cardId, deckId, fsrs: after, suspended: false, buriedUntil: 0, leech: false, queueDue: after.due };
       log.push({
         id: log.length + 1,
         cardId,

@@ -1,0 +1,81 @@
+/**
+ * What the card browser reads and writes: the whole collection in one read, and actions on many cards in one
+ * transaction. Loaded only with the browser.
+ */
+import type { CardEdit } from '../core/card-actions.ts';
+import type { CollectionCard } from '../core/card-search.ts';
+import { deckRevision, sameRecord } from '../core/records.ts';
+import { GENERATION_KEY, type DeckRecord } from './db-schema.ts';
+import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
+
+export interface Collection {
+  decks: DeckRecord[];
+  cards: CollectionCard[];
+  /** What the browser's writes are planned on (see Store.writeBasis), read in the same transaction. */
+  basis: WriteBasis;
+}
+
+/** Every card of every deck with its body and state, in deck order then note order. */
+export function readCollection(store: Store): Promise<Collection> {
+  return guarded(async () => {
+    const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'meta']);
+    const [decks, refLists, bodyLists, states, generation] = await Promise.all([
+      tx.objectStore('decks').getAll(),
+      tx.objectStore('cardRefs').getAll(),
+      tx.objectStore('cardBodies').getAll(),
+      tx.objectStore('states').getAll(),
+      tx.objectStore('meta').get(GENERATION_KEY),
+    ]);
+    const stateOf = new Map(states.map((s) => [s.cardId, s]));
+    const bodiesOf = new Map(bodyLists.map((b) => [b.deckId, new Map(b.bodies.map((body) => [body.id, body]))]));
+    const cards: CollectionCard[] = [];
+    for (const { deckId, refs } of refLists) {
+      const bodies = bodiesOf.get(deckId);
+      for (const ref of refs) {
+        const body = bodies?.get(ref.id);
+        if (body) cards.push({ ref, deckId, body, state: stateOf.get(ref.id) });
+      }
+    }
+    return { decks, cards, basis: { generation: generation?.value ?? '', revisions: new Map(decks.map((d) => [d.id, deckRevision(d)!])) } };
+  });
+}
+
+/**
+ * Applies card edits together, in one transaction, or none of them: each card's record must still be `before`
+ * (null: it had none), each log entry to remove must still be there, and every deck unchanged since `basis` — else
+ * `stale` (or `replaced`) and nothing is written. Resolves to the id of each edit's new log entry (null: none).
+ */
+export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: WriteBasis): Promise<(number | null)[]> {
+  return store.writing(async () => {
+    const tx = store.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+    const states = tx.objectStore('states');
+    const log = tx.objectStore('log');
+    const decks = tx.objectStore('decks');
+    const deckIds = [...new Set(edits.map((e) => e.deckId))];
+    const [current, removed] = await Promise.all([
+      Promise.all(edits.map((e) => states.get(e.cardId))),
+      Promise.all(edits.map((e) => (e.removeLog === undefined ? null : log.get(e.removeLog)))),
+      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
+    ]);
+    edits.forEach((edit, i) => {
+      const gone = edit.removeLog !== undefined && removed[i]?.cardId !== edit.cardId;
+      if (gone || !sameRecord(current[i] ?? null, edit.before)) throw new StoreError('stale', new Error(`card ${edit.cardId} changed in another window`));
+    });
+    const tracked = new Map<string, number>();
+    const ids = edits.map((edit) => {
+      if (edit.removeLog !== undefined) void log.delete(edit.removeLog);
+      if (edit.after) void states.put(edit.after);
+      else void states.delete(edit.cardId);
+      const by = (edit.before ? 0 : 1) - (edit.after ? 0 : 1);
+      if (by !== 0) tracked.set(edit.deckId, (tracked.get(edit.deckId) ?? 0) + by);
+      return edit.addLog ? log.add(edit.addLog) : null;
+    });
+    for (const [deckId, by] of tracked) {
+      const deck = await decks.get(deckId);
+      if (deck) void decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
+    }
+    const logIds = await Promise.all(ids);
+    await tx.done;
+    return logIds;
+  });
+}
