@@ -199,7 +199,7 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
           const state = await tx.objectStore('states').get(ref.id);
           if (state && !state.retired) tx.objectStore('states').put(queued({ ...state, retired: true }));
         }
-        decks.put({ ...deck, cardCount: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
+        decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
       } else {
         await dropHistory(tx, refs.map((r) => r.id));
         await dropDeck(tx, deck.id);

@@ -7,6 +7,7 @@ import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
 import { hideWithSection, newRecord, showAgain } from '../core/card-record.ts';
+import { DAY } from '../core/scheduler.ts';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 
 /**
@@ -434,6 +435,23 @@ export class Store {
   putSetting(key: string, value: unknown): Promise<void> {
     return this.writing(async () => {
       await this.db.put('settings', { key, value });
+    });
+  }
+
+  /**
+   * Study days in a row with at least one log entry, ending with the day that starts at `dayStart` — or with the
+   * day before, while today has none yet. Index counts only, one day at a time; no entry is read.
+   */
+  reviewStreak(dayStart: number): Promise<number> {
+    return guarded(async () => {
+      const index = this.db.transaction('log').store.index('time');
+      let streak = 0;
+      for (let day = dayStart; streak < 100_000; day -= DAY) {
+        const count = await index.count(IDBKeyRange.bound(day, day + DAY, false, true));
+        if (count > 0) streak++;
+        else if (day !== dayStart) break;
+      }
+      return streak;
     });
   }
 

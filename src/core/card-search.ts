@@ -125,13 +125,5 @@ export function searchRows(rows: readonly BrowseRow[], query: BrowseQuery, day: 
   return found.map((f) => f.row);
 }
 
-/** A card's question as one line of plain text for a list: Markdown marks and link targets left out. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_`#>~=]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+
+export { plainText } from './plain-text.ts';

@@ -135,15 +135,3 @@ function add(a: Counts, b: Counts): Counts {
     total: a.total + b.total,
   };
 }
-
-/** What a day's log says was done per deck: new cards introduced and review cards answered. */
-export function doneToday(log: readonly { deckId: string; beforePhase: Phase | null }[]): Map<string, DoneToday> {
-  const done = new Map<string, DoneToday>();
-  for (const entry of log) {
-    const d = done.get(entry.deckId) ?? { newCards: 0, reviews: 0 };
-    if (entry.beforePhase === null || entry.beforePhase === 'new') d.newCards++;
-    else if (entry.beforePhase === 'review') d.reviews++;
-    done.set(entry.deckId, d);
-  }
-  return done;
-}

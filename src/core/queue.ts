@@ -2,7 +2,7 @@
  * What to study today, in what order. Pure: the caller passes the cards, their states, what was already done
  * today and the time.
  */
-import type { CardState } from './scheduler.ts';
+import type { CardState, Phase } from './scheduler.ts';
 
 export interface Limits {
   newPerDay: number;
@@ -31,6 +31,18 @@ export interface Tracked {
 export interface DoneToday {
   newCards: number;
   reviews: number;
+}
+
+/** What a day's log says was done per deck: new cards introduced and review cards answered. */
+export function doneToday(log: readonly { deckId: string; beforePhase: Phase | null }[]): Map<string, DoneToday> {
+  const done = new Map<string, DoneToday>();
+  for (const entry of log) {
+    const d = done.get(entry.deckId) ?? { newCards: 0, reviews: 0 };
+    if (entry.beforePhase === null || entry.beforePhase === 'new') d.newCards++;
+    else if (entry.beforePhase === 'review') d.reviews++;
+    done.set(entry.deckId, d);
+  }
+  return done;
 }
 
 /** What was done today over several decks, added up. */

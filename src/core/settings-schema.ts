@@ -4,7 +4,7 @@
  */
 import type { Limits } from './queue.ts';
 import { DEFAULT_SCHEDULER_SETTINGS, validateSettings, type SchedulerSettings } from './scheduler.ts';
-import { MAX_DAILY_LIMIT } from './settings.ts';
+import { isDailyLimit, isExtraNewToday, isPlainObject, isTime, type ExtraNewToday } from './value-checks.ts';
 import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import { readLedgerCache, type LedgerCache } from './stats.ts';
 import { isHiddenSectionList, type HiddenSection } from './hidden-sections.ts';
@@ -34,21 +34,12 @@ export interface SettingValues {
   collapsedDecks: string[];
 }
 
-export interface ExtraNewToday {
-  dayStart: number;
-  count: number;
-}
 
 export type SettingKey = keyof SettingValues;
 
-/** Epoch milliseconds a stored time may hold: a due date can be a century ahead. */
-export const MAX_TIME = Date.UTC(2300, 0, 1);
-export const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME;
 
 
 const isStringList = (value: unknown) => Array.isArray(value) && value.length <= 100_000 && value.every((item) => typeof item === 'string' && item.length <= 2000);
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isDailyLimit = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_DAILY_LIMIT;
 
 function isLimits(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
@@ -73,7 +64,7 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
   statsCache: (value) => readLedgerCache(value) !== null,
   persistenceAsked: (value) => typeof value === 'boolean',
   hiddenSections: isHiddenSectionList,
-  extraNewToday: (value) => isPlainObject(value) && Object.keys(value).length === 2 && isTime(value.dayStart) && isDailyLimit(value.count),
+  extraNewToday: isExtraNewToday,
   removedBundledDecks: isStringList,
   collapsedDecks: isStringList,
 };
@@ -81,3 +72,5 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
 export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTING_CHECKS, key);
 }
+
+export { isTime, MAX_TIME, type ExtraNewToday } from './value-checks.ts';

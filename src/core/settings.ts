@@ -4,6 +4,9 @@
  */
 import type { Limits } from './queue.ts';
 import type { SchedulerSettings } from './scheduler.ts';
+import { MAX_DAILY_LIMIT } from './value-checks.ts';
+
+export { MAX_DAILY_LIMIT };
 
 export interface StudySettingsForm {
   desiredRetention: string;
@@ -27,7 +30,6 @@ export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
 /** Above this, Anki's FSRS guide warns that the workload grows steeply for little gain. */
 export const HIGH_RETENTION = 0.95;
 export const MAX_INTERVAL_DAYS = 36_500;
-export const MAX_DAILY_LIMIT = 9_999;
 
 const STEP = /^\d+(\.\d+)?[mhd]$/;
 

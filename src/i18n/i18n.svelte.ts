@@ -64,10 +64,14 @@ class I18n {
     return new Intl.NumberFormat(this.language, options).format(value);
   }
 
-  /** A rating button's interval, short: "10m", "3d", "1.5y"; months in their short form ("2.5 mths") so they are not read as minutes. */
-  interval(ms: number): string {
+  /**
+   * A rating button's interval, short: "10m", "3d", "1.5y"; months in their short form ("2.5 mths") so they are not
+   * read as minutes. `long` writes it out for screen readers: "10 minutes", "3 days".
+   */
+  interval(ms: number, display: 'short' | 'long' = 'short'): string {
     const { value, unit } = intervalParts(ms);
-    return this.number(value, { style: 'unit', unit, unitDisplay: unit === 'month' ? 'short' : 'narrow', maximumFractionDigits: 1 });
+    const unitDisplay = display === 'long' ? 'long' : unit === 'month' ? 'short' : 'narrow';
+    return this.number(value, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 });
   }
 
   time(at: number): string {

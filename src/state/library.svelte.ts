@@ -1,7 +1,7 @@
 /** The deck list with today's counts, read from the store's indexes. */
 import { buildDeckTree, countDecks, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
-import { BACKUP_SNOOZE_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
+import { BACKUP_SNOOZE_SETTING, COLLAPSED_DECKS_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
 import { backupReminderDue } from '../core/backup.ts';
 import { DAY } from '../core/scheduler.ts';
 import { dayWindow, doneInLog, limitsToday, type StudyContext } from './study-context.ts';
@@ -20,13 +20,17 @@ export class Library {
   hiddenSections = $state.raw<{ id: string; deck: string; path: string[]; cards: number }[]>([]);
   /** The last backup is more than two weeks old (or there was none since reviews began). */
   backupDue = $state(false);
+  /** Folders of the tree the user folded (DeckNode keys), remembered in the settings. */
+  collapsed = $state.raw<ReadonlySet<string>>(new Set());
+  /** The decks that come with the app still in the collection (the sample decks). */
+  samples = $state.raw<DeckRecord[]>([]);
 
   constructor(private readonly context: StudyContext) {}
 
   async refresh(): Promise<void> {
     const { store } = this.context;
     const day = dayWindow(this.context);
-    const [decks, due, todays, leeches, backup, firstReviewAt, hidden, sections] = await Promise.all([
+    const [decks, due, todays, leeches, backup, firstReviewAt, hidden, sections, collapsed] = await Promise.all([
       store.listDecks(),
       store.dueStates(day.dayEnd),
       store.reviewsBetween(day.dayStart, day.dayEnd),
@@ -35,6 +39,7 @@ export class Library {
       store.firstReviewAt(),
       store.hiddenStates(),
       store.hiddenSections(),
+      store.getSetting<string[]>(COLLAPSED_DECKS_SETTING),
     ]);
     this.hidden = hidden.filter((s) => !s.hiddenSection).map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
     const bySection = new Map<string, number>();
@@ -53,6 +58,8 @@ export class Library {
       limitsFor: today.limitsFor,
     });
     this.decks = decks;
+    this.collapsed = new Set(Array.isArray(collapsed) ? collapsed : []);
+    this.samples = decks.filter((d) => d.origin === 'bundled' && d.cardCount > 0);
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], today.limits);
     // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
@@ -92,6 +99,30 @@ export class Library {
   async snoozeBackupReminder(): Promise<void> {
     this.backupDue = false;
     await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, this.context.clock.now() + 3 * DAY);
+  }
+
+  /** Folds or unfolds a folder of the tree; remembered for the next visit. */
+  async toggleCollapsed(key: string): Promise<void> {
+    const next = new Set(this.collapsed);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    this.collapsed = next;
+    await this.context.store.putSetting(COLLAPSED_DECKS_SETTING, [...next]);
+  }
+
+  /** How many cards and reviews removing these decks would delete, for the warning before it. */
+  async historyOf(deckIds: readonly string[]): Promise<{ cards: number; reviews: number }> {
+    const { deckHistorySize } = await import('../adapters/store-import.ts');
+    return deckHistorySize(this.context.store, deckIds);
+  }
+
+  /** Removes decks: with their history, or keeping it (their cards retire; see removeDecks). */
+  async removeDecks(deckIds: readonly string[], keepHistory: boolean): Promise<void> {
+    const { removeDecks } = await import('../adapters/store-import.ts');
+    const basis = await this.context.store.writeBasis();
+    await removeDecks(this.context.store, deckIds, keepHistory, basis);
+    this.context.changes.announce('decks');
+    await this.refresh();
   }
 
   async purgeRetired(): Promise<void> {

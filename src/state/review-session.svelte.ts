@@ -6,6 +6,7 @@ import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
 import { mediaUrls } from '../adapters/media.ts';
 import { StoreError, type WriteBasis } from '../adapters/store.ts';
 import * as cardRecord from '../core/card-record.ts';
+import { isReview } from '../core/records.ts';
 import { randomId } from '../adapters/ids.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, sectionOf, type HiddenSection } from '../core/hidden-sections.ts';
@@ -58,6 +59,12 @@ export interface DoneSummary {
   limitReached: 'new' | 'deck-new' | 'reviews' | null;
   waitingNew: number;
   newPerDay: number;
+  /** Today, over every deck: reviews and time spent answering. */
+  today: { reviews: number; ms: number };
+  /** Today's review cards (not new or learning ones) answered and remembered (not Again); null when none. */
+  retention: { passed: number; total: number } | null;
+  /** Study days in a row with reviews, today included. */
+  streak: number;
 }
 
 type UndoEntry = {
@@ -76,6 +83,8 @@ export class ReviewSession {
   status = $state<SessionStatus>('loading');
   card = $state.raw<SessionCard | null>(null);
   intervals = $state.raw<Record<Rating, string> | null>(null);
+  /** The same in words, for the buttons' accessible names: "10 minutes", "3 days". */
+  spokenIntervals = $state.raw<Record<Rating, string> | null>(null);
   counts = $state.raw<QueueCounts>({ learning: 0, reviews: 0, fresh: 0 });
   reviewed = $state(0);
   canUndo = $state(false);
@@ -394,7 +403,9 @@ export class ReviewSession {
   private show(card: SessionCard): void {
     const now = this.context.clock.now();
     const outcomes = this.context.scheduler.preview(card.record?.fsrs ?? null, now, this.day.shift);
-    this.intervals = Object.fromEntries(RATINGS.map((r) => [r, i18n.interval(outcomes[r].due - now)])) as Record<Rating, string>;
+    const each = (format: (ms: number) => string) => Object.fromEntries(RATINGS.map((r) => [r, format(outcomes[r].due - now)])) as Record<Rating, string>;
+    this.intervals = each((ms) => i18n.interval(ms));
+    this.spokenIntervals = each((ms) => i18n.interval(ms, 'long'));
     this.card = card;
     this.lastSection = card.ref.section;
     this.waitUntil = null;
@@ -421,12 +432,15 @@ export class ReviewSession {
   private async summarize(now: number): Promise<DoneSummary> {
     const { store } = this.context;
     const tomorrowEnd = this.day.dayEnd + DAY;
-    const [nextDue, dueTomorrow, decks, todays] = await Promise.all([
+    const [nextDue, dueTomorrow, decks, todays, streak] = await Promise.all([
       store.nextDueAt(now),
       store.dueCountBetween(this.day.dayEnd, tomorrowEnd),
       store.listDecks(),
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
+      store.reviewStreak(this.day.dayStart),
     ]);
+    const answered = todays.filter(isReview);
+    const reviewCards = answered.filter((r) => r.before?.fsrs.phase === 'review');
     // This session's ratings count too: what was done is read again, not taken from when the session began.
     const doneByDeck = doneInLog(todays);
     const wanted = decks.filter((d) => this.deckIds.includes(d.id));
@@ -446,6 +460,9 @@ export class ReviewSession {
       limitReached,
       waitingNew,
       newPerDay: today.limits.newPerDay,
+      today: { reviews: answered.length, ms: answered.reduce((sum, r) => sum + r.durationMs, 0) },
+      retention: reviewCards.length > 0 ? { passed: reviewCards.filter((r) => r.rating > 1).length, total: reviewCards.length } : null,
+      streak,
     };
   }
 

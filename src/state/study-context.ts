@@ -3,10 +3,9 @@ import { silentChannel, type ChangeChannel } from '../adapters/change-channel.ts
 import type { Clock } from '../adapters/clock.ts';
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import type { Store } from '../adapters/store.ts';
-import { doneToday } from '../core/deck-tree.ts';
 import { isReview } from '../core/records.ts';
-import { DEFAULT_LIMITS, type DoneToday, type Limits } from '../core/queue.ts';
-import { SETTING_CHECKS, type ExtraNewToday } from '../core/settings-schema.ts';
+import { DEFAULT_LIMITS, doneToday, type DoneToday, type Limits } from '../core/queue.ts';
+import { isExtraNewToday, type ExtraNewToday } from '../core/value-checks.ts';
 import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
 import {
   createScheduler,
@@ -50,7 +49,7 @@ export async function loadStudyContext(store: Store, clock: Clock, changes: Chan
     limits,
     deckLimits,
     limitsFor: (deckId) => ({ ...limits, ...deckLimits[deckId] }),
-    extraNew: SETTING_CHECKS.extraNewToday(saved.get(EXTRA_NEW_SETTING)) ? (saved.get(EXTRA_NEW_SETTING) as ExtraNewToday) : null,
+    extraNew: isExtraNewToday(saved.get(EXTRA_NEW_SETTING)) ? (saved.get(EXTRA_NEW_SETTING) as ExtraNewToday) : null,
     theme: isThemeChoice(saved.get(THEME_SETTING)) ? (saved.get(THEME_SETTING) as ThemeChoice) : 'system',
     language: isLanguageChoice(saved.get(LANGUAGE_SETTING)) ? (saved.get(LANGUAGE_SETTING) as LanguageChoice) : 'auto',
   };

@@ -8,7 +8,7 @@ function library(decks: Parameters<typeof buildDeckTree>[0], extra: Partial<Libr
   const counts = countDecks({ decks, due: [], doneByDeck: new Map(), leechesByDeck: new Map([['b', 2]]), limitsFor: () => ({ newPerDay: 20, reviewsPerDay: 200 }) });
   const tree = buildDeckTree(decks, counts);
   const totals = tree.reduce((s, n) => ({ ...s, fresh: s.fresh + n.counts.fresh }), { fresh: 0, learning: 0, reviews: 0, leeches: 0, total: 0 });
-  return { tree, totals, decks: [], hidden: [], hiddenSections: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
+  return { tree, totals, decks: [], samples: [], collapsed: new Set(), hidden: [], hiddenSections: [], loaded: true, refresh: async () => {}, ...extra } as unknown as Library;
 }
 
 describe('DecksScreen', () => {

@@ -26,6 +26,18 @@ describe('RatingBar', () => {
     expect(onrate).toHaveBeenCalledWith(2);
   });
 
+  it('says each interval in words in the buttons\' accessible names (screen readers heard none)', () => {
+    render(RatingBar, {
+      revealed: true,
+      intervals: { 1: '1m', 2: '6m', 3: '10m', 4: '3d' },
+      spoken: { 1: '1 minute', 2: '6 minutes', 3: '10 minutes', 4: '3 days' },
+      disabled: false,
+      onreveal: vi.fn(),
+      onrate: vi.fn(),
+    });
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Again, 1 minute', 'Hard, 6 minutes', 'Good, 10 minutes', 'Easy, 3 days']);
+  });
+
   it('speaks Spanish when the UI is in Spanish', () => {
     i18n.language = 'es';
     render(RatingBar, { revealed: true, intervals: null, disabled: false, onreveal: vi.fn(), onrate: vi.fn() });

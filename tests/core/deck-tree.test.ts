@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeckTree, countDecks, doneToday, overallCounts, type DeckInfo } from '../../src/core/deck-tree.ts';
+import { buildDeckTree, countDecks, overallCounts, type DeckInfo } from '../../src/core/deck-tree.ts';
+import { doneToday } from '../../src/core/queue.ts';
 
 const decks: DeckInfo[] = [
   { id: 'git', title: 'Git basics', path: ['Software', 'Version control', 'Git basics'], navOrder: 1, cardCount: 10, tracked: 4 },

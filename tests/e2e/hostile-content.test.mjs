@@ -68,6 +68,7 @@ test('no content moves the rating bar out of reach: long unbroken strings, URLs,
   const showAnswer = page.getByRole('button', { name: 'Show answer' });
   await showAnswer.waitFor();
   let card = 0;
+  let wideTables = 0;
   for (; await showAnswer.isVisible(); card++) {
     await showAnswer.click();
     await page.getByRole('button', { name: 'Good' }).waitFor();
@@ -78,8 +79,19 @@ test('no content moves the rating bar out of reach: long unbroken strings, URLs,
     assert.equal(layout.width, 390, `card ${card} keeps the page as wide as the phone`);
     assert.ok(layout.barLeft >= 0 && layout.barRight <= 390 && layout.barBottom <= 844, `card ${card}: the rating bar is on screen (${JSON.stringify(layout)})`);
     if (card === 0) await screenshot(page, 'review-long-question');
+    // A table wider than the card says that it scrolls: a shadow at the edge with more columns.
+    const table = await page.evaluate(() => {
+      const found = document.querySelector('[data-testid="answer"] table');
+      return found ? { wider: found.scrollWidth > found.clientWidth, background: getComputedStyle(found).backgroundImage } : null;
+    });
+    if (table?.wider) {
+      wideTables++;
+      assert.match(table.background, /radial-gradient.*radial-gradient/, 'a wide table shows its scroll shadows');
+      await screenshot(page, 'review-wide-table');
+    }
     await page.getByRole('button', { name: 'Good' }).click();
     await showAnswer.or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
   }
   assert.ok(card >= 4, `every card of the note was checked (${card})`);
+  assert.ok(wideTables >= 1, 'the note has a wide table, and it was checked');
 });

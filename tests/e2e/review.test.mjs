@@ -59,13 +59,13 @@ test('on a phone: review five cards, undo one, reload and restart the browser â€
 test('on a desktop: a whole review with the keyboard alone', { timeout: 60_000 }, async (t) => {
   const { browser, page } = await openPage(t, DESKTOP);
   await openApp(page, server.url);
-  // Tab goes through the header (Import notes, Statistics, Settings), then reaches "Study all"; Enter activates it.
+  // Tab goes through the header (Import notes, Browse cards, Statistics, Settings), then reaches "Study all"; Enter activates it.
   const focused = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
     focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim()));
   }
-  assert.deepEqual(focused, ['Import notes', 'Statistics', 'Settings', 'Study all']);
+  assert.deepEqual(focused, ['Import notes', 'Browse cards', 'Statistics', 'Settings', 'Study all']);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Show answer' }).waitFor();
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
@@ -162,7 +162,7 @@ test('bury says so with an Undo; after the new-card limit, "Done for today" says
   await page.getByRole('button', { name: 'Back to decks' }).first().click();
   // Every row now follows the overall limit: no deck promises a new card.
   await page.getByText('All caught up for today.').waitFor();
-  const rows = await page.locator('.list li .new').evaluateAll((spans) => spans.map((s) => Number(/\d+/.exec(s.textContent ?? '')?.[0])));
+  const rows = await page.locator('.deck-list li .new').evaluateAll((spans) => spans.map((s) => Number(/\d+/.exec(s.textContent ?? '')?.[0])));
   assert.ok(rows.every((n) => n === 0), `new cards on the rows after the limit: ${rows.join(', ')}`);
   assert.ok((await page.getByRole('button', { name: /^Study: / }).count()) >= 5);
   await page.reload();

@@ -9,6 +9,7 @@ import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
 import { deckCard, deckFile, fakeDeckServer, FakeClock } from '../support/fixtures.ts';
 import { storedProblems } from '../support/invariants.ts';
+import { reviewEverything } from '../support/sessions.ts';
 
 let counter = 0;
 
@@ -24,16 +25,6 @@ async function setup() {
   await syncBundledDecks(store, clock.now(), undefined, fakeDeckServer([deckFile('bio', cards), deckFile('net', [deckCard('tcp', 'TCP', 'Reliable transport.', 'tcp')])]).fetch);
   const context = await loadStudyContext(store, clock);
   return { name, store, clock, context };
-}
-
-async function reviewAll(context: Awaited<ReturnType<typeof setup>>['context']) {
-  const session = new ReviewSession(context, null);
-  await session.start();
-  while (session.status === 'question') {
-    session.reveal();
-    await session.rate(3);
-  }
-  session.dispose();
 }
 
 describe('the card browser', () => {
@@ -56,7 +47,7 @@ describe('the card browser', () => {
 
   it('forget starts a card again as new and keeps its history with a forget entry; Undo removes only that entry', async () => {
     const { name, store, context } = await setup();
-    await reviewAll(context);
+    await reviewEverything(context);
     const browser = new CardBrowser(context);
     await browser.load();
     const cell = browser.results.find((r) => r.card.body.question.includes('célula'))!.card.ref.id;
@@ -78,7 +69,7 @@ describe('the card browser', () => {
 
   it('a forgotten card counts as new in the queue, and a forget entry is not a review of the day', async () => {
     const { store, context } = await setup();
-    await reviewAll(context);
+    await reviewEverything(context);
     const browser = new CardBrowser(context);
     await browser.load();
     await browser.act('forget', [browser.results[0]!.card.ref.id]);
@@ -129,7 +120,7 @@ describe('the card browser', () => {
 
   it('"Study now" gives that card alone, even when it is not due, then the session ends', async () => {
     const { context } = await setup();
-    await reviewAll(context);
+    await reviewEverything(context);
     const browser = new CardBrowser(context);
     await browser.load();
     const row = browser.results.find((r) => r.status.phase === 'learning' || r.status.phase === 'review')!;
