@@ -123,10 +123,12 @@ test('a settings change takes effect on the next card, and the review log export
   // Five new cards a day, one already studied (now a learning card due in 30 minutes): 4 new + 1 learning — unless
   // those 30 minutes cross 4:00, when the study day ends and the learning card belongs to tomorrow (regression: the
   // test failed between 3:30 and 4:00).
-  const dayEnd = new Date();
-  dayEnd.setHours(4, 0, 0, 0);
-  if (dayEnd.getTime() <= Date.now()) dayEnd.setDate(dayEnd.getDate() + 1);
-  const learningToday = dayEnd.getTime() - Date.now() > 30 * 60_000;
+  const learningToday = await page.evaluate(() => {
+    const dayEnd = new Date();
+    dayEnd.setHours(4, 0, 0, 0);
+    if (dayEnd.getTime() <= Date.now()) dayEnd.setDate(dayEnd.getDate() + 1);
+    return dayEnd.getTime() - Date.now() > 30 * 60_000;
+  });
   await page.getByRole('heading', { name: /to study today/ }).waitFor();
   await page.waitForFunction(() => document.querySelector('.today h2')?.textContent?.includes('to study today'));
   assert.equal(await page.getByRole('heading', { name: /to study today/ }).innerText(), learningToday ? '5 to study today' : '4 to study today');
