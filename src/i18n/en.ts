@@ -50,6 +50,7 @@ export const en = {
   'done.today': 'Today',
   'done.cards.one': '{count} card',
   'done.cards.other': '{count} cards',
+  'done.time': 'Time',
   'done.retention': 'Remembered',
   'done.streak': 'Streak',
   'done.days.one': '{count} day',

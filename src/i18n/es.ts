@@ -52,6 +52,7 @@ export const es: Record<MessageKey, string> = {
   'done.today': 'Hoy',
   'done.cards.one': '{count} tarjeta',
   'done.cards.other': '{count} tarjetas',
+  'done.time': 'Tiempo',
   'done.retention': 'Recordadas',
   'done.streak': 'Racha',
   'done.days.one': '{count} día',
