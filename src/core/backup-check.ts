@@ -108,6 +108,7 @@ const LOG: Record<string, Check> = {
   after: FSRS_STATE,
   elapsedDays: DAYS,
   shift: SHIFT,
+  practice: optional(oneOf(true)),
 };
 
 const PARTS: Record<string, Record<string, Check>> = {

@@ -58,11 +58,13 @@ export interface ReviewLogRecord {
   elapsedDays: number;
   /** The day shift the scheduler used (see dayShift), so replaying the log reproduces the state exactly. */
   shift: number;
+  /** A practice answer (cram, review ahead): logged, but the schedule did not move — `after` is the state before. */
+  practice?: true;
 }
 
-/** A log entry that is a review (not a "Forget"): what statistics, daily limits and the optimizer count. */
-export function isReview<T extends { rating: LogRating }>(entry: T): entry is T & { rating: Rating } {
-  return entry.rating !== FORGET;
+/** A log entry that is a review (not a "Forget", not practice): what statistics, daily limits and the optimizer count. */
+export function isReview<T extends { rating: LogRating; practice?: true }>(entry: T): entry is T & { rating: Rating } {
+  return entry.rating !== FORGET && entry.practice !== true;
 }
 
 /**

@@ -180,9 +180,13 @@ export function unseenState(now: number): CardState {
 }
 
 /** Rebuilds a card's state from its review log; equals the stored state when nothing was lost. */
-export function replay(scheduler: Scheduler, reviews: readonly { rating: LogRating; time: number; shift: number }[]): CardState | null {
+export function replay(scheduler: Scheduler, reviews: readonly { rating: LogRating; time: number; shift: number; practice?: true }[]): CardState | null {
   let state: CardState | null = null;
-  for (const review of reviews) state = review.rating === FORGET ? unseenState(review.time) : scheduler.next(state, review.rating, review.time, review.shift);
+  for (const review of reviews) {
+    // Practice answers never moved the schedule.
+    if (review.practice) continue;
+    state = review.rating === FORGET ? unseenState(review.time) : scheduler.next(state, review.rating, review.time, review.shift);
+  }
   return state;
 }
 

@@ -65,6 +65,8 @@ export interface DoneSummary {
   retention: { passed: number; total: number } | null;
   /** Study days in a row with reviews, today included. */
   streak: number;
+  /** Whether these decks have studied cards to practise ahead of time. */
+  practisable: boolean;
 }
 
 type UndoEntry = {
@@ -118,9 +120,16 @@ export class ReviewSession {
   constructor(
     private readonly context: StudyContext,
     private readonly requestedDecks: string[] | null,
-    /** "Study now" from the card browser: this card alone, due or not, then the session ends. */
-    private readonly onlyCard: string | null = null,
+    /**
+     * `card`: "Study now" from the card browser — this card alone, due or not, then the session ends. `practice`:
+     * every studied card of these decks, soonest due first, answered without moving the schedule (cram).
+     */
+    private readonly mode: { card?: string | null; practice?: boolean } = {},
   ) {}
+
+  get practice(): boolean {
+    return this.mode.practice === true;
+  }
 
   async start(): Promise<void> {
     await this.run(() => this.load());
@@ -142,7 +151,8 @@ export class ReviewSession {
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
       store.trackedCardIds(this.requestedDecks),
     ]);
-    if (this.onlyCard !== null) return this.loadOne(this.onlyCard, refLists);
+    if (this.mode.card) return this.loadOne(this.mode.card, refLists);
+    if (this.practice) return this.loadPractice(refLists);
     const today = limitsToday(this.context, this.day.dayStart);
     const tracked = new Map<string, Tracked>();
     for (const record of due) {
@@ -182,6 +192,23 @@ export class ReviewSession {
     await this.showNext();
   }
 
+  /** Practice: the studied cards of these decks that are in the schedule, soonest due first, whatever the limits. */
+  private async loadPractice(refLists: { deckId: string; refs: CardRef[] }[]): Promise<void> {
+    const refs = refLists.flatMap(({ deckId, refs }) => refs.filter((r) => !r.retired).map((ref) => ({ ...ref, deckId })));
+    const states = await this.context.store.states(refs.map((r) => r.id));
+    const entries = refs
+      .map((card) => ({ card, record: states.get(card.id) }))
+      .filter(({ record }) => record && !record.suspended && !record.retired && record.fsrs.phase !== 'new')
+      .map(({ card, record }) => {
+        this.records.set(card.id, record!);
+        return { card, state: record!.fsrs, due: record!.fsrs.due };
+      })
+      .sort((a, b) => a.due - b.due)
+      .map((entry) => ({ ...entry, due: this.day.now }));
+    this.queue = { learning: [], reviews: entries, fresh: [] };
+    await this.showNext();
+  }
+
   /**
    * Another window changed this session's cards since they were read (a review, an import): nothing was written.
    * Start again from what is saved now, without the undo history, which described the old data.
@@ -211,6 +238,7 @@ export class ReviewSession {
     const card = this.card;
     if (this.status !== 'answer' || this.busy || !card) return;
     this.lastAction = null;
+    if (this.practice && card.record) return this.practise(card, card.record, rating);
     await this.run(async () => {
       const now = this.context.clock.now();
       const before = card.record;
@@ -245,6 +273,34 @@ export class ReviewSession {
       this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
       this.reviewed++;
       this.leechNotice = leech ? after.lapses : null;
+      await this.showNext();
+    });
+  }
+
+  /**
+   * A practice answer: logged as practice with the card's record unchanged, so its schedule does not move; a card
+   * answered Again comes back once more at the end of the session.
+   */
+  private async practise(card: SessionCard, record: StateRecord, rating: Rating): Promise<void> {
+    await this.run(async () => {
+      const now = this.context.clock.now();
+      const log: ReviewLogRecord = {
+        cardId: card.ref.id,
+        deckId: card.ref.deckId,
+        rating,
+        time: now,
+        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
+        before: record,
+        after: record.fsrs,
+        elapsedDays: record.fsrs.elapsedDays,
+        shift: this.day.shift,
+        practice: true,
+      };
+      const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
+      this.pushUndo(card, record, record, logId);
+      const rest = this.without(card.ref.id);
+      this.queue = rating === 1 ? { ...rest, reviews: [...rest.reviews, { card: card.ref, state: record.fsrs, due: now }] } : rest;
+      this.reviewed++;
       await this.showNext();
     });
   }
@@ -404,8 +460,9 @@ export class ReviewSession {
     const now = this.context.clock.now();
     const outcomes = this.context.scheduler.preview(card.record?.fsrs ?? null, now, this.day.shift);
     const each = (format: (ms: number) => string) => Object.fromEntries(RATINGS.map((r) => [r, format(outcomes[r].due - now)])) as Record<Rating, string>;
-    this.intervals = each((ms) => i18n.interval(ms));
-    this.spokenIntervals = each((ms) => i18n.interval(ms, 'long'));
+    // Practice moves no due date: the buttons show none.
+    this.intervals = this.practice ? null : each((ms) => i18n.interval(ms));
+    this.spokenIntervals = this.practice ? null : each((ms) => i18n.interval(ms, 'long'));
     this.card = card;
     this.lastSection = card.ref.section;
     this.waitUntil = null;
@@ -463,6 +520,7 @@ export class ReviewSession {
       today: { reviews: answered.length, ms: answered.reduce((sum, r) => sum + r.durationMs, 0) },
       retention: reviewCards.length > 0 ? { passed: reviewCards.filter((r) => r.rating > 1).length, total: reviewCards.length } : null,
       streak,
+      practisable: wanted.some((d) => d.tracked > 0),
     };
   }
 

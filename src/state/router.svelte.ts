@@ -1,7 +1,7 @@
 /** Path-based routes under the app's base path, so deep links work from the service worker's fallback too. */
 export type Route =
   | { name: 'decks' }
-  | { name: 'review'; decks: string[] | null; card?: string }
+  | { name: 'review'; decks: string[] | null; card?: string; practice?: boolean }
   | { name: 'cards'; card: string | null }
   | { name: 'import'; bundled: boolean }
   | { name: 'stats' }
@@ -18,7 +18,7 @@ export function parseRoute(url: URL, base: string): Route {
   if (path.replace(/\/$/, '') === 'review') {
     const decks = url.searchParams.get('decks');
     const card = url.searchParams.get('card');
-    return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null, ...(card ? { card } : {}) };
+    return { name: 'review', decks: decks ? decks.split(',').filter(Boolean) : null, ...(card ? { card } : {}), ...(url.searchParams.has('practice') ? { practice: true } : {}) };
   }
   if (path.replace(/\/$/, '') === 'cards') return { name: 'cards', card: url.searchParams.get('card') || null };
   return { name: 'decks' };
@@ -28,7 +28,7 @@ export function routeHref(route: Route, base: string): string {
   if (route.name === 'stats' || route.name === 'settings') return `${base}${route.name}`;
   if (route.name === 'import') return `${base}import${route.bundled ? '?bundled' : ''}`;
   if (route.name === 'review') {
-    const query = [route.decks ? `decks=${route.decks.map(encodeURIComponent).join(',')}` : '', route.card ? `card=${encodeURIComponent(route.card)}` : ''].filter(Boolean);
+    const query = [route.decks ? `decks=${route.decks.map(encodeURIComponent).join(',')}` : '', route.card ? `card=${encodeURIComponent(route.card)}` : '', route.practice ? 'practice' : ''].filter(Boolean);
     return `${base}review${query.length > 0 ? `?${query.join('&')}` : ''}`;
   }
   if (route.name === 'cards') return `${base}cards${route.card ? `?card=${encodeURIComponent(route.card)}` : ''}`;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, DESKTOP, PHONE, dbCounts, launch, openApp, screenshot, startPreview } from './support.mjs';
+import { createScheduler } from '../../src/core/scheduler.ts';
+import { databaseProblems } from '../support/invariants.ts';
+import { openPage, DESKTOP, PHONE, dbCounts, dbDump, launch, openApp, screenshot, startPreview } from './support.mjs';
 
 let server;
 before(async (t) => {
@@ -170,5 +172,34 @@ test('bury says so with an Undo; after the new-card limit, "Done for today" says
   await page.getByRole('heading', { name: 'Done for today' }).waitFor();
   await page.getByRole('button', { name: 'Learn 10 more today' }).click();
   await page.getByRole('button', { name: 'Show answer' }).waitFor();
+  assert.deepEqual(browser.errors, []);
+});
+
+test('practice after the day is done: the studied cards again, logged as practice, no due date moves', { timeout: 90_000 }, async (t) => {
+  const { browser, page } = await openPage(t, PHONE);
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: /^Study: Git basics/ }).click();
+  const showAnswer = page.getByRole('button', { name: 'Show answer' });
+  const done = page.getByRole('heading', { name: 'Done for today' });
+  await showAnswer.or(done).waitFor();
+  while (await showAnswer.isVisible()) {
+    await showAnswer.click();
+    await page.getByRole('button', { name: /^Easy/ }).click();
+    await showAnswer.or(done).waitFor();
+  }
+  const studied = await dbDump(page);
+  await page.getByRole('button', { name: 'Practise these cards (schedule unchanged)' }).click();
+  await page.getByText('Practice: your answers here do not change when cards are due.').waitFor();
+  await showAnswer.click();
+  // No interval on the buttons: nothing is scheduled.
+  assert.equal(await page.locator('.ratings .interval').evaluateAll((spans) => spans.map((s) => s.textContent).join('')), '');
+  await screenshot(page, 'practice-light');
+  await page.getByRole('button', { name: 'Good' }).click();
+  await showAnswer.or(done).waitFor();
+  const after = await dbDump(page);
+  assert.deepEqual(after.states, studied.states, 'no state changed');
+  assert.equal(after.log.length, studied.log.length + 1);
+  assert.equal(after.log.at(-1).practice, true);
+  assert.deepEqual(databaseProblems(after, createScheduler()), []);
   assert.deepEqual(browser.errors, []);
 });

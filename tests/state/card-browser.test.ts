@@ -124,7 +124,7 @@ describe('the card browser', () => {
     const browser = new CardBrowser(context);
     await browser.load();
     const row = browser.results.find((r) => r.status.phase === 'learning' || r.status.phase === 'review')!;
-    const session = new ReviewSession(context, [row.card.deckId], row.card.ref.id);
+    const session = new ReviewSession(context, [row.card.deckId], { card: row.card.ref.id });
     await session.start();
     expect(session.card?.ref.id).toBe(row.card.ref.id);
     session.reveal();
