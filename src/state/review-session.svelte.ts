@@ -22,7 +22,7 @@ import {
   type Tracked,
 } from '../core/queue.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
-import { DAY, RATINGS, type Rating } from '../core/scheduler.ts';
+import { DAY, RATINGS, type CardState, type Rating } from '../core/scheduler.ts';
 import { dayWindow, doneInLog, EXTRA_NEW_SETTING, limitsToday, type DayWindow, type StudyContext } from './study-context.ts';
 
 /** Anki's default: an answer that took longer than this is logged as this long (the user walked away). */
@@ -256,17 +256,7 @@ export class ReviewSession {
         ...(suspended ? {} : { queueDue: after.due }),
         ...(isLeech ? { leechOf: card.ref.deckId } : {}),
       };
-      const log: ReviewLogRecord = {
-        cardId: card.ref.id,
-        deckId: card.ref.deckId,
-        rating,
-        time: now,
-        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
-        before,
-        after,
-        elapsedDays: after.elapsedDays,
-        shift: this.day.shift,
-      };
+      const log = this.answered(card, rating, now, before, after);
       const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
       this.pushUndo(card, before, record, logId);
       this.records.set(card.ref.id, record);
@@ -277,6 +267,21 @@ export class ReviewSession {
     });
   }
 
+  /** The log entry of an answer given now to the card on screen. */
+  private answered(card: SessionCard, rating: Rating, now: number, before: StateRecord | null, after: CardState): ReviewLogRecord {
+    return {
+      cardId: card.ref.id,
+      deckId: card.ref.deckId,
+      rating,
+      time: now,
+      durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
+      before,
+      after,
+      elapsedDays: after.elapsedDays,
+      shift: this.day.shift,
+    };
+  }
+
   /**
    * A practice answer: logged as practice with the card's record unchanged, so its schedule does not move; a card
    * answered Again comes back once more at the end of the session.
@@ -284,18 +289,7 @@ export class ReviewSession {
   private async practise(card: SessionCard, record: StateRecord, rating: Rating): Promise<void> {
     await this.run(async () => {
       const now = this.context.clock.now();
-      const log: ReviewLogRecord = {
-        cardId: card.ref.id,
-        deckId: card.ref.deckId,
-        rating,
-        time: now,
-        durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
-        before: record,
-        after: record.fsrs,
-        elapsedDays: record.fsrs.elapsedDays,
-        shift: this.day.shift,
-        practice: true,
-      };
+      const log: ReviewLogRecord = { ...this.answered(card, rating, now, record, record.fsrs), practice: true };
       const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
       this.pushUndo(card, record, record, logId);
       const rest = this.without(card.ref.id);

@@ -41,7 +41,9 @@ export function simulatedHistory(options: HistoryOptions): Backup {
     // Missed days, but never inside the final streak.
     if (day > streak - 1 && random() < 0.18) continue;
     let time = dayStart + (7 + random() * 3) * 3_600_000;
-    if (time > now) time = now - 60_000 * (day === 0 ? 30 : 0);
+    // Today's reviews happen before now, and inside today (regression: between 4:00 and 4:30 they fell into
+    // yesterday, and the statistics test found none today).
+    if (time > now) time = Math.max(dayStart, now - 60_000 * (day === 0 ? 30 : 0));
     const due = [...states.values()].filter((s) => !s.suspended && s.fsrs.due < dayStart + DAY).sort((a, b) => a.fsrs.due - b.fsrs.due);
     const fresh = ids.slice(introduced, introduced + newPerDay);
     introduced += fresh.length;
