@@ -4,7 +4,7 @@
  */
 import { DECK_INDEX_FILE, isDeckFile, isDeckIndex } from '../core/deck-files.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
-import { newCardId } from './ids.ts';
+import { cardIdFor } from './ids.ts';
 import { REMOVED_BUNDLED_SETTING, StoreError, type Store } from './store.ts';
 
 export interface SyncProgress {
@@ -120,7 +120,7 @@ async function syncOnce(store: Store, now: number, onProgress: (progress: SyncPr
   if (fresh.length > 0) {
     // Only a first run (or a deck new in this release) needs the planner; returning visits never load it.
     const [{ planImport, planContents }, { applyImport }] = await Promise.all([import('../core/merge.ts'), import('./store-import.ts')]);
-    const plan = planImport([], fresh, newCardId);
+    const plan = planImport([], fresh, cardIdFor);
     await applyImport(store, plan, planContents(plan, new Map(), now), new Map(), now, basis, hashes);
   }
   return { loaded: fresh.length, pending: files.filter((file) => stored.has(file.id)), hashes };

@@ -1,3 +1,5 @@
+import { contentHash } from '../core/text.ts';
+
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 const ID_LENGTH = 12;
@@ -17,5 +19,13 @@ export function randomId(): string {
   return id;
 }
 
-/** Random card ids, never derived from the card's text. */
-export const newCardId = randomId;
+/**
+ * A new card's id: a hash of its first content key, so importing the same notes on two devices gives the same ids
+ * (what one history across devices needs). The id never changes afterwards, whatever happens to the card's text
+ * and key; if the hash is already taken (a key that came back after its card was deleted and its deck kept), a
+ * random id. Cards stored before keep their random ids.
+ */
+export function cardIdFor(key: string, taken: ReadonlySet<string>): string {
+  const id = `k${contentHash(key)}`;
+  return taken.has(id) ? randomId() : id;
+}

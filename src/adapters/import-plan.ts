@@ -8,7 +8,7 @@ import { keyTail, planContents, planImport, summarize, type ImportPlan, type Lea
 import type { DeckRecord } from '../core/records.ts';
 import type { DeckFile, SkipReason, Warning } from '../core/types.ts';
 import type { CardBody } from '../core/deck-content.ts';
-import { newCardId } from './ids.ts';
+import { cardIdFor } from './ids.ts';
 import type { Problem } from './note-files.ts';
 import type { ReadNotes } from './read-notes.ts';
 import type { Store, WriteBasis } from './store.ts';
@@ -136,7 +136,7 @@ async function planAgainstStore(
   const leaving = read?.root ? leavingDecks(decks, files, read) : [];
   const stored = await candidateDecks(store, decks, files, new Set(leaving.map((l) => l.file.id)));
   return {
-    plan: planImport(stored, files, newCardId, leaving, read?.root ?? undefined),
+    plan: planImport(stored, files, cardIdFor, leaving, read?.root ?? undefined),
     storedBodies: new Map(stored.flatMap((d) => d.bodies.map((b) => [b.id, b] as const))),
     basis,
   };

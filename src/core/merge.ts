@@ -70,7 +70,17 @@ const SAME_DECK_SHARE = 0.5;
  * `leaving` holds the stored decks of the imported folder or zip whose notes are not among the incoming files: one
  * that a renamed note claims is that note's deck; the others retire, their cards free to move to another note.
  */
-export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], newId: () => string, leaving: readonly LeavingDeck[] = [], root?: string): ImportPlan {
+/**
+ * `newId` gives a new card its id from its content key and the ids already taken (see adapters/ids.ts cardIdFor:
+ * the same notes imported on two devices give the same ids).
+ */
+export function planImport(
+  stored: StoredDeckSnapshot[],
+  incoming: DeckFile[],
+  newId: (key: string, taken: ReadonlySet<string>) => string,
+  leaving: readonly LeavingDeck[] = [],
+  root?: string,
+): ImportPlan {
   const storedById = new Map(stored.map((deck) => [deck.id, deck]));
   const claimed = new Set<string>();
   const pairs: { file: DeckFile; deck: StoredDeckSnapshot | null }[] = incoming.map((file) => {
@@ -155,10 +165,13 @@ export function planImport(stored: StoredDeckSnapshot[], incoming: DeckFile[], n
     orphanList.map((o) => o.body),
     ACROSS_NOTES,
   );
+  const taken = new Set(stored.flatMap((deck) => deck.refs.map((r) => r.id)));
   across.forEach((orphanIndex, k) => {
     const { plan, index, card } = leftovers[k]!;
     if (orphanIndex === null) {
-      plan.cards[index] = { id: newId(), change: 'new', card };
+      const id = newId(card.key, taken);
+      taken.add(id);
+      plan.cards[index] = { id, change: 'new', card };
       return;
     }
     const orphan = orphanList[orphanIndex]!;

@@ -5,6 +5,7 @@ import { extractNote } from '../../src/core/extract/index.ts';
 import { deckContentAfter, keyTail, planImport, summarize, type ImportPlan, type StoredDeckSnapshot } from '../../src/core/merge.ts';
 import type { DeckFile } from '../../src/core/types.ts';
 import { seededRandom } from '../../src/core/random.ts';
+import { cardIdFor } from '../../src/adapters/ids.ts';
 
 let counter = 0;
 const newId = () => `id${++counter}`;
@@ -180,5 +181,26 @@ describe('the tail of a key (the part that does not name the note)', () => {
       expect(keyTail(key)).toBe(JSON.stringify(parts.slice(1)) + suffix);
     }
     expect(keyTail('not a json key')).toBe('not a json key');
+  });
+});
+
+describe('card ids two devices agree on', () => {
+  const NOTE_A = '# Redes\n\n## ¿Qué es TCP?\n\nUn protocolo fiable.\n\n## ¿Qué es UDP?\n\nUn protocolo sin conexión.\n';
+
+  it('the same notes imported into two empty collections give the same card ids, and two cards never share one', () => {
+    const phone = planImport([], [deckOf(NOTE_A)], cardIdFor);
+    const laptop = planImport([], [deckOf(NOTE_A)], cardIdFor);
+    const ids = (plan: ImportPlan) => plan.decks.flatMap((d) => d.cards.map((c) => c.id));
+    expect(ids(phone)).toEqual(ids(laptop));
+    expect(new Set(ids(phone)).size).toBe(ids(phone).length);
+  });
+
+  it('an id already taken in the collection is never given again: the new card gets a random one', () => {
+    const first = planImport([], [deckOf(NOTE_A)], cardIdFor);
+    const taken = first.decks[0]!.cards[0]!.id;
+    // A stored deck (another note) already holds a card with that id.
+    const stored: StoredDeckSnapshot[] = [{ id: 'other', source: 'other.md', refs: [{ id: taken, key: 'x', section: 'x' }], bodies: [] }];
+    const again = planImport(stored, [deckOf(NOTE_A)], cardIdFor);
+    expect(again.decks.find((d) => d.deckId !== 'other')!.cards.map((c) => c.id)).not.toContain(taken);
   });
 });
