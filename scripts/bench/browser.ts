@@ -103,7 +103,9 @@ async function ratingTimes(page: Page, count: number): Promise<{ dom: number[]; 
   return page.evaluate(async (n) => {
     const dom: number[] = [];
     const frame: number[] = [];
-    const button = (label: string) => [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label || b.textContent?.trim() === label);
+    // A rating button's name is its label and its interval ("Good, 10 minutes").
+    const button = (label: string) =>
+      [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.split(',')[0] === label || b.textContent?.trim() === label);
     const question = () => document.querySelector('[data-testid="question"]');
     for (let i = 0; i < n; i++) {
       button('Show answer')?.click();
