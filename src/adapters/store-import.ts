@@ -9,7 +9,7 @@ import { deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
 import type { IDBPTransaction } from 'idb';
-import { hideWithSection, newRecord, queued } from '../core/card-record.ts';
+import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
 import {
   checkBasis,
@@ -91,9 +91,7 @@ export function applyImport(
       }
       for (const { id } of deck.retired) {
         const state = await states.get(id);
-        if (!state) continue;
-        const { queueDue: _gone, ...rest } = state;
-        states.put({ ...rest, retired: true });
+        if (state) states.put(retire(state));
       }
       for (const { id, section } of hiding) {
         const state = await states.get(id);
@@ -197,7 +195,7 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
         tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) });
         for (const ref of refs) {
           const state = await tx.objectStore('states').get(ref.id);
-          if (state && !state.retired) tx.objectStore('states').put(queued({ ...state, retired: true }));
+          if (state && !state.retired) tx.objectStore('states').put(retire(state));
         }
         decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
       } else {

@@ -55,6 +55,11 @@ export function showAgain(record: StateRecord): StateRecord {
   return queued({ ...rest, suspended: false });
 }
 
+/** The card left the notes (or its deck was removed keeping history): out of the queue, history kept. */
+export function retire(record: StateRecord): StateRecord {
+  return queued({ ...record, retired: true });
+}
+
 /**
  * "Forget": the card starts again as new, due now. Its review history stays (the log gains a forget entry, see
  * FORGET), suspension and hiding stay as they were; the leech mark goes with the lapses that made it.

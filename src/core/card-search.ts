@@ -60,19 +60,25 @@ export function browseRows(cards: readonly CollectionCard[], now: number): Brows
   });
 }
 
-/** A row again after its card's state changed (an action from the browser), keeping its place. */
-export function rowOf(card: CollectionCard, now: number, order: number): BrowseRow {
-  const { body, state, ref } = card;
+function rowOf(card: CollectionCard, now: number, order: number): BrowseRow {
+  const { body } = card;
+  return { ...stateOfRow(card, now), card, added: card.ref.added ?? 0, order, text: foldSearch(`${body.question}\n${body.answer}\n${body.context.join(' ')}`) };
+}
+
+/** What of a row follows the card's state: its status, due date, lapses and difficulty. */
+function stateOfRow({ state, ref }: CollectionCard, now: number): Pick<BrowseRow, 'status' | 'due' | 'lapses' | 'difficulty'> {
   return {
-    card,
     status: statusOf(state, ref.retired === true, now),
     due: state?.queueDue ?? null,
     lapses: state?.fsrs.lapses ?? 0,
     difficulty: state?.fsrs.difficulty ?? 0,
-    added: ref.added ?? 0,
-    order,
-    text: foldSearch(`${body.question}\n${body.answer}\n${body.context.join(' ')}`),
   };
+}
+
+/** A row again after an action changed its card's state: same place, same text (nothing is folded again). */
+export function withState(row: BrowseRow, state: StateRecord | undefined, now: number): BrowseRow {
+  const card = { ...row.card, state };
+  return { ...row, ...stateOfRow(card, now), card };
 }
 
 function foldSearch(text: string): string {

@@ -7,7 +7,7 @@ import { applyCardEdits, readCollection } from '../adapters/store-cards.ts';
 import { StoreError, type WriteBasis } from '../adapters/store.ts';
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import { planAction, undoEdits, type CardActionName, type CardEdit } from '../core/card-actions.ts';
-import { browseRows, EMPTY_QUERY, rowOf, searchRows, type BrowseQuery, type BrowseRow } from '../core/card-search.ts';
+import { browseRows, EMPTY_QUERY, searchRows, withState, type BrowseQuery, type BrowseRow } from '../core/card-search.ts';
 import { buildDeckTree, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../core/records.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
@@ -166,8 +166,7 @@ export class CardBrowser {
     for (const edit of edits) {
       const index = this.positions.get(edit.cardId);
       if (index === undefined) continue;
-      const old = rows[index]!;
-      rows[index] = rowOf({ ...old.card, state: edit.after ?? undefined }, now, old.order);
+      rows[index] = withState(rows[index]!, edit.after ?? undefined, now);
     }
     this.rows = rows;
   }
