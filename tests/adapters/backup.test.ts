@@ -15,7 +15,13 @@ import { bytesSource } from '../../src/adapters/zip-reader.ts';
 import { BACKUP_DOCUMENT, type Backup, type LogRecord } from '../../src/core/backup.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { sanitizeBackupBodies } from '../../src/state/backup.ts';
+import { FORGET } from '../../src/core/scheduler.ts';
+import { CardBrowser } from '../../src/state/card-browser.svelte.ts';
+import { ReviewSession } from '../../src/state/review-session.svelte.ts';
+import { loadStudyContext } from '../../src/state/study-context.ts';
+import { FakeClock } from '../support/fixtures.ts';
 import { simulatedHistory } from '../support/history.ts';
+import { storedProblems } from '../support/invariants.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'] as const;
@@ -86,6 +92,31 @@ describe('backup and restore', () => {
     );
     expect(next).toBe(before.log!.length + 1);
     target.close();
+  });
+
+  it('a forget entry and a practice answer restore with the rest, and the restored log still replays to every state', async () => {
+    const original = freshName();
+    const store = await collection(original);
+    const context = await loadStudyContext(store, new FakeClock(NOW + 60_000));
+    const browser = new CardBrowser(context);
+    await browser.load();
+    const studied = browser.rows.find((r) => r.status.phase === 'review')!;
+    await browser.act('forget', [studied.card.ref.id]);
+    const practice = new ReviewSession(context, [studied.card.deckId], { practice: true });
+    await practice.start();
+    practice.reveal();
+    await practice.rate(3);
+    practice.dispose();
+    const archive = await backUp(store);
+    const before = await dump(original);
+    expect(before.log!.filter((l) => (l as { rating: number }).rating === FORGET)).toHaveLength(1);
+    expect(before.log!.filter((l) => (l as { practice?: true }).practice)).toHaveLength(1);
+    store.close();
+
+    const restored = freshName();
+    await restore(restored, archive);
+    expect(await dump(restored)).toEqual(before);
+    expect(await storedProblems(restored)).toEqual([]);
   });
 
   it('keeps a log of several files in order, and restores a version 1 file (the log inside the document)', async () => {
