@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helpers shared with the browser tests
 import { PHONE, buildWithNotes, launch, openApp, startPreview } from '../../tests/e2e/support.mjs';
+import type { DeckRecord, LogPage, ReviewLogRecord, StateRecord } from '../../src/adapters/db-schema.ts';
+import type { CardBody, CardRef } from '../../src/core/deck-content.ts';
+import type { CardState } from '../../src/core/scheduler.ts';
 import { benchHostileImports } from './hostile-imports.ts';
 import { median, type Row } from './stats.ts';
 
@@ -44,8 +47,8 @@ export async function seedLargeStore(page: Page): Promise<{ due: number }> {
       const tx = db.transaction(['decks', 'cardRefs', 'cardBodies', 'states'], 'readwrite');
       for (let d = 0; d < decks; d++) {
         const deckId = `bench-${d}`;
-        const refs = [];
-        const bodies = [];
+        const refs: CardRef[] = [];
+        const bodies: CardBody[] = [];
         for (let c = 0; c < perDeck; c++) {
           const id = `b${d}x${c}`;
           refs.push({ id, key: `["bench/${d}.md","term","sección ${c >> 3}","término ${c}"]`, section: `s${c >> 3}` });
@@ -63,33 +66,50 @@ export async function seedLargeStore(page: Page): Promise<{ due: number }> {
           if (c < perDeck * 0.95) {
             const dueAt = now + Math.floor((random() * 62 - 2) * DAY);
             if (dueAt < now) due++;
-            const fsrs = { phase: 'review', due: dueAt, stability: 20, difficulty: 5, elapsedDays: 10, scheduledDays: 20, learningSteps: 0, reps: 10, lapses: 1, lastReview: dueAt - 20 * DAY };
-            tx.objectStore('states').put({ cardId: id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: dueAt });
+            const fsrs: CardState = { phase: 'review', due: dueAt, stability: 20, difficulty: 5, elapsedDays: 10, scheduledDays: 20, learningSteps: 0, reps: 10, lapses: 1, lastReview: dueAt - 20 * DAY };
+            tx.objectStore('states').put({ cardId: id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: dueAt } satisfies StateRecord);
             cardIds.push(id);
           }
         }
-        tx.objectStore('decks').put({ id: deckId, title: `Mazo ${d}`, path: ['Bench', `Mazo ${d}`], source: `bench/${d}.md`, tags: [], hash: `bench-${d}`, origin: 'imported', cardCount: perDeck, tracked: Math.floor(perDeck * 0.95), updatedAt: now });
+        tx.objectStore('decks').put({ id: deckId, title: `Mazo ${d}`, path: ['Bench', `Mazo ${d}`], source: `bench/${d}.md`, tags: [], hash: `bench-${d}`, origin: 'imported', cardCount: perDeck, tracked: Math.floor(perDeck * 0.95), updatedAt: now } satisfies DeckRecord);
         tx.objectStore('cardRefs').put({ deckId, refs });
         tx.objectStore('cardBodies').put({ deckId, bodies });
       }
       await done(tx);
-      const batch = 20_000;
-      for (let start = 0; start < logEntries; start += batch) {
-        const logTx = db.transaction('log', 'readwrite');
-        const log = logTx.objectStore('log');
-        for (let i = start; i < Math.min(logEntries, start + batch); i++) {
-          const cardId = cardIds[i % cardIds.length]!;
-          const time = now - (1 + (i % 700)) * DAY;
-          const after = { phase: 'review', due: time + 10 * DAY, stability: 10, difficulty: 5, elapsedDays: 5, scheduledDays: 10, learningSteps: 0, reps: 5, lapses: 0, lastReview: time };
-          log.add({ cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, before: null, after, elapsedDays: 5, shift: 0 });
-        }
-        await done(logTx);
+      // The log as the app keeps it (core/log-pages.ts): one page per device and study day, events of device "bench".
+      const pages = new Map<number, LogPage>();
+      for (let i = 0; i < logEntries; i++) {
+        const cardId = cardIds[i % cardIds.length]!;
+        const time = now - (1 + (i % 700)) * DAY;
+        const day = Math.floor(time / DAY);
+        const after: CardState = { phase: 'review', due: time + 10 * DAY, stability: 10, difficulty: 5, elapsedDays: 5, scheduledDays: 10, learningSteps: 0, reps: 5, lapses: 0, lastReview: time };
+        const seq = i + 1;
+        const event: ReviewLogRecord = { id: `bench:${seq}`, device: 'bench', seq, cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, before: null, after, elapsedDays: 5, shift: 0 };
+        let page = pages.get(day);
+        if (!page) pages.set(day, (page = { id: `bench:${day}`, device: 'bench', day, events: [], cards: [], lastSeq: 0 }));
+        page.events.push(event);
+        page.lastSeq = seq;
       }
+      const logTx = db.transaction('logPages', 'readwrite');
+      for (const page of pages.values()) logTx.objectStore('logPages').put({ ...page, cards: [...new Set(page.events.map((e) => e.cardId))] });
+      await done(logTx);
       db.close();
       return { due };
     },
     { decks: DECKS, perDeck: CARDS_PER_DECK, logEntries: LOG_ENTRIES },
   );
+}
+
+/** Runs `work` with the page's CPU slowed four times (Chrome DevTools Protocol), then at full speed again. */
+export async function throttled<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    return await work();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
 }
 
 async function firstCardTime(page: Page, url: string): Promise<number> {
@@ -280,14 +300,22 @@ export async function benchBrowser(): Promise<Row[]> {
     for (let i = 0; i < 5; i++) firstCard.push(await firstCardTime(page, server.url));
     const rating = await ratingTimes(page, 30);
     const queue = await dueQueryTimes(page);
+    // A mid-range phone: the same page with its CPU slowed four times (CDP), as Lighthouse does.
+    const slow = await throttled(page, async () => {
+      const times = [];
+      for (let i = 0; i < 3; i++) times.push(await firstCardTime(page, server.url));
+      return { first: median(times), rating: median((await ratingTimes(page, 10)).dom) };
+    });
     const first = median(firstCard);
     const dom = median(rating.dom);
     const frame = median(rating.frame);
     const query = median(queue.times);
     rows.push(
       { measure: `store: ${DECKS * CARDS_PER_DECK} cards, ${LOG_ENTRIES} log entries, ${seeded.due} due`, value: '', target: '', verdict: 'info' },
-      { measure: 'navigation → first card interactive (median of 5)', value: `${first.toFixed(0)} ms`, target: '≤ 500 ms', verdict: first <= 500 ? 'ok' : 'MISS' },
-      { measure: 'rating → next card in the DOM (median of 30)', value: `${dom.toFixed(1)} ms`, target: '≤ 16 ms', verdict: dom <= 16 ? 'ok' : 'MISS' },
+      { measure: 'navigation → first card interactive (median of 5)', value: `${first.toFixed(0)} ms`, target: '≤ 400 ms', verdict: first <= 400 ? 'ok' : 'MISS' },
+      { measure: 'navigation → first card interactive, 4× CPU throttling (median of 3)', value: `${slow.first.toFixed(0)} ms`, target: '≤ 1200 ms', verdict: slow.first <= 1200 ? 'ok' : 'MISS' },
+      { measure: 'rating → next card in the DOM (median of 30)', value: `${dom.toFixed(1)} ms`, target: '≤ 10 ms', verdict: dom <= 10 ? 'ok' : 'MISS' },
+      { measure: 'rating → next card in the DOM, 4× CPU throttling (median of 10)', value: `${slow.rating.toFixed(1)} ms`, target: '', verdict: 'info' },
       { measure: 'rating → next card painted (next frame)', value: `${frame.toFixed(1)} ms`, target: '', verdict: 'info' },
       { measure: `due-queue query (${queue.count} of ${seeded.due}+ due, limit 500, median of 10)`, value: `${query.toFixed(1)} ms`, target: '≤ 20 ms', verdict: query <= 20 ? 'ok' : 'MISS' },
     );

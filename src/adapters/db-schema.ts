@@ -1,11 +1,13 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import type { DeckRecord, ReviewLogRecord, StateRecord } from '../core/records.ts';
+import { asEvent, groupByPage, withEvents, type LogPage } from '../core/log-pages.ts';
+import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
+import { randomId } from './ids.ts';
 
-export type { DeckRecord, ReviewLogRecord, StateRecord };
+export type { DeckRecord, LogPage, ReviewLogEntry, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
@@ -14,7 +16,8 @@ export interface RepasoSchema extends DBSchema {
   cardRefs: { key: string; value: { deckId: string; refs: CardRef[] } };
   cardBodies: { key: string; value: { deckId: string; bodies: CardBody[] } };
   states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number]; hidden: string } };
-  log: { key: number; value: ReviewLogRecord; indexes: { card: string; time: number } };
+  /** The review log in pages (see core/log-pages.ts); before version 7, one record per review in `log`. */
+  logPages: { key: string; value: LogPage; indexes: { card: string; day: number; device: string; written: [string, number] } };
   settings: { key: string; value: { key: string; value: unknown } };
   /** Images of imported notes, keyed `${deckId}\n${mediaPath}` (bundled decks' images are files of the app). */
   media: { key: string; value: { key: string; deckId: string; bytes: Uint8Array }; indexes: { deck: string } };
@@ -27,8 +30,19 @@ export interface RepasoSchema extends DBSchema {
  * another window finds out inside its next write and stops instead of writing into the new data. Absent: ''.
  */
 export const GENERATION_KEY = 'generation';
+/**
+ * This copy's device id, which every event it logs carries, and the counter of its last event. Both in `meta`: a
+ * restore makes a new device (its events keep their old ids, and new ones must never collide with them).
+ */
+export const DEVICE_KEY = 'device';
+export const COUNTER_KEY = 'logCounter';
 
 type UpgradeTx = IDBPTransaction<RepasoSchema, ArrayLike<StoreNames<RepasoSchema>>, 'versionchange'>;
+
+/** The stores of version 6 that version 7 replaced, as the migration reads them. */
+interface LegacyStores {
+  log: { getAll(): Promise<(ReviewLogEntry & { id: number })[]> };
+}
 
 /** The ladder: step n turns a version n-1 database into version n. Never edit a released step; add one. */
 export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => void)[] = [
@@ -41,7 +55,7 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
     const states = db.createObjectStore('states', { keyPath: 'cardId' });
     states.createIndex('due', 'queueDue');
     states.createIndex('deck', 'deckId');
-    const log = db.createObjectStore('log', { keyPath: 'id', autoIncrement: true });
+    const log = (db as unknown as IDBPDatabase).createObjectStore('log', { keyPath: 'id', autoIncrement: true });
     log.createIndex('card', 'cardId');
     log.createIndex('time', 'time');
     db.createObjectStore('settings', { keyPath: 'key' });
@@ -71,6 +85,29 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
   // 6: the database's generation (see GENERATION_KEY); decks gain a revision, absent (0) until their next import.
   (db) => {
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // 7: the log in pages of one device's study day, events with ids of this device; today's log becomes its pages.
+  (db, tx) => {
+    const pages = db.createObjectStore('logPages', { keyPath: 'id' });
+    pages.createIndex('card', 'cards', { multiEntry: true });
+    pages.createIndex('day', 'day');
+    pages.createIndex('device', 'device');
+    pages.createIndex('written', ['device', 'lastSeq']);
+    const device = randomId();
+    const legacy = (tx as unknown as { objectStore(name: 'log'): LegacyStores['log'] }).objectStore('log');
+    void (async () => {
+      // Old ids become this device's counter: the order reviews were logged in is kept, and so is undo's.
+      const entries = await legacy.getAll();
+      let counter = 0;
+      const events = entries.map(({ id, ...entry }) => {
+        counter = Math.max(counter, id);
+        return asEvent(entry, device, id);
+      });
+      for (const page of groupByPage(events).values()) void pages.put(withEvents(undefined, page.device, page.day, page.events));
+      void tx.objectStore('meta').put({ key: DEVICE_KEY, value: device });
+      void tx.objectStore('meta').put({ key: COUNTER_KEY, value: String(counter) });
+      db.deleteObjectStore('log' as never);
+    })();
   },
 ];
 

@@ -2,25 +2,28 @@
  * Store operations only the settings screen needs — backup, restore, rescheduling — kept apart so the review
  * path does not load them. Same rules as store.ts: one transaction each, nothing else awaited inside.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, countedDecks, LOG_FILE_REVIEWS, type Backup, type BackupDocument, type LogRecord } from '../core/backup.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, countedDecks, legacyDevice, legacyEvent, LOG_FILE_REVIEWS, type Backup, type BackupDocument, type LegacyLogRecord, type LogRecord } from '../core/backup.ts';
 import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
+import { allEvents, pageBatches, putEvents, startNewDevice } from './log-store.ts';
 import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */
-const ALL_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'] as const;
+const ALL_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media'] as const;
 type StoreName = (typeof ALL_STORES)[number];
 const PROGRESS_EVERY = 5000;
+/** Pages read at once by a backup: a few months of study. */
+const PAGES_PER_READ = 100;
 
 export function markBackedUp(store: Store, now: number): Promise<void> {
   return store.putSetting(LAST_BACKUP_SETTING, now);
 }
 
-/** Every review in the log (for the CSV export), oldest first. */
+/** Every event of the log (for the CSV export, rescheduling), in replay order. */
 export function allReviews(store: Store): Promise<ReviewLogRecord[]> {
-  return guarded(() => store.db.getAllFromIndex('log', 'time'));
+  return guarded(() => allEvents(store.db.transaction('logPages').store));
 }
 
 /** Every card's state record, retired and suspended ones included. */
@@ -45,12 +48,16 @@ export function exportArchive(store: Store, now: number): Promise<Uint8Array> {
       tx.objectStore('media').getAll(),
     ]);
     const writer = new BackupArchiveWriter();
-    for (let after = 0; ; ) {
-      const part = (await tx.objectStore('log').getAll(IDBKeyRange.lowerBound(after, true), LOG_FILE_REVIEWS)) as LogRecord[];
-      if (part.length === 0) break;
-      writer.addLog(part);
-      after = part.at(-1)!.id;
+    // Page after page, a file of about LOG_FILE_REVIEWS events at a time: only one file's events are in memory.
+    let part: LogRecord[] = [];
+    for await (const pages of pageBatches(tx.objectStore('logPages'), PAGES_PER_READ)) {
+      for (const page of pages) for (const event of page.events) part.push(event);
+      if (part.length >= LOG_FILE_REVIEWS) {
+        writer.addLog(part);
+        part = [];
+      }
     }
+    if (part.length > 0) writer.addLog(part);
     await tx.done;
     const images = media.map((image, i) => {
       const file = `media/${i}`;
@@ -77,7 +84,13 @@ export function memoryContent(backup: Backup, files: ReadonlyMap<string, Uint8Ar
 
 /** An opened archive as restore content: its log and images are read from the file as the restore needs them. */
 export function archiveContent(opened: OpenedArchive): RestoreContent {
-  return { document: opened.document, logParts: () => backupLog(opened), media: (file) => backupMedia(opened, file) };
+  const { document } = opened;
+  const logParts = document.version < 3 ? () => legacyParts(backupLog(opened) as Iterable<unknown[]> as Iterable<LegacyLogRecord[]>, legacyDevice(document.exportedAt)) : () => backupLog(opened);
+  return { document, logParts, media: (file) => backupMedia(opened, file) };
+}
+
+function* legacyParts(parts: Iterable<LegacyLogRecord[]>, device: string): Generator<LogRecord[]> {
+  for (const part of parts) yield part.map((entry) => legacyEvent(entry, device));
 }
 
 /**
@@ -105,15 +118,21 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
     };
     for (const name of ALL_STORES) tx.objectStore(name).clear().catch(ignore);
     tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() }).catch(ignore);
+    // The restored events keep their ids; this copy logs from now on as a device of its own, so no new id collides.
+    startNewDevice(tx.objectStore('meta'));
     for (const deck of countedDecks(document)) put(tx.objectStore('decks'), deck);
     for (const entry of document.cardRefs) put(tx.objectStore('cardRefs'), entry);
     for (const entry of document.cardBodies) put(tx.objectStore('cardBodies'), entry);
     for (const state of document.states) put(tx.objectStore('states'), state);
     for (const setting of document.settings) put(tx.objectStore('settings'), setting);
     // Part by part: the next part is read (synchronously) only once the last one is written, inside the transaction.
+    const pages = new Set<string>();
     for (const part of content.logParts()) {
-      for (const entry of part) put(tx.objectStore('log'), entry);
-      await last;
+      await putEvents(tx.objectStore('logPages'), part, pages);
+      done += part.length;
+      // A read queued after the part's writes resolves once they are done.
+      await tx.objectStore('meta').get(GENERATION_KEY);
+      onProgress(done, total);
     }
     for (const image of document.media) {
       put(tx.objectStore('media'), { key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: content.media(image.file) });

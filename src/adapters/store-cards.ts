@@ -5,7 +5,9 @@
 import type { CardEdit } from '../core/card-actions.ts';
 import type { CollectionCard } from '../core/card-search.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
-import { GENERATION_KEY, type DeckRecord } from './db-schema.ts';
+import type { LogRef } from '../core/log-pages.ts';
+import { GENERATION_KEY, type DeckRecord, type ReviewLogEntry } from './db-schema.ts';
+import { appendEvents, findEvents, removeEvents, type LogTx } from './log-store.ts';
 import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
 
 export interface Collection {
@@ -43,39 +45,44 @@ export function readCollection(store: Store): Promise<Collection> {
 /**
  * Applies card edits together, in one transaction, or none of them: each card's record must still be `before`
  * (null: it had none), each log entry to remove must still be there, and every deck unchanged since `basis` — else
- * `stale` (or `replaced`) and nothing is written. Resolves to the id of each edit's new log entry (null: none).
+ * `stale` (or `replaced`) and nothing is written. Resolves to where each edit's new log event is kept (null: none).
  */
-export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: WriteBasis): Promise<(number | null)[]> {
+export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: WriteBasis): Promise<(LogRef | null)[]> {
   return store.writing(async () => {
-    const tx = store.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+    const tx = store.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
     const states = tx.objectStore('states');
-    const log = tx.objectStore('log');
+    const pages = tx.objectStore('logPages');
     const decks = tx.objectStore('decks');
     const deckIds = [...new Set(edits.map((e) => e.deckId))];
+    const removing = edits.filter((e) => e.removeLog !== undefined);
     const [current, removed] = await Promise.all([
       Promise.all(edits.map((e) => states.get(e.cardId))),
-      Promise.all(edits.map((e) => (e.removeLog === undefined ? null : log.get(e.removeLog)))),
+      findEvents(pages, removing.map((e) => e.removeLog!)),
       checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
     ]);
+    const gone = new Map(removing.map((e, i) => [e, removed.found[i]]));
     edits.forEach((edit, i) => {
-      const gone = edit.removeLog !== undefined && removed[i]?.cardId !== edit.cardId;
-      if (gone || !sameRecord(current[i] ?? null, edit.before)) throw new StoreError('stale', new Error(`card ${edit.cardId} changed in another window`));
+      const missing = edit.removeLog !== undefined && gone.get(edit)?.cardId !== edit.cardId;
+      if (missing || !sameRecord(current[i] ?? null, edit.before)) throw new StoreError('stale', new Error(`card ${edit.cardId} changed in another window`));
     });
+    removeEvents(pages, removed.pages, new Set(removing.map((e) => e.removeLog!.id)));
     const tracked = new Map<string, number>();
-    const ids = edits.map((edit) => {
-      if (edit.removeLog !== undefined) void log.delete(edit.removeLog);
+    const added: ReviewLogEntry[] = [];
+    for (const edit of edits) {
       if (edit.after) void states.put(edit.after);
       else void states.delete(edit.cardId);
       const by = (edit.before ? 0 : 1) - (edit.after ? 0 : 1);
       if (by !== 0) tracked.set(edit.deckId, (tracked.get(edit.deckId) ?? 0) + by);
-      return edit.addLog ? log.add(edit.addLog) : null;
-    });
+      if (edit.addLog) added.push(edit.addLog);
+    }
     for (const [deckId, by] of tracked) {
       const deck = await decks.get(deckId);
       if (deck) void decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
     }
-    const logIds = await Promise.all(ids);
+    const refs = await appendEvents(tx as unknown as LogTx, added);
+    let next = 0;
+    const logRefs = edits.map((edit) => (edit.addLog ? refs[next++]! : null));
     await tx.done;
-    return logIds;
+    return logRefs;
   });
 }

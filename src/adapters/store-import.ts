@@ -8,6 +8,7 @@ import type { ImportPlan } from '../core/merge.ts';
 import { deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
+import { countCardEvents, dropCardEvents } from './log-store.ts';
 import type { IDBPTransaction } from 'idb';
 import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
@@ -103,14 +104,12 @@ export function applyImport(
   });
 }
 
-type PurgeTx = IDBPTransaction<RepasoSchema, ('decks' | 'cardRefs' | 'cardBodies' | 'states' | 'log' | 'settings' | 'media' | 'meta')[], 'readwrite'>;
+type PurgeTx = IDBPTransaction<RepasoSchema, ('decks' | 'cardRefs' | 'cardBodies' | 'states' | 'logPages' | 'settings' | 'media' | 'meta')[], 'readwrite'>;
 
-/** Deletes cards' states and every review-log entry of them, inside `tx`. */
-async function dropHistory(tx: PurgeTx, cardIds: Iterable<string>): Promise<void> {
-  for (const id of cardIds) {
-    void tx.objectStore('states').delete(id);
-    for (const key of await tx.objectStore('log').index('card').getAllKeys(id)) void tx.objectStore('log').delete(key);
-  }
+/** Deletes cards' states and every review-log event of them, inside `tx`. */
+async function dropHistory(tx: PurgeTx, cardIds: readonly string[] | ReadonlySet<string>): Promise<void> {
+  for (const id of cardIds) void tx.objectStore('states').delete(id);
+  await dropCardEvents(tx.objectStore('logPages'), cardIds);
 }
 
 /** Deletes a deck's own records (the deck, its cards' text and references, its images), inside `tx`. */
@@ -121,7 +120,7 @@ async function dropDeck(tx: PurgeTx, deckId: string): Promise<void> {
   for (const key of await tx.objectStore('media').index('deck').getAllKeys(deckId)) void tx.objectStore('media').delete(key);
 }
 
-const PURGE_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media', 'meta'] as const;
+const PURGE_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media', 'meta'] as const;
 
 /**
  * Deletes retired cards for good, with their states and review-log entries: the one operation that removes
@@ -158,15 +157,10 @@ export function purgeRetired(store: Store): Promise<number> {
 /** What deleting decks would remove, for the warning before it: cards and the reviews logged on them. */
 export function deckHistorySize(store: Store, deckIds: readonly string[]): Promise<{ cards: number; reviews: number }> {
   return guarded(async () => {
-    const tx = store.db.transaction(['cardRefs', 'log']);
-    let cards = 0;
-    let reviews = 0;
-    for (const deckId of deckIds) {
-      const refs = (await tx.objectStore('cardRefs').get(deckId))?.refs ?? [];
-      cards += refs.length;
-      for (const ref of refs) reviews += await tx.objectStore('log').index('card').count(ref.id);
-    }
-    return { cards, reviews };
+    const tx = store.db.transaction(['cardRefs', 'logPages']);
+    const lists = await Promise.all(deckIds.map((deckId) => tx.objectStore('cardRefs').get(deckId)));
+    const cardIds = lists.flatMap((list) => list?.refs.map((r) => r.id) ?? []);
+    return { cards: cardIds.length, reviews: await countCardEvents(tx.objectStore('logPages'), cardIds) };
   });
 }
 

@@ -7,8 +7,9 @@ import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
 import { hideWithSection, newRecord, showAgain } from '../core/card-record.ts';
-import { DAY } from '../core/scheduler.ts';
-import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import type { LogRef, Watermark } from '../core/log-pages.ts';
+import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { appendEvents, cardHistory, daysWithEvents, eventsAfter, eventsBetween, findEvents, firstEventTime, removeEvents, type LogTx } from './log-store.ts';
 
 /**
  * `stale`: what a write was planned on changed since it was read (another window reviewed the card or imported
@@ -47,7 +48,7 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 export interface ReviewWrite {
   state: StateRecord;
-  log: ReviewLogRecord;
+  log: ReviewLogEntry;
 }
 
 /**
@@ -314,7 +315,7 @@ export class Store {
   }
 
   reviewsSince(time: number): Promise<ReviewLogRecord[]> {
-    return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.lowerBound(time)));
+    return guarded(() => eventsBetween(this.db.transaction('logPages').store, time, Infinity));
   }
 
   /**
@@ -322,56 +323,56 @@ export class Store {
    * would otherwise count as today's on every day until then.
    */
   reviewsBetween(from: number, to: number): Promise<ReviewLogRecord[]> {
-    return guarded(() => this.db.getAllFromIndex('log', 'time', IDBKeyRange.bound(from, to, false, true)));
+    return guarded(() => eventsBetween(this.db.transaction('logPages').store, from, to));
   }
 
-  /** Reviews logged after the entry with id `id`, in id order. */
-  reviewsAfterId(id: number): Promise<ReviewLogRecord[]> {
-    return guarded(() => this.db.getAll('log', IDBKeyRange.lowerBound(id, true)));
+  /** Events logged after those `watermark` counts (per device), in no particular order. */
+  reviewsAfter(watermark: Watermark): Promise<ReviewLogRecord[]> {
+    return guarded(() => eventsAfter(this.db.transaction('logPages').store, watermark));
   }
 
+  /** A card's history, in replay order. */
   logFor(cardId: string): Promise<ReviewLogRecord[]> {
-    return guarded(() => this.db.getAllFromIndex('log', 'card', cardId));
+    return guarded(() => cardHistory(this.db.transaction('logPages').store, cardId));
   }
 
   /**
-   * One rating: the new state and its log entry in one transaction, committed before this resolves. It applies only
+   * One rating: the new state and its log event in one transaction, committed before this resolves. It applies only
    * to what the rating was computed from: the card's record must still be `log.before` and its deck unchanged since
    * `basis`, else it throws `stale` (or `replaced`) and writes nothing. A card's first state record also counts it
-   * as tracked in its deck. Resolves to the log entry's id (for undo).
+   * as tracked in its deck. Resolves to where the event is kept (for undo).
    */
-  recordReview({ state, log }: ReviewWrite, basis: WriteBasis): Promise<number> {
+  recordReview({ state, log }: ReviewWrite, basis: WriteBasis): Promise<LogRef> {
     return this.writing(async () => {
-      const tx = this.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const tx = this.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
       const states = tx.objectStore('states');
       const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
       if (!sameRecord(current ?? null, log.before)) throw staleCard(state.cardId);
-      const { id: _unset, ...entry } = log;
-      const logId = tx.objectStore('log').add(entry);
       states.put(state);
+      const [ref] = await appendEvents(tx as unknown as LogTx, [log]);
       if (log.before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
-      const id = await logId;
       await tx.done;
-      return id;
+      return ref!;
     });
   }
 
   /**
-   * Undo: the card's record becomes exactly what it was (null: it had none), and the review's log entry, if the
+   * Undo: the card's record becomes exactly what it was (null: it had none), and the review's log event, if the
    * undone action was a review, goes away. Only while the card's record is still `written` (what the undone action
-   * wrote) and that log entry is still there: else `stale`, nothing changed.
+   * wrote) and that event is still there: else `stale`, nothing changed.
    */
-  restoreState(undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; logId: number | null }, basis: WriteBasis): Promise<void> {
-    const { cardId, deckId, before, written, logId } = undo;
+  restoreState(undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null }, basis: WriteBasis): Promise<void> {
+    const { cardId, deckId, before, written, log } = undo;
     return this.writing(async () => {
-      const tx = this.db.transaction(['states', 'log', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-      const [current, entry] = await Promise.all([
+      const tx = this.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
+      const pages = tx.objectStore('logPages');
+      const [current, events] = await Promise.all([
         tx.objectStore('states').get(cardId),
-        logId === null ? null : tx.objectStore('log').get(logId),
+        findEvents(pages, log === null ? [] : [log]),
         checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
       ]);
-      if (!sameRecord(current ?? null, written) || (logId !== null && entry?.cardId !== cardId)) throw staleCard(cardId);
-      if (logId !== null) tx.objectStore('log').delete(logId);
+      if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
+      if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
       if (before) tx.objectStore('states').put(before);
       else {
         tx.objectStore('states').delete(cardId);
@@ -439,27 +440,33 @@ export class Store {
   }
 
   /**
-   * Study days in a row with at least one log entry, ending with the day that starts at `dayStart` — or with the
-   * day before, while today has none yet. Index counts only, one day at a time; no entry is read.
+   * Study days in a row with at least one log event, ending with study day `today` — or with the day before, while
+   * today has none yet. Keys of the day index only; no event is read.
    */
-  reviewStreak(dayStart: number): Promise<number> {
+  reviewStreak(today: number): Promise<number> {
     return guarded(async () => {
-      const index = this.db.transaction('log').store.index('time');
+      const index = this.db.transaction('logPages').store.index('day');
       let streak = 0;
-      for (let day = dayStart; streak < 100_000; day -= DAY) {
-        const count = await index.count(IDBKeyRange.bound(day, day + DAY, false, true));
-        if (count > 0) streak++;
-        else if (day !== dayStart) break;
+      let expected: number | null = null;
+      for (let from = today; ; ) {
+        const days = await daysWithEvents(index, from, 400);
+        for (const day of days) {
+          if (expected === null) {
+            if (day < today - 1) return 0;
+            expected = day;
+          }
+          if (day !== expected) return streak;
+          streak++;
+          expected = day - 1;
+        }
+        if (days.length < 400) return streak;
+        from = days.at(-1)! - 1;
       }
-      return streak;
     });
   }
 
   /** Time of the oldest review in the log, or null when there is none. */
   firstReviewAt(): Promise<number | null> {
-    return guarded(async () => {
-      const cursor = await this.db.transaction('log').store.index('time').openCursor();
-      return cursor?.value.time ?? null;
-    });
+    return guarded(() => firstEventTime(this.db.transaction('logPages').store));
   }
 }

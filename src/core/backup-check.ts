@@ -4,7 +4,8 @@
  * archive is an adapter's job. The document is checked whole; the review log file by file, so a log of a million
  * reviews is never in memory at once.
  */
-import { BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, type BackupDocument, type BackupProblem, type LogRecord } from './backup.ts';
+import { BACKUP_FORMAT, BACKUP_LIMITS, BACKUP_VERSION, type BackupDocument, type BackupProblem } from './backup.ts';
+import { DEVICE_ID, eventId } from './log-pages.ts';
 import { isSettingKey, isTime, SETTING_CHECKS } from './settings-schema.ts';
 
 type Check = (value: unknown) => boolean;
@@ -36,8 +37,10 @@ const DAYS = inRange(0, 100_000);
 const DIFFICULTY: Check = (v) => v === 0 || inRange(1, 10)(v);
 /** The day shift (see scheduler dayShift): a UTC offset of ±14 h less a day start of 0–23 h. */
 const SHIFT = inRange(-48 * 3_600_000, 48 * 3_600_000);
-/** The IndexedDB key generator stops at 2^53: ids far below it leave room for every review to come. */
-const LOG_ID = (v: unknown) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 2 ** 48;
+/** Version 1 and 2 numbered the log: IndexedDB's key generator stops at 2^53, ids far below it leave room. */
+const LEGACY_LOG_ID = (v: unknown) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= 2 ** 48;
+const SEQ = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+const DEVICE: Check = (v) => typeof v === 'string' && DEVICE_ID.test(v);
 
 const FSRS_STATE = record({
   phase: oneOf(...PHASES),
@@ -97,8 +100,8 @@ const STATE_FIELDS: Record<string, Check> = {
 };
 const STATE = record(STATE_FIELDS);
 
-const LOG: Record<string, Check> = {
-  id: LOG_ID,
+const LEGACY_LOG: Record<string, Check> = {
+  id: LEGACY_LOG_ID,
   cardId: isId,
   deckId: isId,
   rating: oneOf(0, 1, 2, 3, 4),
@@ -110,6 +113,9 @@ const LOG: Record<string, Check> = {
   shift: SHIFT,
   practice: optional(oneOf(true)),
 };
+
+/** From version 3: each event names its device and counter, and its id is made of them. */
+const LOG: Record<string, Check> = { ...LEGACY_LOG, id: isId, device: DEVICE, seq: SEQ };
 
 const PARTS: Record<string, Record<string, Check>> = {
   decks: DECK,
@@ -135,20 +141,25 @@ export function checkBackupDocument(document: unknown, archiveFiles: ReadonlySet
   if ((document.version as number) > BACKUP_VERSION) return fail({ code: 'newer-version', version: document.version as number });
   if (!isTime(document.exportedAt)) return fail({ code: 'bad-record', part: 'file', index: 0, field: 'exportedAt' });
 
+  // Version 3 changed the statistics' cache, which is only a cache: an older one is dropped, and counted again.
+  const doc: Record<string, unknown> =
+    (document.version as number) < 3 && Array.isArray(document.settings)
+      ? { ...document, settings: (document.settings as unknown[]).filter((s) => !(isObject(s) && s.key === 'statsCache')) }
+      : document;
   for (const [part, spec] of Object.entries(PARTS)) {
-    const list = document[part];
+    const list = doc[part];
     if (!Array.isArray(list)) return fail({ code: 'bad-record', part, index: 0, field: '(not a list)' });
     for (let index = 0; index < list.length; index++) {
       const field = badField(list[index], spec);
       if (field !== null) return fail({ code: 'bad-record', part, index, field });
     }
   }
-  const inline = document.version === 1;
-  const log = document.log;
+  const inline = doc.version === 1;
+  const log = doc.log;
   if (inline ? !Array.isArray(log) : !(isObject(log) && listOf(isString)(log.files) && isCount(log.count))) {
     return fail({ code: 'bad-record', part: 'file', index: 0, field: 'log' });
   }
-  const parts = document as unknown as Omit<BackupDocument, 'log'>;
+  const parts = doc as unknown as Omit<BackupDocument, 'log'>;
   const cards = parts.cardRefs.reduce((sum, entry) => sum + entry.refs.length, 0);
   const reviews = inline ? (log as unknown[]).length : (log as BackupDocument['log']).count;
   if (cards > BACKUP_LIMITS.cards || reviews > BACKUP_LIMITS.reviews) return fail({ code: 'too-large' });
@@ -160,7 +171,7 @@ export function checkBackupDocument(document: unknown, archiveFiles: ReadonlySet
   const missing = files.find((file) => !archiveFiles.has(file));
   if (missing !== undefined) return fail({ code: 'missing-file', file: missing });
   const checked: BackupDocument = { ...parts, log: { files, count: reviews } };
-  return { ok: true, document: checked, log: new LogCheck(deckOfCard), cards, ...(inline ? { inlineLog: log as unknown[] } : {}) };
+  return { ok: true, document: checked, log: new LogCheck(deckOfCard, checked.version < 3), cards, ...(inline ? { inlineLog: log as unknown[] } : {}) };
 }
 
 function fail(problem: BackupProblem): { ok: false; problem: BackupProblem } {
@@ -233,19 +244,23 @@ function referenceProblem(backup: Omit<BackupDocument, 'log'>, archiveFiles: Rea
 
 /** The review log, checked part by part against the cards of a checked document. */
 export class LogCheck {
-  private readonly ids = new Set<number>();
+  private readonly ids = new Set<number | string>();
   private seen = 0;
 
-  /** `deckOfCard`: every card of the document, by id. */
-  constructor(private readonly deckOfCard: ReadonlyMap<string, string>) {}
+  /** `deckOfCard`: every card of the document, by id; `legacy`: the log of a version 1 or 2 backup. */
+  constructor(
+    private readonly deckOfCard: ReadonlyMap<string, string>,
+    private readonly legacy = false,
+  ) {}
 
   /** Checks the next part of the log (`part` names it in a problem). Null when every record is good. */
   next(records: unknown, part: string): BackupProblem | null {
     if (!Array.isArray(records)) return { code: 'bad-record', part, index: 0, field: '(not a list)' };
     for (let index = 0; index < records.length; index++) {
-      const field = badField(records[index], LOG);
+      const field = badField(records[index], this.legacy ? LEGACY_LOG : LOG);
       if (field !== null) return { code: 'bad-record', part, index, field };
-      const entry = records[index] as LogRecord;
+      const entry = records[index] as { id: number | string; cardId: string; device?: string; seq?: number };
+      if (!this.legacy && entry.id !== eventId(entry.device!, entry.seq!)) return { code: 'bad-record', part, index, field: 'id' };
       if (this.ids.has(entry.id)) return { code: 'duplicate', part: 'log', id: String(entry.id) };
       this.ids.add(entry.id);
       if (!this.deckOfCard.has(entry.cardId)) return { code: 'dangling', part, index, missing: entry.cardId };

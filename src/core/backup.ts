@@ -3,15 +3,17 @@
  * live in backup-check.ts, which only the settings screen loads.
  */
 import type { CardBody, CardRef } from './deck-content.ts';
-import type { DeckRecord, ReviewLogRecord, StateRecord } from './records.ts';
+import { asEvent } from './log-pages.ts';
+import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from './records.ts';
 import { DAY } from './scheduler.ts';
 
 export const BACKUP_FORMAT = 'repaso-backup';
 /**
  * Raise when the document changes shape; restore refuses versions it does not know. 1: the log inside the
  * document. 2: the log in files of LOG_FILE_REVIEWS reviews beside it, so no file nears a string's size limit.
+ * 3: log events carry their device and counter (`id` "device:counter"); before, a number (see legacyEvent).
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 /** The document's name inside the archive. */
 export const BACKUP_DOCUMENT = 'repaso-backup.json';
 export const LOG_FILE_REVIEWS = 50_000;
@@ -41,7 +43,25 @@ export interface BackupMedia {
   file: string;
 }
 
-export type LogRecord = ReviewLogRecord & { id: number };
+export type LogRecord = ReviewLogRecord;
+
+/** A log entry of a version 1 or 2 backup: numbered by the database it came from. */
+export type LegacyLogRecord = ReviewLogEntry & { id: number };
+
+/**
+ * The device a version 1 or 2 backup's events are given: named after the backup, so restoring the same file on
+ * two devices gives the same event ids (and a sync between them no duplicates).
+ */
+export const legacyDevice = (exportedAt: number): string => `backup-${exportedAt.toString(36)}`;
+
+/** A version 1 or 2 backup's log entry as an event: its number becomes the counter, in the order it was logged. */
+export function legacyEvent(entry: LegacyLogRecord, device: string): ReviewLogRecord {
+  return asEvent(withoutId(entry), device, entry.id);
+}
+
+function withoutId({ id: _id, ...entry }: LegacyLogRecord): ReviewLogEntry {
+  return entry;
+}
 
 /** The backup document: everything but the review log, which its files hold (version 2). */
 export interface BackupDocument {

@@ -4,7 +4,8 @@
  */
 import * as cardRecord from './card-record.ts';
 import type { CollectionCard } from './card-search.ts';
-import type { ReviewLogRecord, StateRecord } from './records.ts';
+import type { LogRef } from './log-pages.ts';
+import type { ReviewLogEntry, StateRecord } from './records.ts';
 import { FORGET } from './scheduler.ts';
 
 export const CARD_ACTIONS = ['suspend', 'unsuspend', 'bury', 'unbury', 'hide', 'show', 'forget'] as const;
@@ -18,9 +19,9 @@ export interface CardEdit {
   /** The record it writes (null: the record goes, as when undoing a card's first one). */
   after: StateRecord | null;
   /** A log entry it adds ("Forget" is kept in the history). */
-  addLog?: Omit<ReviewLogRecord, 'id'>;
+  addLog?: ReviewLogEntry;
   /** A log entry it removes (undoing a "Forget"). */
-  removeLog?: number;
+  removeLog?: LogRef;
 }
 
 export interface ActionTime {
@@ -88,14 +89,14 @@ function apply(action: CardActionName, record: StateRecord, time: ActionTime): S
   }
 }
 
-function forgetEntry(before: StateRecord, after: StateRecord, time: ActionTime): Omit<ReviewLogRecord, 'id'> {
+function forgetEntry(before: StateRecord, after: StateRecord, time: ActionTime): ReviewLogEntry {
   return { cardId: before.cardId, deckId: before.deckId, rating: FORGET, time: time.now, durationMs: 0, before, after: after.fsrs, elapsedDays: 0, shift: time.shift };
 }
 
-/** The edits that put every card back as it was, given the log ids the applied edits added. */
-export function undoEdits(applied: readonly CardEdit[], logIds: readonly (number | null)[]): CardEdit[] {
+/** The edits that put every card back as it was, given where the applied edits' log events are kept. */
+export function undoEdits(applied: readonly CardEdit[], logRefs: readonly (LogRef | null)[]): CardEdit[] {
   return applied.map((edit, i) => {
-    const logId = logIds[i];
-    return { cardId: edit.cardId, deckId: edit.deckId, before: edit.after, after: edit.before, ...(logId === null || logId === undefined ? {} : { removeLog: logId }) };
+    const logRef = logRefs[i];
+    return { cardId: edit.cardId, deckId: edit.deckId, before: edit.after, after: edit.before, ...(logRef ? { removeLog: logRef } : {}) };
   });
 }

@@ -44,8 +44,8 @@ export interface StateRecord {
   retired?: boolean;
 }
 
-export interface ReviewLogRecord {
-  id?: number;
+/** One event of the review log as the app makes it: a rating, a practice answer, or a "Forget". */
+export interface ReviewLogEntry {
   cardId: string;
   deckId: string;
   /** 1–4: a review; FORGET (0): the user chose "Forget" and the card began again as new, not a review. */
@@ -60,6 +60,16 @@ export interface ReviewLogRecord {
   shift: number;
   /** A practice answer (cram, review ahead): logged, but the schedule did not move — `after` is the state before. */
   practice?: true;
+}
+
+/**
+ * An event as stored (see core/log-pages.ts): the device that logged it and that device's counter, which make its
+ * id (`${device}:${seq}`), unique on every device — never an auto-increment key, which two devices would both use.
+ */
+export interface ReviewLogRecord extends ReviewLogEntry {
+  id: string;
+  device: string;
+  seq: number;
 }
 
 /** A log entry that is a review (not a "Forget", not practice): what statistics, daily limits and the optimizer count. */

@@ -2,6 +2,7 @@
  * Rescheduling after the scheduler's settings change: each card's state is rebuilt by replaying its review log
  * with the new settings, as if they had always been in force. Flags (suspended, buried, leech, retired) stay.
  */
+import { inReplayOrder } from './log-pages.ts';
 import type { ReviewLogRecord, StateRecord } from './records.ts';
 import { replay, type Scheduler } from './scheduler.ts';
 
@@ -18,7 +19,7 @@ export function schedulingChanged(before: Scheduler['settings'], after: Schedule
 
 /** The card's record under `scheduler`, or null when replaying changes nothing (or there is nothing to replay). */
 export function rescheduleCard(scheduler: Scheduler, record: StateRecord, reviews: readonly ReviewLogRecord[]): StateRecord | null {
-  const ordered = [...reviews].sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0));
+  const ordered = inReplayOrder(reviews);
   const fsrs = replay(scheduler, ordered);
   if (!fsrs) return null;
   const queueDue = record.suspended || record.retired ? undefined : Math.max(fsrs.due, record.buriedUntil);

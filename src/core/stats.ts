@@ -4,6 +4,7 @@
  * shift it was made with, so travelling across time zones never moves a past review to another day.
  */
 import { DAY, type Phase, type Rating } from './scheduler.ts';
+import { isWatermark, type Watermark } from './log-pages.ts';
 
 /** The fields of a review-log entry the statistics read. */
 export interface LoggedReview {
@@ -225,35 +226,28 @@ export function computeStats(input: StatsInput): Stats {
 }
 
 /**
- * The ledger of settled days kept between visits (a setting): every review with a log id up to `watermark`.
- * Only reviews from before today are settled — undo can still remove today's — so a saved ledger never has to
- * forget a review.
+ * The ledger of settled days kept between visits (a setting): every review up to `watermark` (per device, the
+ * counter of its last event counted; see core/log-pages settledEvents). Only reviews from before today are
+ * settled — undo can still remove today's — so a saved ledger never has to forget a review.
  */
 export interface LedgerCache {
-  watermark: number;
+  watermark: Watermark;
   /** [day, reviews, judged, passed, durationMs] */
   days: [number, number, number, number, number][];
 }
 
-/** Splits reviews, in log-id order, into the settled ones (the longest run from before `dayStart`) and the rest. */
-export function settledPrefix<R extends { id: number; time: number }>(reviews: readonly R[], dayStart: number): { settled: R[]; recent: R[] } {
-  let end = 0;
-  while (end < reviews.length && reviews[end]!.time < dayStart) end++;
-  return { settled: reviews.slice(0, end), recent: reviews.slice(end) };
-}
-
 /** The cache to save: days older than `oldestDay` are dropped, as no chart reaches them. */
-export function ledgerCache(ledger: Ledger, watermark: number, oldestDay: number): LedgerCache {
+export function ledgerCache(ledger: Ledger, watermark: Watermark, oldestDay: number): LedgerCache {
   const days: LedgerCache['days'] = [];
   for (const [day, t] of ledger) if (day >= oldestDay) days.push([day, t.reviews, t.judged, t.passed, t.durationMs]);
   return { watermark, days: days.sort((a, b) => a[0] - b[0]) };
 }
 
 /** A saved cache as a ledger, or null when it is missing or not in the expected shape. */
-export function readLedgerCache(value: unknown): { ledger: Ledger; watermark: number } | null {
+export function readLedgerCache(value: unknown): { ledger: Ledger; watermark: Watermark } | null {
   if (typeof value !== 'object' || value === null) return null;
   const { watermark, days } = value as Partial<LedgerCache>;
-  if (!Number.isInteger(watermark) || !Array.isArray(days)) return null;
+  if (!isWatermark(watermark) || !Array.isArray(days)) return null;
   const ledger: Ledger = new Map();
   for (const entry of days) {
     if (!Array.isArray(entry) || entry.length !== 5 || !entry.every(Number.isFinite)) return null;

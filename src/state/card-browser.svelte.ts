@@ -102,8 +102,9 @@ export class CardBrowser {
     return this.decks.find((d) => d.id === deckId);
   }
 
+  /** The card's history, in replay order. */
   history(cardId: string): Promise<ReviewLogRecord[]> {
-    return this.context.store.logFor(cardId).then((log) => log.sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0)));
+    return this.context.store.logFor(cardId);
   }
 
   deckMedia(deckId: string): Promise<Map<string, Uint8Array>> {
@@ -141,9 +142,9 @@ export class CardBrowser {
         this.notice = { action: 'nothing', count: 0, undo: null };
         return;
       }
-      const logIds = await applyCardEdits(this.context.store, edits, this.basis);
+      const logged = await applyCardEdits(this.context.store, edits, this.basis);
       this.applied(edits);
-      this.notice = { action, count: edits.length, undo: undoEdits(edits, logIds) };
+      this.notice = { action, count: edits.length, undo: undoEdits(edits, logged) };
       this.context.changes.announce('decks');
     });
   }

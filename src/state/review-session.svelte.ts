@@ -2,7 +2,8 @@
  * One study session: picks cards from the day queue, saves every rating before the next card appears, and can
  * undo exactly. Takes its store and clock from the StudyContext, so tests hand it in-memory ones.
  */
-import type { ReviewLogRecord, StateRecord } from '../adapters/db-schema.ts';
+import type { ReviewLogEntry, StateRecord } from '../adapters/db-schema.ts';
+import { eventDay, type LogRef } from '../core/log-pages.ts';
 import { mediaUrls } from '../adapters/media.ts';
 import { StoreError, type WriteBasis } from '../adapters/store.ts';
 import * as cardRecord from '../core/card-record.ts';
@@ -74,7 +75,8 @@ type UndoEntry = {
   before: StateRecord | null;
   /** What the undone action wrote: undo applies only while the card's record is still this. */
   written: StateRecord;
-  logId: number | null;
+  /** Where the undone action's log event is kept (null: it logged none). */
+  log: LogRef | null;
   queue: Queue<SessionRef>;
   lastSection: string | null;
 };
@@ -257,8 +259,8 @@ export class ReviewSession {
         ...(isLeech ? { leechOf: card.ref.deckId } : {}),
       };
       const log = this.answered(card, rating, now, before, after);
-      const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
-      this.pushUndo(card, before, record, logId);
+      const logged = await this.context.store.recordReview({ state: record, log }, this.basis);
+      this.pushUndo(card, before, record, logged);
       this.records.set(card.ref.id, record);
       this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
       this.reviewed++;
@@ -268,7 +270,7 @@ export class ReviewSession {
   }
 
   /** The log entry of an answer given now to the card on screen. */
-  private answered(card: SessionCard, rating: Rating, now: number, before: StateRecord | null, after: CardState): ReviewLogRecord {
+  private answered(card: SessionCard, rating: Rating, now: number, before: StateRecord | null, after: CardState): ReviewLogEntry {
     return {
       cardId: card.ref.id,
       deckId: card.ref.deckId,
@@ -289,9 +291,9 @@ export class ReviewSession {
   private async practise(card: SessionCard, record: StateRecord, rating: Rating): Promise<void> {
     await this.run(async () => {
       const now = this.context.clock.now();
-      const log: ReviewLogRecord = { ...this.answered(card, rating, now, record, record.fsrs), practice: true };
-      const logId = await this.context.store.recordReview({ state: record, log }, this.basis);
-      this.pushUndo(card, record, record, logId);
+      const log: ReviewLogEntry = { ...this.answered(card, rating, now, record, record.fsrs), practice: true };
+      const logged = await this.context.store.recordReview({ state: record, log }, this.basis);
+      this.pushUndo(card, record, record, logged);
       const rest = this.without(card.ref.id);
       this.queue = rating === 1 ? { ...rest, reviews: [...rest.reviews, { card: card.ref, state: record.fsrs, due: now }] } : rest;
       this.reviewed++;
@@ -377,11 +379,11 @@ export class ReviewSession {
     if (!entry || this.busy) return;
     await this.run(async () => {
       const { id: cardId, deckId } = entry.card.ref;
-      await this.context.store.restoreState({ cardId, deckId, before: entry.before, written: entry.written, logId: entry.logId }, this.basis);
+      await this.context.store.restoreState({ cardId, deckId, before: entry.before, written: entry.written, log: entry.log }, this.basis);
       this.undoStack.pop();
       if (entry.before) this.records.set(entry.card.ref.id, entry.before);
       else this.records.delete(entry.card.ref.id);
-      if (entry.logId !== null) this.reviewed--;
+      if (entry.log !== null) this.reviewed--;
       this.queue = entry.queue;
       this.lastSection = entry.lastSection;
       this.canUndo = this.undoStack.length > 0;
@@ -409,8 +411,8 @@ export class ReviewSession {
     });
   }
 
-  private pushUndo(card: SessionCard, before: StateRecord | null, written: StateRecord, logId: number | null): void {
-    this.undoStack.push({ card, before, written, logId, queue: this.queue, lastSection: this.lastSection });
+  private pushUndo(card: SessionCard, before: StateRecord | null, written: StateRecord, log: LogRef | null): void {
+    this.undoStack.push({ card, before, written, log, queue: this.queue, lastSection: this.lastSection });
     this.canUndo = true;
   }
 
@@ -488,7 +490,7 @@ export class ReviewSession {
       store.dueCountBetween(this.day.dayEnd, tomorrowEnd),
       store.listDecks(),
       store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
-      store.reviewStreak(this.day.dayStart),
+      store.reviewStreak(eventDay({ time: this.day.dayStart, shift: this.day.shift })),
     ]);
     const answered = todays.filter(isReview);
     const reviewCards = answered.filter((r) => r.before?.fsrs.phase === 'review');

@@ -7,7 +7,8 @@ import { allStates } from '../adapters/store-backup.ts';
 import { STATS_CACHE_SETTING } from '../adapters/store.ts';
 import { isReview } from '../core/records.ts';
 import { DAY } from '../core/scheduler.ts';
-import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, settledPrefix, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
+import { settledEvents } from '../core/log-pages.ts';
+import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export interface StatsView extends Stats {
@@ -26,14 +27,14 @@ export async function loadStats(context: StudyContext): Promise<StatsView> {
   // One day of margin: entries made under another time zone's shift may belong to the first day of the window.
   const since = (today - HEATMAP_DAYS) * DAY - window.shift - DAY;
   const [reviews, states, decks] = await Promise.all([
-    cached ? store.reviewsAfterId(cached.watermark) : store.reviewsSince(since),
+    cached ? store.reviewsAfter(cached.watermark) : store.reviewsSince(since),
     allStates(store),
     store.listDecks(),
   ]);
-  const byId = (reviews as (ReviewLogRecord & { id: number })[]).sort((a, b) => a.id - b.id);
-  const { settled, recent } = settledPrefix(byId, window.dayStart);
+  // Without a cache, the events before `since` count as seen: the watermark starts at what was read.
+  const { settled, recent, watermark } = settledEvents(reviews, window.dayStart, cached?.watermark ?? {});
   const ledger = addToLedger(logged(settled), cached?.ledger);
-  if (settled.length > 0) await store.putSetting(STATS_CACHE_SETTING, ledgerCache(ledger, settled.at(-1)!.id, today - HEATMAP_DAYS));
+  if (settled.length > 0) await store.putSetting(STATS_CACHE_SETTING, ledgerCache(ledger, watermark, today - HEATMAP_DAYS));
   // The cache is written: today's reviews can join the same ledger without being kept.
   const stats = computeStats({
     ledger: addToLedger(logged(recent), ledger),

@@ -6,13 +6,13 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { backupService } from '../../src/adapters/backup-service.ts';
 import { BackupArchiveWriter, readBackupArchive, writeBackupArchive } from '../../src/adapters/backup-file.ts';
-import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
+import type { LogPage, RepasoSchema } from '../../src/adapters/db-schema.ts';
 import { applyImport, prepareImport } from '../../src/adapters/import-notes.ts';
 import { bytesFile } from '../../src/adapters/picked-files.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { archiveContent, exportArchive, markBackedUp, memoryContent, replaceAll } from '../../src/adapters/store-backup.ts';
 import { bytesSource } from '../../src/adapters/zip-reader.ts';
-import { BACKUP_DOCUMENT, type Backup, type LogRecord } from '../../src/core/backup.ts';
+import { BACKUP_DOCUMENT, type Backup } from '../../src/core/backup.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { sanitizeBackupBodies } from '../../src/state/backup.ts';
 import { FORGET } from '../../src/core/scheduler.ts';
@@ -24,9 +24,12 @@ import { simulatedHistory } from '../support/history.ts';
 import { storedProblems } from '../support/invariants.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
-const STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'log', 'settings', 'media'] as const;
+const STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media'] as const;
 let counter = 0;
 const freshName = () => `backup-${++counter}`;
+
+/** The events of a dump's log pages, in page order. */
+const events = (stores: Record<string, unknown[]>) => (stores.logPages as LogPage[]).flatMap((page) => page.events);
 
 /** Every record of every store, straight from IndexedDB. */
 async function dump(name: string): Promise<Record<string, unknown[]>> {
@@ -78,19 +81,20 @@ describe('backup and restore', () => {
     const restored = freshName();
     const progress: [number, number][] = [];
     const opened = await restore(restored, archive, (done, total) => progress.push([done, total]));
-    expect(opened).toMatchObject({ ok: true, cards: 201, reviews: before.log!.length });
+    expect(opened).toMatchObject({ ok: true, cards: 201, reviews: events(before).length });
     expect(await dump(restored)).toEqual(before);
-    const total = Object.values(before).reduce((sum, records) => sum + records.length, 0);
+    const total = Object.values(before).reduce((sum, records) => sum + records.length, 0) - before.logPages!.length + events(before).length;
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     const target = await Store.open(restored);
     expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
-    // The log's key generator continues after the restored ids: the next review does not overwrite one.
-    const next = await target.recordReview(
-      { state: before.states![0] as never, log: { ...(before.log![0] as object), before: before.states![0] } as never },
-      await target.writeBasis(),
-    );
-    expect(next).toBe(before.log!.length + 1);
+    // The restored copy logs as a device of its own: its next event's id is none of the restored ones.
+    const { id: _id, device: _device, seq: _seq, ...entry } = events(before)[0]!;
+    const next = await target.recordReview({ state: before.states![0] as never, log: { ...entry, before: before.states![0] as never } }, await target.writeBasis());
+    const devices = new Set(events(before).map((e) => e.device));
+    expect(next.id).toMatch(/:1$/);
+    expect(devices.has(next.id.split(':')[0]!)).toBe(false);
+    expect(events(await dump(restored))).toHaveLength(events(before).length + 1);
     target.close();
   });
 
@@ -109,8 +113,8 @@ describe('backup and restore', () => {
     practice.dispose();
     const archive = await backUp(store);
     const before = await dump(original);
-    expect(before.log!.filter((l) => (l as { rating: number }).rating === FORGET)).toHaveLength(1);
-    expect(before.log!.filter((l) => (l as { practice?: true }).practice)).toHaveLength(1);
+    expect(events(before).filter((l) => l.rating === FORGET)).toHaveLength(1);
+    expect(events(before).filter((l) => l.practice)).toHaveLength(1);
     store.close();
 
     const restored = freshName();
@@ -129,11 +133,20 @@ describe('backup and restore', () => {
     expect(opened.document.log.files).toHaveLength(Math.ceil(history.log.length / 1000));
     const name = freshName();
     await replaceAll(await Store.open(name), archiveContent(opened));
-    expect(((await dump(name)).log as LogRecord[]).map((l) => l.id)).toEqual(history.log.map((l) => l.id));
+    expect(events(await dump(name)).map((l) => l.id)).toEqual(history.log.map((l) => l.id));
+    expect(await storedProblems(name)).toEqual([]);
 
+    // Version 1 numbered its log: the numbers become the counter of a device named after the backup.
     const { log, ...rest } = simulatedHistory({ now: NOW, days: 20, cards: 30 });
-    const v1 = zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version: 1, log })) });
-    expect(readBackupArchive(v1)).toMatchObject({ ok: true, reviews: log.length });
+    const numbered = log.map(({ device: _device, seq, ...entry }) => ({ ...entry, id: seq }));
+    const v1 = readBackupArchive(zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version: 1, log: numbered })) }));
+    expect(v1).toMatchObject({ ok: true, reviews: log.length });
+    if (!v1.ok) throw new Error(v1.problem.code);
+    const old = freshName();
+    await replaceAll(await Store.open(old), archiveContent(v1));
+    const device = `backup-${NOW.toString(36)}`;
+    expect(events(await dump(old)).map((l) => l.id)).toEqual(log.map((l) => `${device}:${l.seq}`));
+    expect(await storedProblems(old)).toEqual([]);
   });
 
   it('refuses a bad file and leaves the database untouched', async () => {

@@ -19,7 +19,7 @@ describe('schema upgrades', () => {
     const leech: StateRecord = { cardId: 'c1', deckId: 'd1', fsrs: { ...unseenState(NOW), lapses: 8 }, suspended: true, buriedUntil: 0, leech: true };
     await v1.put('decks', { id: 'd1', title: 'D', path: ['D'], source: 'd.md', tags: [], hash: 'h', origin: 'bundled', cardCount: 1, tracked: 1, updatedAt: NOW });
     await v1.put('states', leech);
-    await v1.add('log', { cardId: 'c1', deckId: 'd1', rating: 1, time: NOW, durationMs: 1000, before: null, after: leech.fsrs, elapsedDays: 0, shift: 0 } as never);
+    await v1.add('log' as never, { cardId: 'c1', deckId: 'd1', rating: 1, time: NOW, durationMs: 1000, before: null, after: leech.fsrs, elapsedDays: 0, shift: 0 } as never);
     v1.close();
 
     const store = await Store.open(name);

@@ -5,20 +5,36 @@ import { simulatedHistory } from '../support/history.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
-/** A fresh, valid backup document as JSON would give it back, in version 1's shape (the log inside it). */
-const valid = (): Backup & { version: number } => ({ ...JSON.parse(JSON.stringify(simulatedHistory({ now: NOW, days: 30, cards: 40 }))), version: 1 });
+/** A fresh, valid backup as JSON would give it back, its log beside the document as in an archive. */
+const valid = (): Backup & { version: number } => JSON.parse(JSON.stringify(simulatedHistory({ now: NOW, days: 30, cards: 40 })));
 
-/** The document, then its log, as the archive reader checks them. */
-function check(document: unknown, files: ReadonlySet<string> = new Set()) {
-  const checked = checkBackupDocument(document, files);
+/** The document, then its log, as the archive reader checks them (a version 1 document holds its log). */
+function check(backup: unknown, files: ReadonlySet<string> = new Set()) {
+  const whole = backup as { version?: unknown; log?: unknown };
+  const inline = whole?.version === 1 || !Array.isArray(whole?.log);
+  const log = inline ? [] : (whole.log as unknown[]);
+  const checked = checkBackupDocument(inline ? backup : { ...whole, log: { files: [], count: log.length } }, files);
   if (!checked.ok) return checked;
-  const problem = checked.log.next(checked.inlineLog ?? [], 'log') ?? checked.log.finish(checked.document.log.count);
+  const problem = checked.log.next(checked.inlineLog ?? log, 'log') ?? checked.log.finish(checked.document.log.count);
   return problem ? { ok: false, problem } : { ok: true };
 }
+
+/** A version 1 document (its log inside it, numbered by the database it came from). */
+const version1 = () => {
+  const backup = valid();
+  return { ...backup, version: 1, log: backup.log.map(({ device: _device, seq, ...entry }) => ({ ...entry, id: seq })) };
+};
 
 describe('checking a backup', () => {
   it('accepts a whole, consistent backup', () => {
     expect(check(valid())).toEqual({ ok: true });
+  });
+
+  it('accepts a version 1 backup, its log numbered, and refuses a log number the key generator could not reach', () => {
+    expect(check(version1())).toEqual({ ok: true });
+    const huge = version1();
+    huge.log[0]!.id = 2 ** 53;
+    expect(check(huge)).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'id' } });
   });
 
   it('refuses what is not a backup', () => {
@@ -57,7 +73,7 @@ describe('checking a backup', () => {
 
   it('refuses duplicates and missing images', () => {
     const twice = valid();
-    twice.log[1]!.id = twice.log[0]!.id;
+    twice.log[1] = { ...twice.log[1]!, id: twice.log[0]!.id, seq: twice.log[0]!.seq };
     expect(check(twice)).toMatchObject({ ok: false, problem: { code: 'duplicate', part: 'log' } });
     const card = valid();
     card.cardRefs[0]!.refs.push({ ...card.cardRefs[0]!.refs[0]! });
@@ -76,8 +92,10 @@ describe('values out of range are refused with a reason (regression: they were a
     return check(backup);
   };
 
-  it('a log id the key generator cannot go past (2^53: every later rating failed)', () => {
-    expect(refused((b) => (b.log[0]!.id = 2 ** 53))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'id' } });
+  it('an event id that is not its device and counter (two events could then share one)', () => {
+    expect(refused((b) => (b.log[0]!.id = 'simulated:999999'))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'id' } });
+    expect(refused((b) => (b.log[0]!.device = 'Not A Device'))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'device' } });
+    expect(refused((b) => (b.log[0]!.seq = 0))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log', index: 0, field: 'seq' } });
   });
 
   it('negative stability ("Invalid memory state"), and difficulty outside FSRS’s 1–10', () => {

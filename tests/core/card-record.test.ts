@@ -68,10 +68,11 @@ describe('card actions', () => {
       ['b', FORGET],
       ['c', FORGET],
     ]);
-    const undo = undoEdits(forget, [41, 42]);
+    const refs = [{ page: 'dev:1', id: 'dev:41' }, { page: 'dev:1', id: 'dev:42' }];
+    const undo = undoEdits(forget, refs);
     expect(undo.map((e) => [e.before, e.after, e.removeLog])).toEqual([
-      [forget[0]!.after, record, 41],
-      [forget[1]!.after, cards[2]!.state, 42],
+      [forget[0]!.after, record, refs[0]],
+      [forget[1]!.after, cards[2]!.state, refs[1]],
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { settledEvents } from '../../src/core/log-pages.ts';
 import { describe, expect, it } from 'vitest';
 import { isReview } from '../../src/core/records.ts';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';
@@ -11,7 +12,6 @@ import {
   ledgerCache,
   readLedgerCache,
   reviewsPerDay,
-  settledPrefix,
   studyDay,
   timeSpent,
   trueRetention,
@@ -180,24 +180,34 @@ describe('the ledger kept between visits', () => {
   const dayStart = today * DAY - shift;
 
   it('settles only reviews from before today, in log order', () => {
-    const { settled, recent } = settledPrefix(logged, dayStart);
+    const { settled, recent, watermark } = settledEvents(logged, dayStart, {});
     expect(settled.length + recent.length).toBe(logged.length);
     expect(settled.every((r) => r.time < dayStart)).toBe(true);
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((r) => r.time >= dayStart)).toBe(true);
+    expect(watermark).toEqual({ simulated: Math.max(...settled.map((r) => r.seq)) });
   });
 
   it('gives the same statistics from a saved ledger plus new reviews as from the whole log', () => {
-    const { settled, recent } = settledPrefix(logged, dayStart);
-    const saved = JSON.parse(JSON.stringify(ledgerCache(addToLedger(settled), settled.at(-1)!.id, today - 400)));
+    const { settled, recent, watermark } = settledEvents(logged, dayStart, {});
+    const saved = JSON.parse(JSON.stringify(ledgerCache(addToLedger(settled), watermark, today - 400)));
     const restored = readLedgerCache(saved)!;
-    expect(restored.watermark).toBe(settled.at(-1)!.id);
+    expect(restored.watermark).toEqual(watermark);
     const whole = addToLedger(logged);
     expect(addToLedger(recent, restored.ledger)).toEqual(whole);
   });
 
-  it('drops days no chart reaches, and refuses a damaged cache', () => {
-    const cache = ledgerCache(addToLedger(logged), 1, today - 10);
+  it('settles each device on its own: a device whose clock ran ahead holds back only its own events', () => {
+    const event = (device: string, seq: number, time: number) => ({ device, seq, time });
+    const { settled, recent, watermark } = settledEvents([event('a', 1, 10), event('b', 1, 10), event('a', 2, 500), event('b', 2, 20), event('a', 3, 30)], 100, { c: 7 });
+    expect(settled.map((e) => `${e.device}${e.seq}`).sort()).toEqual(['a1', 'b1', 'b2']);
+    expect(recent.map((e) => `${e.device}${e.seq}`).sort()).toEqual(['a2', 'a3']);
+    expect(watermark).toEqual({ a: 1, b: 2, c: 7 });
+  });
+
+  it('drops days no chart reaches, and refuses a damaged cache (and one of the numbered log before pages)', () => {
+    expect(readLedgerCache({ watermark: 41, days: [] })).toBeNull();
+    const cache = ledgerCache(addToLedger(logged), { simulated: 1 }, today - 10);
     expect(Math.min(...cache.days.map((d) => d[0]))).toBeGreaterThanOrEqual(today - 10);
     expect(readLedgerCache({ watermark: 3, days: [[1, 2, 3]] })).toBeNull();
     expect(readLedgerCache({ days: [] })).toBeNull();

@@ -144,8 +144,9 @@ export async function openPage(t, device = PHONE, options = {}) {
 }
 
 /**
- * Every record of every store of the app's database, from inside the page (bytes as plain arrays). The `meta`
- * store describes this copy of the data (a restore gives it a new generation) and is left out unless asked for.
+ * Every record of every store of the app's database, from inside the page (bytes as plain arrays), and `log`: the
+ * events of its log pages. The `meta` store describes this copy of the data (a restore gives it a new generation
+ * and device) and is left out unless asked for.
  */
 export function dbDump(page, { withMeta = false } = {}) {
   return page.evaluate(
@@ -165,6 +166,8 @@ export function dbDump(page, { withMeta = false } = {}) {
               out[name] = JSON.parse(JSON.stringify(request.result, (_key, value) => (value instanceof Uint8Array ? Array.from(value) : value)));
               if (--pending === 0) {
                 db.close();
+                // The log's events, page after page (see core/log-pages.ts), as the tests count and compare them.
+                out.log = out.logPages.flatMap((page) => page.events);
                 resolve(out);
               }
             };

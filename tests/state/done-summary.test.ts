@@ -1,5 +1,6 @@
 // Issue 13, item 6: the done screen tells the day — cards and time, today's retention, the streak.
 import 'fake-indexeddb/auto';
+import { eventDay } from '../../src/core/log-pages.ts';
 import { describe, expect, it } from 'vitest';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
 import { Store } from '../../src/adapters/store.ts';
@@ -44,9 +45,12 @@ describe('the done screen', () => {
 
     // The next morning, before any review, the streak still counts yesterday; a day missed and it is over.
     clock.time += DAY;
-    const dayStart = async () => dayWindow(await loadStudyContext(store, clock)).dayStart;
-    expect(await store.reviewStreak(await dayStart())).toBe(1);
+    const today = async () => {
+      const window = dayWindow(await loadStudyContext(store, clock));
+      return eventDay({ time: window.dayStart, shift: window.shift });
+    };
+    expect(await store.reviewStreak(await today())).toBe(1);
     clock.time += DAY;
-    expect(await store.reviewStreak(await dayStart())).toBe(0);
+    expect(await store.reviewStreak(await today())).toBe(0);
   });
 });

@@ -25,9 +25,10 @@ describe('statistics from the store', () => {
     const { store, clock, history, context } = await setup();
     const first = await loadStats(context);
     expect(first.reviewsInYear).toBe(history.log.length);
-    const cache = (await store.getSetting<{ watermark: number }>(STATS_CACHE_SETTING))!;
-    expect(cache.watermark).toBeGreaterThan(0);
-    expect(cache.watermark).toBeLessThan(history.log.length);
+    const cache = (await store.getSetting<{ watermark: Record<string, number> }>(STATS_CACHE_SETTING))!;
+    expect(Object.keys(cache.watermark)).toEqual(['simulated']);
+    expect(cache.watermark.simulated).toBeGreaterThan(0);
+    expect(cache.watermark.simulated).toBeLessThan(history.log.length);
 
     const session = new ReviewSession(await loadStudyContext(store, clock), null);
     await session.start();

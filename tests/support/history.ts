@@ -8,6 +8,7 @@ import type { ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { createScheduler, DAY, dayShift, startOfStudyDay, type Rating } from '../../src/core/scheduler.ts';
 import { becomesLeech } from '../../src/core/queue.ts';
 import { seededRandom } from '../../src/core/random.ts';
+import { eventId } from '../../src/core/log-pages.ts';
 
 export interface HistoryOptions {
   /** The moment the history ends (the test's "now"). */
@@ -31,7 +32,8 @@ export function simulatedHistory(options: HistoryOptions): Backup {
   const deckId = 'vocabulario';
   const ids = Array.from({ length: cards }, (_, i) => `card-${String(i).padStart(4, '0')}`);
   const states = new Map<string, StateRecord>();
-  const log: (ReviewLogRecord & { id: number })[] = [];
+  const log: ReviewLogRecord[] = [];
+  const device = 'simulated';
   const shift = dayShift({ now, utcOffsetMinutes }, 4);
   const today = startOfStudyDay({ now, utcOffsetMinutes }, 4);
   let introduced = 0;
@@ -59,7 +61,9 @@ export function simulatedHistory(options: HistoryOptions): Backup {
         ? { cardId, deckId, fsrs: after, suspended: true, buriedUntil: 0, leech: true, leechOf: deckId }
         : { cardId, deckId, fsrs: after, suspended: false, buriedUntil: 0, leech: false, queueDue: after.due };
       log.push({
-        id: log.length + 1,
+        id: eventId(device, log.length + 1),
+        device,
+        seq: log.length + 1,
         cardId,
         deckId,
         rating,

@@ -8,12 +8,15 @@ import type { CardRef } from '../../src/core/deck-content.ts';
 import type { DeckRecord, ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { sameRecord } from '../../src/core/records.ts';
 import { createScheduler, replay, type Scheduler } from '../../src/core/scheduler.ts';
+import { eventDay, inReplayOrder, withEvents, type LogPage } from '../../src/core/log-pages.ts';
 
 export interface DatabaseDump {
   decks: DeckRecord[];
   cardRefs: { deckId: string; refs: CardRef[] }[];
   states: StateRecord[];
-  log: (ReviewLogRecord & { id: number })[];
+  log: ReviewLogRecord[];
+  /** The log as stored: when present, each page must be what its events make it, and `log` is read from them. */
+  logPages?: LogPage[];
 }
 
 export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): string[] {
@@ -36,13 +39,17 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
     if (!retired.has(state.cardId) && state.retired) problems.push(`live card ${state.cardId} is marked retired`);
   }
 
-  const logs = new Map<string, (ReviewLogRecord & { id: number })[]>();
-  for (const entry of dump.log) {
+  const log = dump.logPages ? pageEvents(dump.logPages, problems) : dump.log;
+  const logs = new Map<string, ReviewLogRecord[]>();
+  const ids = new Set<string>();
+  for (const entry of log) {
     if (!deckOfCard.has(entry.cardId)) problems.push(`log entry ${entry.id} points at no card (${entry.cardId})`);
+    if (ids.has(entry.id)) problems.push(`log entry ${entry.id} is stored twice`);
+    ids.add(entry.id);
     logs.set(entry.cardId, [...(logs.get(entry.cardId) ?? []), entry]);
   }
-  for (const [cardId, entries] of logs) {
-    entries.sort((a, b) => a.id - b.id);
+  for (const [cardId, logged] of logs) {
+    const entries = inReplayOrder(logged);
     entries.forEach((entry, i) => {
       const previous = entries[i - 1];
       if (!previous) {
@@ -74,12 +81,24 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
   return problems;
 }
 
+/** The events of the pages; a page that is not what its events make it (id, day, card index, last counter) is a problem. */
+function pageEvents(pages: LogPage[], problems: string[]): ReviewLogRecord[] {
+  const events: ReviewLogRecord[] = [];
+  for (const page of pages) {
+    const expected = withEvents(undefined, page.device, page.day, page.events);
+    const filed = page.events.every((e) => e.device === page.device && eventDay(e) === page.day);
+    if (page.events.length === 0 || !filed || !sameRecord(expected, page)) problems.push(`log page ${page.id} does not match its events`);
+    events.push(...page.events);
+  }
+  return events;
+}
+
 /** Every store of an IndexedDB database the invariants look at, read on a connection of its own. */
 export async function dumpDatabase(name: string): Promise<DatabaseDump> {
   const db = await openDB<RepasoSchema>(name);
-  const [decks, cardRefs, states, log] = await Promise.all([db.getAll('decks'), db.getAll('cardRefs'), db.getAll('states'), db.getAll('log')]);
+  const [decks, cardRefs, states, pages] = await Promise.all([db.getAll('decks'), db.getAll('cardRefs'), db.getAll('states'), db.getAll('logPages')]);
   db.close();
-  return { decks, cardRefs, states, log: log as DatabaseDump['log'] };
+  return { decks, cardRefs, states, log: pages.flatMap((page) => page.events), logPages: pages };
 }
 
 /** The broken invariants of a database, with the default scheduler. */
