@@ -20,8 +20,12 @@ import { bytesSource, listEntries, readEntry, ZipError, type ZipEntry, type ZipS
 
 /** Builds an archive file by file; nothing is held but the compressed output. */
 export class BackupArchiveWriter {
-  /** `level`: how hard the log and document are compressed (fflate's 0–9). */
-  constructor(private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6) {}
+  /**
+   * `level`: how hard the log and document are compressed (fflate's 0–9). 3, not the usual 6: measured on 50,000
+   * events (33.5 MB of JSON), level 6 took 968 ms for 3.84 MB, level 3 443 ms for 4.26 MB — half the time of a
+   * backup for a file 11% larger.
+   */
+  constructor(private readonly level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 3) {}
 
   private readonly chunks: Uint8Array[] = [];
   private readonly zip = new Zip((error, chunk) => {
