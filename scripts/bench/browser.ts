@@ -84,7 +84,7 @@ export async function seedLargeStore(page: Page): Promise<{ due: number }> {
         const day = Math.floor(time / DAY);
         const after: CardState = { phase: 'review', due: time + 10 * DAY, stability: 10, difficulty: 5, elapsedDays: 5, scheduledDays: 10, learningSteps: 0, reps: 5, lapses: 0, lastReview: time };
         const seq = i + 1;
-        const event: ReviewLogRecord = { id: `bench:${seq}`, device: 'bench', seq, cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, before: null, after, elapsedDays: 5, shift: 0 };
+        const event: ReviewLogRecord = { id: `bench:${seq}`, device: 'bench', seq, cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, phaseBefore: 'review', after, elapsedDays: 5, shift: 0 };
         let page = pages.get(day);
         if (!page) pages.set(day, (page = { id: `bench:${day}`, device: 'bench', day, events: [], cards: [], lastSeq: 0 }));
         page.events.push(event);

@@ -48,7 +48,7 @@ export function backupService(openStore: () => Promise<Store>, sourceOf: (file: 
     },
     async exportReviewLog() {
       const reviews = await allReviews(await connected());
-      return reviewLogCsv(reviews.filter(isReview).map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.before?.fsrs.phase ?? null, durationMs: r.durationMs })));
+      return reviewLogCsv(reviews.filter(isReview).map((r) => ({ cardId: r.cardId, time: r.time, rating: r.rating, phaseBefore: r.phaseBefore, durationMs: r.durationMs })));
     },
     async open(file) {
       opened = null;

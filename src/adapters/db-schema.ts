@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { asEvent, groupByPage, withEvents, type LogPage } from '../core/log-pages.ts';
+import { legacyEvent, type LegacyLogRecord } from '../core/backup.ts';
+import { groupByPage, withEvents, type LogPage } from '../core/log-pages.ts';
 import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
 import { randomId } from './ids.ts';
 
@@ -41,7 +42,7 @@ type UpgradeTx = IDBPTransaction<RepasoSchema, ArrayLike<StoreNames<RepasoSchema
 
 /** The stores of version 6 that version 7 replaced, as the migration reads them. */
 interface LegacyStores {
-  log: { getAll(): Promise<(ReviewLogEntry & { id: number })[]> };
+  log: { getAll(): Promise<LegacyLogRecord[]> };
 }
 
 /** The ladder: step n turns a version n-1 database into version n. Never edit a released step; add one. */
@@ -99,9 +100,9 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
       // Old ids become this device's counter: the order reviews were logged in is kept, and so is undo's.
       const entries = await legacy.getAll();
       let counter = 0;
-      const events = entries.map(({ id, ...entry }) => {
-        counter = Math.max(counter, id);
-        return asEvent(entry, device, id);
+      const events = entries.map((entry) => {
+        counter = Math.max(counter, entry.id);
+        return legacyEvent(entry, device);
       });
       for (const page of groupByPage(events).values()) void pages.put(withEvents(undefined, page.device, page.day, page.events));
       void tx.objectStore('meta').put({ key: DEVICE_KEY, value: device });

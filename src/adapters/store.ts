@@ -48,6 +48,8 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
 
 export interface ReviewWrite {
   state: StateRecord;
+  /** The card's record the rating was computed from (null: it had none). */
+  before: StateRecord | null;
   log: ReviewLogEntry;
 }
 
@@ -338,19 +340,19 @@ export class Store {
 
   /**
    * One rating: the new state and its log event in one transaction, committed before this resolves. It applies only
-   * to what the rating was computed from: the card's record must still be `log.before` and its deck unchanged since
+   * to what the rating was computed from: the card's record must still be `before` and its deck unchanged since
    * `basis`, else it throws `stale` (or `replaced`) and writes nothing. A card's first state record also counts it
    * as tracked in its deck. Resolves to where the event is kept (for undo).
    */
-  recordReview({ state, log }: ReviewWrite, basis: WriteBasis): Promise<LogRef> {
+  recordReview({ state, before, log }: ReviewWrite, basis: WriteBasis): Promise<LogRef> {
     return this.writing(async () => {
       const tx = this.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
       const states = tx.objectStore('states');
       const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
-      if (!sameRecord(current ?? null, log.before)) throw staleCard(state.cardId);
+      if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
       states.put(state);
       const [ref] = await appendEvents(tx as unknown as LogTx, [log]);
-      if (log.before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+      if (before === null) await this.bumpTracked(tx.objectStore('decks'), state.deckId, +1);
       await tx.done;
       return ref!;
     });

@@ -115,7 +115,7 @@ const LEGACY_LOG: Record<string, Check> = {
 };
 
 /** From version 3: each event names its device and counter, and its id is made of them. */
-const LOG: Record<string, Check> = { ...LEGACY_LOG, id: isId, device: DEVICE, seq: SEQ };
+const LOG: Record<string, Check> = (({ before: _before, ...fields }) => ({ ...fields, id: isId, device: DEVICE, seq: SEQ, phaseBefore: nullable(oneOf(...PHASES)) }))(LEGACY_LOG);
 
 const PARTS: Record<string, Record<string, Check>> = {
   decks: DECK,

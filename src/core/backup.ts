@@ -45,8 +45,11 @@ export interface BackupMedia {
 
 export type LogRecord = ReviewLogRecord;
 
-/** A log entry of a version 1 or 2 backup: numbered by the database it came from. */
-export type LegacyLogRecord = ReviewLogEntry & { id: number };
+/**
+ * A log entry of a version 1 or 2 backup, and of a version 6 database: numbered by the database it came from, and
+ * holding the card's whole record before it.
+ */
+export type LegacyLogRecord = Omit<ReviewLogEntry, 'phaseBefore'> & { id: number; before: StateRecord | null };
 
 /**
  * The device a version 1 or 2 backup's events are given: named after the backup, so restoring the same file on
@@ -54,13 +57,9 @@ export type LegacyLogRecord = ReviewLogEntry & { id: number };
  */
 export const legacyDevice = (exportedAt: number): string => `backup-${exportedAt.toString(36)}`;
 
-/** A version 1 or 2 backup's log entry as an event: its number becomes the counter, in the order it was logged. */
-export function legacyEvent(entry: LegacyLogRecord, device: string): ReviewLogRecord {
-  return asEvent(withoutId(entry), device, entry.id);
-}
-
-function withoutId({ id: _id, ...entry }: LegacyLogRecord): ReviewLogEntry {
-  return entry;
+/** A numbered log entry as an event of `device`: its number becomes the counter, in the order it was logged. */
+export function legacyEvent({ id, before, ...entry }: LegacyLogRecord, device: string): ReviewLogRecord {
+  return asEvent({ ...entry, phaseBefore: before?.fsrs.phase ?? null }, device, id);
 }
 
 /** The backup document: everything but the review log, which its files hold (version 2). */

@@ -1,5 +1,5 @@
 /** The records Repaso keeps per deck and card, as stored in IndexedDB and written to backups. */
-import { FORGET, type CardState, type LogRating, type Rating } from './scheduler.ts';
+import { FORGET, type CardState, type LogRating, type Phase, type Rating } from './scheduler.ts';
 import type { DeckMeta } from './types.ts';
 
 export interface DeckRecord extends DeckMeta {
@@ -52,8 +52,11 @@ export interface ReviewLogEntry {
   rating: LogRating;
   time: number;
   durationMs: number;
-  /** The card's whole record before this review (null: never reviewed), so undo restores it exactly. */
-  before: StateRecord | null;
+  /**
+   * The card's phase before this event (null: it had no record). Only the phase: what statistics and the optimizer's
+   * export ask of it. Undo keeps the whole record before in memory, and the state itself is the replay of the log.
+   */
+  phaseBefore: Phase | null;
   after: CardState;
   elapsedDays: number;
   /** The day shift the scheduler used (see dayShift), so replaying the log reproduces the state exactly. */

@@ -259,7 +259,7 @@ export class ReviewSession {
         ...(isLeech ? { leechOf: card.ref.deckId } : {}),
       };
       const log = this.answered(card, rating, now, before, after);
-      const logged = await this.context.store.recordReview({ state: record, log }, this.basis);
+      const logged = await this.context.store.recordReview({ state: record, before, log }, this.basis);
       this.pushUndo(card, before, record, logged);
       this.records.set(card.ref.id, record);
       this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
@@ -277,7 +277,7 @@ export class ReviewSession {
       rating,
       time: now,
       durationMs: Math.min(MAX_ANSWER_MS, Math.max(0, now - this.shownAt)),
-      before,
+      phaseBefore: before?.fsrs.phase ?? null,
       after,
       elapsedDays: after.elapsedDays,
       shift: this.day.shift,
@@ -292,7 +292,7 @@ export class ReviewSession {
     await this.run(async () => {
       const now = this.context.clock.now();
       const log: ReviewLogEntry = { ...this.answered(card, rating, now, record, record.fsrs), practice: true };
-      const logged = await this.context.store.recordReview({ state: record, log }, this.basis);
+      const logged = await this.context.store.recordReview({ state: record, before: record, log }, this.basis);
       this.pushUndo(card, record, record, logged);
       const rest = this.without(card.ref.id);
       this.queue = rating === 1 ? { ...rest, reviews: [...rest.reviews, { card: card.ref, state: record.fsrs, due: now }] } : rest;
@@ -493,7 +493,7 @@ export class ReviewSession {
       store.reviewStreak(eventDay({ time: this.day.dayStart, shift: this.day.shift })),
     ]);
     const answered = todays.filter(isReview);
-    const reviewCards = answered.filter((r) => r.before?.fsrs.phase === 'review');
+    const reviewCards = answered.filter((r) => r.phaseBefore === 'review');
     // This session's ratings count too: what was done is read again, not taken from when the session began.
     const doneByDeck = doneInLog(todays);
     const wanted = decks.filter((d) => this.deckIds.includes(d.id));

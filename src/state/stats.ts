@@ -17,7 +17,7 @@ export interface StatsView extends Stats {
 }
 
 // Only reviews count: a "Forget" entry is in the history, but it is not a review of the day.
-const logged = (entries: ReviewLogRecord[]): LoggedReview[] => entries.filter(isReview).map((r) => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.before?.fsrs.phase ?? null }));
+const logged = (entries: ReviewLogRecord[]): LoggedReview[] => entries.filter(isReview).map((r) => ({ time: r.time, rating: r.rating, durationMs: r.durationMs, shift: r.shift, phaseBefore: r.phaseBefore }));
 
 export async function loadStats(context: StudyContext): Promise<StatsView> {
   const { store } = context;

@@ -70,7 +70,7 @@ export function limitsToday(context: Pick<StudyContext, 'limits' | 'limitsFor' |
 
 /** What a day's reviews did per deck (new cards introduced, review cards answered): what the limits count. */
 export function doneInLog(log: readonly ReviewLogRecord[]): Map<string, DoneToday> {
-  return doneToday(log.filter(isReview).map((r) => ({ deckId: r.deckId, beforePhase: r.before?.fsrs.phase ?? null })));
+  return doneToday(log.filter(isReview).map((r) => ({ deckId: r.deckId, beforePhase: r.phaseBefore })));
 }
 
 export interface DayWindow {

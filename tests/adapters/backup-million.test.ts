@@ -26,7 +26,7 @@ describe('a backup of a million reviews', () => {
       const part: LogRecord[] = [];
       for (let id = start + 1; id <= Math.min(REVIEWS, start + LOG_FILE_REVIEWS); id++) {
         const card = id % CARDS;
-        part.push({ id: eventId('phone', id), device: 'phone', seq: id, cardId: cardId(card), deckId: DECK, rating: 2, time: NOW - (REVIEWS - id) * 60_000, durationMs: 59_999, before: state(card), after: fsrs(card), elapsedDays: 41, shift: -3 * 3_600_000 });
+        part.push({ id: eventId('phone', id), device: 'phone', seq: id, cardId: cardId(card), deckId: DECK, rating: 2, time: NOW - (REVIEWS - id) * 60_000, durationMs: 59_999, phaseBefore: 'relearning', after: fsrs(card), elapsedDays: 41, shift: -3 * 3_600_000 });
       }
       writer.addLog(part);
     }

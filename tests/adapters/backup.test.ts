@@ -20,7 +20,7 @@ import { CardBrowser } from '../../src/state/card-browser.svelte.ts';
 import { ReviewSession } from '../../src/state/review-session.svelte.ts';
 import { loadStudyContext } from '../../src/state/study-context.ts';
 import { FakeClock } from '../support/fixtures.ts';
-import { simulatedHistory } from '../support/history.ts';
+import { numberedLog, simulatedHistory } from '../support/history.ts';
 import { storedProblems } from '../support/invariants.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -90,7 +90,7 @@ describe('backup and restore', () => {
     expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
     // The restored copy logs as a device of its own: its next event's id is none of the restored ones.
     const { id: _id, device: _device, seq: _seq, ...entry } = events(before)[0]!;
-    const next = await target.recordReview({ state: before.states![0] as never, log: { ...entry, before: before.states![0] as never } }, await target.writeBasis());
+    const next = await target.recordReview({ state: before.states![0] as never, before: before.states![0] as never, log: entry }, await target.writeBasis());
     const devices = new Set(events(before).map((e) => e.device));
     expect(next.id).toMatch(/:1$/);
     expect(devices.has(next.id.split(':')[0]!)).toBe(false);
@@ -138,7 +138,7 @@ describe('backup and restore', () => {
 
     // Version 1 numbered its log: the numbers become the counter of a device named after the backup.
     const { log, ...rest } = simulatedHistory({ now: NOW, days: 20, cards: 30 });
-    const numbered = log.map(({ device: _device, seq, ...entry }) => ({ ...entry, id: seq }));
+    const numbered = numberedLog(log);
     const v1 = readBackupArchive(zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version: 1, log: numbered })) }));
     expect(v1).toMatchObject({ ok: true, reviews: log.length });
     if (!v1.ok) throw new Error(v1.problem.code);

@@ -24,7 +24,8 @@ async function reviewFirstCard(store: Store, deckId: string): Promise<string> {
   await store.recordReview(
     {
       state: { cardId: ref.id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: fsrs.due },
-      log: { cardId: ref.id, deckId, rating: 3, time: 2, durationMs: 1, before: null, after: fsrs, elapsedDays: 0, shift: 0 },
+      before: null,
+      log: { cardId: ref.id, deckId, rating: 3, time: 2, durationMs: 1, phaseBefore: null, after: fsrs, elapsedDays: 0, shift: 0 },
     },
     await store.writeBasis(),
   );

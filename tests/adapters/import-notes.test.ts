@@ -47,7 +47,8 @@ describe('purging retired cards', () => {
       const fsrs = { phase: 'review' as const, due: 5, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, lastReview: 1 };
       await store.recordReview({
         state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
-        log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, before: null, after: fsrs, elapsedDays: 0, shift: 0 },
+        before: null,
+        log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, phaseBefore: null, after: fsrs, elapsedDays: 0, shift: 0 },
       }, await store.writeBasis());
     }
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);

@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { planAction, undoEdits } from '../../src/core/card-actions.ts';
-import { MIGRATIONS, type LogPage, type RepasoSchema, type ReviewLogEntry, type StateRecord } from '../../src/adapters/db-schema.ts';
+import { MIGRATIONS, type LogPage, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
+import type { LegacyLogRecord } from '../../src/core/backup.ts';
 import { applyCardEdits } from '../../src/adapters/store-cards.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { exportArchive, archiveContent, replaceAll } from '../../src/adapters/store-backup.ts';
@@ -32,7 +33,7 @@ async function version5(name: string, cards: number, reviews: number) {
   });
   const random = seededRandom(5);
   const states = new Map<string, StateRecord>();
-  const entries: (ReviewLogEntry & { id: number })[] = [];
+  const entries: LegacyLogRecord[] = [];
   let time = NOW - 700 * DAY;
   for (let id = 1; id <= reviews; id++) {
     const cardId = `c${id % cards}`;
@@ -63,9 +64,9 @@ describe('the log in pages', () => {
     expect(log).toHaveLength(entries.length);
     const device = log[0]!.device;
     const bySeq = new Map(log.map((e) => [e.seq, e]));
-    for (const { id, ...entry } of entries) {
+    for (const { id, before, ...entry } of entries) {
       const event = bySeq.get(id)!;
-      expect(event).toEqual({ ...entry, id: `${device}:${id}`, device, seq: id });
+      expect(event).toEqual({ ...entry, phaseBefore: before?.fsrs.phase ?? null, id: `${device}:${id}`, device, seq: id });
     }
     expect(await storedProblems(name)).toEqual([]);
     // A study day is one page: two years of study are a few hundred records.
@@ -79,7 +80,7 @@ describe('the log in pages', () => {
     const state = (await store.states(['c1'])).get('c1')!;
     const after = scheduler.next(state.fsrs, 3, NOW, -2 * HOUR);
     const ref = await store.recordReview(
-      { state: record('c1', 'd', after), log: { cardId: 'c1', deckId: 'd', rating: 3, time: NOW, durationMs: 1, before: state, after, elapsedDays: 0, shift: -2 * HOUR } },
+      { state: record('c1', 'd', after), before: state, log: { cardId: 'c1', deckId: 'd', rating: 3, time: NOW, durationMs: 1, phaseBefore: state.fsrs.phase, after, elapsedDays: 0, shift: -2 * HOUR } },
       await store.writeBasis(),
     );
     expect(ref.id).toBe(`${device}:${entries.length + 1}`);
@@ -124,7 +125,7 @@ describe('the log in pages', () => {
         const rating = (1 + Math.floor(random() * 4)) as Rating;
         const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
         const written = { ...(before ?? record(cardId, 'd', after)), fsrs: after, queueDue: after.due };
-        const log = await store.recordReview({ state: written, log: { cardId, deckId: 'd', rating, time, durationMs: 3000, before, after, elapsedDays: after.elapsedDays, shift } }, basis);
+        const log = await store.recordReview({ state: written, before, log: { cardId, deckId: 'd', rating, time, durationMs: 3000, phaseBefore: before?.fsrs.phase ?? null, after, elapsedDays: after.elapsedDays, shift } }, basis);
         undo.push({ cardId, before, written, log });
       }
       expect(await storedProblems(name), `seed ${seed}`).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, backupReminderDue, countedDecks, type Backup } from '../../src/core/backup.ts';
 import { checkBackupDocument } from '../../src/core/backup-check.ts';
-import { simulatedHistory } from '../support/history.ts';
+import { numberedLog, simulatedHistory } from '../support/history.ts';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DAY = 86_400_000;
@@ -22,7 +22,7 @@ function check(backup: unknown, files: ReadonlySet<string> = new Set()) {
 /** A version 1 document (its log inside it, numbered by the database it came from). */
 const version1 = () => {
   const backup = valid();
-  return { ...backup, version: 1, log: backup.log.map(({ device: _device, seq, ...entry }) => ({ ...entry, id: seq })) };
+  return { ...backup, version: 1, log: numberedLog(backup.log) };
 };
 
 describe('checking a backup', () => {

@@ -13,7 +13,7 @@ const event = (device: string, seq: number, time: number, cardId = 'c'): ReviewL
   rating: 3,
   time,
   durationMs: 1,
-  before: null,
+  phaseBefore: null,
   after: unseenState(time),
   elapsedDays: 0,
   shift: 0,

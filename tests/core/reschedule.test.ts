@@ -15,7 +15,7 @@ function studied(cardId: string, plan: [number, Rating][], settings = steady, fl
   for (const [day, rating] of plan) {
     const time = START + day * DAY;
     const after = scheduler.next(state?.fsrs ?? null, rating, time, 0);
-    log.push({ id: `d:${log.length + 1}`, device: 'd', seq: log.length + 1, cardId, deckId: 'd', rating, time, durationMs: 5000, before: state, after, elapsedDays: after.elapsedDays, shift: 0 });
+    log.push({ id: `d:${log.length + 1}`, device: 'd', seq: log.length + 1, cardId, deckId: 'd', rating, time, durationMs: 5000, phaseBefore: state?.fsrs.phase ?? null, after, elapsedDays: after.elapsedDays, shift: 0 });
     state = { cardId, deckId: 'd', fsrs: after, suspended: false, buriedUntil: 0, leech: false, queueDue: after.due, ...flags };
   }
   if (flags.suspended || flags.retired) delete state!.queueDue;

@@ -141,7 +141,7 @@ describe('a simulated year', () => {
   const now = Date.UTC(2026, 10, 28, 12);
   const year = simulatedHistory({ now });
   const shift = year.log[0]!.shift;
-  const logged = year.log.filter(isReview).map((r) => ({ ...r, phaseBefore: r.before?.fsrs.phase ?? null }));
+  const logged = year.log.filter(isReview);
   const stats = computeStats({
     ledger: addToLedger(logged),
     cards: year.states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: false, queueDue: s.queueDue! })),
@@ -176,7 +176,7 @@ describe('the ledger kept between visits', () => {
   const year = simulatedHistory({ now, days: 60, cards: 200 });
   const shift = year.log[0]!.shift;
   const today = studyDay(now, shift);
-  const logged = year.log.filter(isReview).map((r) => ({ ...r, phaseBefore: r.before?.fsrs.phase ?? null }));
+  const logged = year.log.filter(isReview);
   const dayStart = today * DAY - shift;
 
   it('settles only reviews from before today, in log order', () => {

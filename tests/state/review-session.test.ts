@@ -43,7 +43,7 @@ describe('a review session', () => {
     const log = await store.logFor(first);
     expect(log).toHaveLength(0);
     await session.rate(3);
-    expect((await store.logFor(first)).map((l) => [l.rating, l.before, l.after.phase])).toEqual([[3, null, 'learning']]);
+    expect((await store.logFor(first)).map((l) => [l.rating, l.phaseBefore, l.after.phase])).toEqual([[3, null, 'learning']]);
     expect((await store.states([first])).get(first)!.fsrs.phase).toBe('learning');
     expect(session.card!.body.question).toBe('b Q0');
   });

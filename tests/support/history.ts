@@ -3,7 +3,7 @@
  * days, some days missed, a streak at the end. Deterministic for a seed; used by the stats tests and, written as
  * a backup file, by the browser tests that need a collection with history.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/core/backup.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type LegacyLogRecord } from '../../src/core/backup.ts';
 import type { ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { createScheduler, DAY, dayShift, startOfStudyDay, type Rating } from '../../src/core/scheduler.ts';
 import { becomesLeech } from '../../src/core/queue.ts';
@@ -22,6 +22,20 @@ export interface HistoryOptions {
   utcOffsetMinutes?: number;
   /** The first this many cards are forgotten at every review, so they become leeches (suspended) as in the app. */
   leechCards?: number;
+}
+
+/**
+ * A log as versions 1 and 2 of the backup wrote it: numbered, each entry with the card's whole record before it
+ * (rebuilt here from the entry before it of the same card).
+ */
+export function numberedLog(log: readonly ReviewLogRecord[]): LegacyLogRecord[] {
+  const last = new Map<string, ReviewLogRecord>();
+  return log.map(({ device: _device, seq, id: _id, phaseBefore: _phase, ...entry }) => {
+    const previous = last.get(entry.cardId);
+    last.set(entry.cardId, { ...entry, id: '', device: '', seq, phaseBefore: null });
+    const before: StateRecord | null = previous ? { cardId: entry.cardId, deckId: entry.deckId, fsrs: previous.after, suspended: false, buriedUntil: 0, leech: false, queueDue: previous.after.due } : null;
+    return { ...entry, id: seq, before };
+  });
 }
 
 export function simulatedHistory(options: HistoryOptions): Backup {
@@ -69,7 +83,7 @@ export function simulatedHistory(options: HistoryOptions): Backup {
         rating,
         time,
         durationMs: Math.round(3000 + random() * 12000),
-        before,
+        phaseBefore: before?.fsrs.phase ?? null,
         after,
         elapsedDays: after.elapsedDays,
         shift,

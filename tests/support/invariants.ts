@@ -53,8 +53,8 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
     entries.forEach((entry, i) => {
       const previous = entries[i - 1];
       if (!previous) {
-        if (entry.before !== null && entry.before.fsrs.reps !== 0) problems.push(`card ${cardId}: its first log entry ${entry.id} starts from a reviewed state`);
-      } else if (!entry.before || !sameRecord(entry.before.fsrs, previous.after)) {
+        if (entry.phaseBefore !== null && entry.phaseBefore !== 'new') problems.push(`card ${cardId}: its first log entry ${entry.id} starts from a reviewed state`);
+      } else if (entry.phaseBefore !== previous.after.phase) {
         problems.push(`card ${cardId}: log entry ${entry.id} does not continue from entry ${previous.id} (a forked history)`);
       }
     });
