@@ -1,7 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { legacyEvent, type LegacyLogRecord } from '../core/backup.ts';
-import { groupByPage, withEvents, type LogPage } from '../core/log-pages.ts';
+import { groupByPage, legacyEvent, withEvents, type LegacyLogRecord, type LogPage } from '../core/log-pages.ts';
 import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
 import { randomId } from './ids.ts';
 

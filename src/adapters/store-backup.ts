@@ -7,7 +7,7 @@ import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
-import { allEvents, pageBatches, putEvents, startNewDevice } from './log-store.ts';
+import { allEvents, pageBatches, putEvents, startNewDevice } from './log-history.ts';
 import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */

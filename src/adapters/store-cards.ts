@@ -7,7 +7,8 @@ import type { CollectionCard } from '../core/card-search.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
 import type { LogRef } from '../core/log-pages.ts';
 import { GENERATION_KEY, type DeckRecord, type ReviewLogEntry } from './db-schema.ts';
-import { appendEvents, findEvents, removeEvents, type LogTx } from './log-store.ts';
+import { findEvents, removeEvents } from './log-history.ts';
+import { appendEvents, type LogTx } from './log-store.ts';
 import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
 
 export interface Collection {

@@ -8,7 +8,7 @@ import type { ImportPlan } from '../core/merge.ts';
 import { deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
-import { countCardEvents, dropCardEvents } from './log-store.ts';
+import { countCardEvents, dropCardEvents } from './log-history.ts';
 import type { IDBPTransaction } from 'idb';
 import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';

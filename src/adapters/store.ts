@@ -4,12 +4,12 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { hidingSection, isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
+import { isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
-import { hideWithSection, newRecord, showAgain } from '../core/card-record.ts';
-import type { LogRef, Watermark } from '../core/log-pages.ts';
+import type { LogRef } from '../core/log-pages.ts';
+import type { Watermark } from '../core/stats.ts';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
-import { appendEvents, cardHistory, daysWithEvents, eventsAfter, eventsBetween, findEvents, firstEventTime, removeEvents, type LogTx } from './log-store.ts';
+import { appendEvents, eventsBetween, type LogTx } from './log-store.ts';
 
 /**
  * `stale`: what a write was planned on changed since it was read (another window reviewed the card or imported
@@ -232,19 +232,8 @@ export class Store {
   }
 
   /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
-  unhide(cardIds: string[]): Promise<number> {
-    return this.writing(async () => {
-      const tx = this.db.transaction('states', 'readwrite', { durability: 'strict' });
-      let changed = 0;
-      for (const id of cardIds) {
-        const state = await tx.store.get(id);
-        if (!state?.hiddenOf) continue;
-        void tx.store.put(showAgain(state));
-        changed++;
-      }
-      await tx.done;
-      return changed;
-    });
+  async unhide(cardIds: string[]): Promise<number> {
+    return (await import('./store-hidden.ts')).unhide(this, cardIds);
   }
 
   /** The sections whose cards the user chose never to see. */
@@ -257,50 +246,13 @@ export class Store {
    * every live card of it and of its subsections is hidden now, within one transaction, if its deck is unchanged
    * since `basis`. Cards hidden already stay as they are. Resolves to how many cards it hid.
    */
-  hideSection(section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
-    return this.writing(async () => {
-      const tx = this.db.transaction(['settings', 'states', 'cardRefs', 'cardBodies', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-      const decks = tx.objectStore('decks');
-      const [, sections, refs, bodies] = await Promise.all([
-        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [section.deckId]),
-        readHiddenSections(tx.objectStore('settings')),
-        tx.objectStore('cardRefs').get(section.deckId),
-        tx.objectStore('cardBodies').get(section.deckId),
-      ]);
-      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] });
-      const live = new Set((refs?.refs ?? []).filter((r) => !r.retired).map((r) => r.id));
-      const states = tx.objectStore('states');
-      let hidden = 0;
-      let added = 0;
-      for (const body of bodies?.bodies ?? []) {
-        if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
-        const state = await states.get(body.id);
-        if (state?.hiddenOf) continue;
-        states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id));
-        hidden++;
-        if (!state) added++;
-      }
-      if (added > 0) await this.bumpTracked(decks, section.deckId, added);
-      await tx.done;
-      return hidden;
-    });
+  async hideSection(section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
+    return (await import('./store-hidden.ts')).hideSection(this, section, now, basis);
   }
 
   /** Shows a hidden section again: it is forgotten, and the cards it hid come back, due when they were due. */
-  showSection(sectionId: string): Promise<number> {
-    return this.writing(async () => {
-      const tx = this.db.transaction(['settings', 'states'], 'readwrite', { durability: 'strict' });
-      const sections = await readHiddenSections(tx.objectStore('settings'));
-      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) });
-      let shown = 0;
-      for (const state of await tx.objectStore('states').index('hidden').getAll()) {
-        if (state.hiddenSection !== sectionId) continue;
-        void tx.objectStore('states').put(showAgain(state));
-        shown++;
-      }
-      await tx.done;
-      return shown;
-    });
+  async showSection(sectionId: string): Promise<number> {
+    return (await import('./store-hidden.ts')).showSection(this, sectionId);
   }
 
   /** The earliest time a schedulable card is due at or after `time`, or null. */
@@ -330,12 +282,13 @@ export class Store {
 
   /** Events logged after those `watermark` counts (per device), in no particular order. */
   reviewsAfter(watermark: Watermark): Promise<ReviewLogRecord[]> {
-    return guarded(() => eventsAfter(this.db.transaction('logPages').store, watermark));
+    return guarded(async () => (await import('./log-history.ts')).eventsAfter(this.db.transaction('logPages').store, watermark));
   }
 
   /** A card's history, in replay order. */
   logFor(cardId: string): Promise<ReviewLogRecord[]> {
-    return guarded(() => cardHistory(this.db.transaction('logPages').store, cardId));
+    // The card browser's and the tests' question, never the review's: its code loads with its first call.
+    return guarded(async () => (await import('./log-history.ts')).cardHistory(this.db.transaction('logPages').store, cardId));
   }
 
   /**
@@ -363,25 +316,9 @@ export class Store {
    * undone action was a review, goes away. Only while the card's record is still `written` (what the undone action
    * wrote) and that event is still there: else `stale`, nothing changed.
    */
-  restoreState(undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null }, basis: WriteBasis): Promise<void> {
-    const { cardId, deckId, before, written, log } = undo;
-    return this.writing(async () => {
-      const tx = this.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-      const pages = tx.objectStore('logPages');
-      const [current, events] = await Promise.all([
-        tx.objectStore('states').get(cardId),
-        findEvents(pages, log === null ? [] : [log]),
-        checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
-      ]);
-      if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
-      if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
-      if (before) tx.objectStore('states').put(before);
-      else {
-        tx.objectStore('states').delete(cardId);
-        await this.bumpTracked(tx.objectStore('decks'), deckId, -1);
-      }
-      await tx.done;
-    });
+  async restoreState(undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null }, basis: WriteBasis): Promise<void> {
+    // Loaded before its transaction opens: awaiting it inside would let the transaction commit.
+    return (await import('./log-history.ts')).restoreState(this, undo, basis);
   }
 
   /**
@@ -400,7 +337,8 @@ export class Store {
     });
   }
 
-  private async bumpTracked(decks: { get(id: string): Promise<DeckRecord | undefined>; put(d: DeckRecord): unknown }, deckId: string, by: number) {
+  /** Raises (or lowers) how many of a deck's cards have a state record, inside the caller's transaction. */
+  async bumpTracked(decks: { get(id: string): Promise<DeckRecord | undefined>; put(d: DeckRecord): unknown }, deckId: string, by: number) {
     const deck = await decks.get(deckId);
     if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
   }
@@ -445,30 +383,12 @@ export class Store {
    * Study days in a row with at least one log event, ending with study day `today` — or with the day before, while
    * today has none yet. Keys of the day index only; no event is read.
    */
-  reviewStreak(today: number): Promise<number> {
-    return guarded(async () => {
-      const index = this.db.transaction('logPages').store.index('day');
-      let streak = 0;
-      let expected: number | null = null;
-      for (let from = today; ; ) {
-        const days = await daysWithEvents(index, from, 400);
-        for (const day of days) {
-          if (expected === null) {
-            if (day < today - 1) return 0;
-            expected = day;
-          }
-          if (day !== expected) return streak;
-          streak++;
-          expected = day - 1;
-        }
-        if (days.length < 400) return streak;
-        from = days.at(-1)! - 1;
-      }
-    });
+  async reviewStreak(today: number): Promise<number> {
+    return (await import('./log-history.ts')).reviewStreak(this, today);
   }
 
   /** Time of the oldest review in the log, or null when there is none. */
   firstReviewAt(): Promise<number | null> {
-    return guarded(() => firstEventTime(this.db.transaction('logPages').store));
+    return guarded(async () => (await import('./log-history.ts')).firstEventTime(this.db.transaction('logPages').store));
   }
 }

@@ -3,9 +3,10 @@
  * live in backup-check.ts, which only the settings screen loads.
  */
 import type { CardBody, CardRef } from './deck-content.ts';
-import { asEvent } from './log-pages.ts';
-import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from './records.ts';
+import type { DeckRecord, ReviewLogRecord, StateRecord } from './records.ts';
 import { DAY } from './scheduler.ts';
+
+export { legacyEvent, type LegacyLogRecord } from './log-pages.ts';
 
 export const BACKUP_FORMAT = 'repaso-backup';
 /**
@@ -46,21 +47,12 @@ export interface BackupMedia {
 export type LogRecord = ReviewLogRecord;
 
 /**
- * A log entry of a version 1 or 2 backup, and of a version 6 database: numbered by the database it came from, and
- * holding the card's whole record before it.
- */
-export type LegacyLogRecord = Omit<ReviewLogEntry, 'phaseBefore'> & { id: number; before: StateRecord | null };
-
-/**
  * The device a version 1 or 2 backup's events are given: named after the backup, so restoring the same file on
  * two devices gives the same event ids (and a sync between them no duplicates).
  */
 export const legacyDevice = (exportedAt: number): string => `backup-${exportedAt.toString(36)}`;
 
-/** A numbered log entry as an event of `device`: its number becomes the counter, in the order it was logged. */
-export function legacyEvent({ id, before, ...entry }: LegacyLogRecord, device: string): ReviewLogRecord {
-  return asEvent({ ...entry, phaseBefore: before?.fsrs.phase ?? null }, device, id);
-}
+
 
 /** The backup document: everything but the review log, which its files hold (version 2). */
 export interface BackupDocument {

@@ -5,8 +5,10 @@
  * what syncing through CouchDB needs, and why a restore or a backup handles a few hundred records instead of
  * hundreds of thousands. Pure: the adapters (adapters/log-store.ts) read and write the pages.
  */
-import type { ReviewLogEntry, ReviewLogRecord } from './records.ts';
-import { DAY } from './scheduler.ts';
+import type { ReviewLogEntry, ReviewLogRecord, StateRecord } from './records.ts';
+
+// Not the scheduler's DAY: the review path must not load the scheduler's engine for this module's sake.
+const DAY = 86_400_000;
 
 export interface LogPage {
   /** `${device}:${day}` */
@@ -45,30 +47,6 @@ export function asEvent(entry: ReviewLogEntry, device: string, seq: number): Rev
   return { ...entry, id: eventId(device, seq), device, seq };
 }
 
-/**
- * The order a history is replayed in, the same on every device that holds the same events: each device's events in
- * the order it logged them (its counter — what it computed each state from, even when its clock went backwards),
- * the devices' runs merged by time (then device id). One device's log replays exactly as it was written.
- */
-export function inReplayOrder(events: readonly ReviewLogRecord[]): ReviewLogRecord[] {
-  const runs = new Map<string, ReviewLogRecord[]>();
-  for (const e of events) {
-    const run = runs.get(e.device);
-    if (run) run.push(e);
-    else runs.set(e.device, [e]);
-  }
-  for (const run of runs.values()) run.sort((a, b) => a.seq - b.seq);
-  if (runs.size <= 1) return runs.values().next().value ?? [];
-  const heads = [...runs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, run]) => ({ run, at: 0 }));
-  const merged: ReviewLogRecord[] = [];
-  for (;;) {
-    let next: (typeof heads)[number] | null = null;
-    for (const head of heads) if (head.at < head.run.length && (!next || head.run[head.at]!.time < next.run[next.at]!.time)) next = head;
-    if (!next) return merged;
-    merged.push(next.run[next.at++]!);
-  }
-}
-
 /** A page with `events` added after its own (events already in it, by id, are not added twice). */
 export function withEvents(page: LogPage | undefined, device: string, day: number, events: readonly ReviewLogRecord[]): LogPage {
   const kept = page?.events ?? [];
@@ -77,14 +55,8 @@ export function withEvents(page: LogPage | undefined, device: string, day: numbe
   return pageOf(device, day, kept.length === 0 ? added : [...kept, ...added]);
 }
 
-/** A page of these events, or null when none is left (a page is never stored empty). */
-export function withoutEvents(page: LogPage, gone: (event: ReviewLogRecord) => boolean): LogPage | null {
-  const events = page.events.filter((e) => !gone(e));
-  if (events.length === page.events.length) return page;
-  return events.length === 0 ? null : pageOf(page.device, page.day, events);
-}
-
-function pageOf(device: string, day: number, events: ReviewLogRecord[]): LogPage {
+/** The page of these events, its card index and last counter made from them. */
+export function pageOf(device: string, day: number, events: ReviewLogRecord[]): LogPage {
   const cards = [...new Set(events.map((e) => e.cardId))];
   let lastSeq = 0;
   for (const e of events) if (e.seq > lastSeq) lastSeq = e.seq;
@@ -118,38 +90,14 @@ export function daysOfRange(from: number, to: number): [number, number] {
   return [Math.floor((from - MAX_SHIFT) / DAY), Math.floor((to + MAX_SHIFT) / DAY)];
 }
 
-/** Per device, the counter of the last event counted: what the statistics already folded into their cache. */
-export type Watermark = Record<string, number>;
-
 /**
- * Splits events into the settled ones — per device, the longest run in counter order logged before `dayStart` —
- * and the rest (today's, which undo may still remove), with the watermark that the settled ones reach.
+ * A log entry of a version 1 or 2 backup, and of a version 6 database: numbered by the database it came from, and
+ * holding the card's whole record before it.
  */
-export function settledEvents<E extends Pick<ReviewLogRecord, 'device' | 'seq' | 'time'>>(
-  events: readonly E[],
-  dayStart: number,
-  watermark: Watermark,
-): { settled: E[]; recent: E[]; watermark: Watermark } {
-  const byDevice = new Map<string, E[]>();
-  for (const e of events) {
-    const list = byDevice.get(e.device);
-    if (list) list.push(e);
-    else byDevice.set(e.device, [e]);
-  }
-  const settled: E[] = [];
-  const recent: E[] = [];
-  const marks: Watermark = { ...watermark };
-  for (const [device, list] of byDevice) {
-    list.sort((a, b) => a.seq - b.seq);
-    let end = 0;
-    while (end < list.length && list[end]!.time < dayStart) end++;
-    for (let i = 0; i < list.length; i++) (i < end ? settled : recent).push(list[i]!);
-    if (end > 0) marks[device] = list[end - 1]!.seq;
-  }
-  return { settled, recent, watermark: marks };
-}
+export type LegacyLogRecord = Omit<ReviewLogEntry, 'phaseBefore'> & { id: number; before: StateRecord | null };
 
-export function isWatermark(value: unknown): value is Watermark {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.entries(value).every(([device, seq]) => DEVICE_ID.test(device) && Number.isSafeInteger(seq) && (seq as number) >= 0);
+
+/** A numbered log entry as an event of `device`: its number becomes the counter, in the order it was logged. */
+export function legacyEvent({ id, before, ...entry }: LegacyLogRecord, device: string): ReviewLogRecord {
+  return asEvent({ ...entry, phaseBefore: before?.fsrs.phase ?? null }, device, id);
 }

@@ -2,7 +2,7 @@
  * Rescheduling after the scheduler's settings change: each card's state is rebuilt by replaying its review log
  * with the new settings, as if they had always been in force. Flags (suspended, buried, leech, retired) stay.
  */
-import { inReplayOrder } from './log-pages.ts';
+import { inReplayOrder } from './log-replay.ts';
 import type { ReviewLogRecord, StateRecord } from './records.ts';
 import { replay, type Scheduler } from './scheduler.ts';
 

@@ -4,7 +4,8 @@
  * shift it was made with, so travelling across time zones never moves a past review to another day.
  */
 import { DAY, type Phase, type Rating } from './scheduler.ts';
-import { isWatermark, type Watermark } from './log-pages.ts';
+import { DEVICE_ID } from './log-pages.ts';
+import type { ReviewLogRecord } from './records.ts';
 
 /** The fields of a review-log entry the statistics read. */
 export interface LoggedReview {
@@ -255,4 +256,40 @@ export function readLedgerCache(value: unknown): { ledger: Ledger; watermark: Wa
     ledger.set(day, { reviews, judged, passed, durationMs });
   }
   return { ledger, watermark: watermark! };
+}
+
+/** Per device, the counter of the last event counted: what the statistics already folded into their cache. */
+export type Watermark = Record<string, number>;
+
+/**
+ * Splits events into the settled ones — per device, the longest run in counter order logged before `dayStart` —
+ * and the rest (today's, which undo may still remove), with the watermark that the settled ones reach.
+ */
+export function settledEvents<E extends Pick<ReviewLogRecord, 'device' | 'seq' | 'time'>>(
+  events: readonly E[],
+  dayStart: number,
+  watermark: Watermark,
+): { settled: E[]; recent: E[]; watermark: Watermark } {
+  const byDevice = new Map<string, E[]>();
+  for (const e of events) {
+    const list = byDevice.get(e.device);
+    if (list) list.push(e);
+    else byDevice.set(e.device, [e]);
+  }
+  const settled: E[] = [];
+  const recent: E[] = [];
+  const marks: Watermark = { ...watermark };
+  for (const [device, list] of byDevice) {
+    list.sort((a, b) => a.seq - b.seq);
+    let end = 0;
+    while (end < list.length && list[end]!.time < dayStart) end++;
+    for (let i = 0; i < list.length; i++) (i < end ? settled : recent).push(list[i]!);
+    if (end > 0) marks[device] = list[end - 1]!.seq;
+  }
+  return { settled, recent, watermark: marks };
+}
+
+export function isWatermark(value: unknown): value is Watermark {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(([device, seq]) => DEVICE_ID.test(device) && Number.isSafeInteger(seq) && (seq as number) >= 0);
 }

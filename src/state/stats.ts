@@ -7,8 +7,7 @@ import { allStates } from '../adapters/store-backup.ts';
 import { STATS_CACHE_SETTING } from '../adapters/store.ts';
 import { isReview } from '../core/records.ts';
 import { DAY } from '../core/scheduler.ts';
-import { settledEvents } from '../core/log-pages.ts';
-import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
+import { addToLedger, computeStats, HEATMAP_DAYS, ledgerCache, readLedgerCache, settledEvents, studyDay, type LoggedReview, type Stats } from '../core/stats.ts';
 import { dayWindow, type StudyContext } from './study-context.ts';
 
 export interface StatsView extends Stats {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysOfRange, eventDay, inReplayOrder, withEvents, withoutEvents } from '../../src/core/log-pages.ts';
+import { daysOfRange, eventDay, withEvents } from '../../src/core/log-pages.ts';
+import { inReplayOrder, withoutEvents } from '../../src/core/log-replay.ts';
 import type { ReviewLogRecord } from '../../src/core/records.ts';
 import { DAY, unseenState } from '../../src/core/scheduler.ts';
 

@@ -1,4 +1,4 @@
-import { settledEvents } from '../../src/core/log-pages.ts';
+import { settledEvents } from '../../src/core/stats.ts';
 import { describe, expect, it } from 'vitest';
 import { isReview } from '../../src/core/records.ts';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';

@@ -8,7 +8,8 @@ import type { CardRef } from '../../src/core/deck-content.ts';
 import type { DeckRecord, ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
 import { sameRecord } from '../../src/core/records.ts';
 import { createScheduler, replay, type Scheduler } from '../../src/core/scheduler.ts';
-import { eventDay, inReplayOrder, withEvents, type LogPage } from '../../src/core/log-pages.ts';
+import { eventDay, withEvents, type LogPage } from '../../src/core/log-pages.ts';
+import { inReplayOrder } from '../../src/core/log-replay.ts';
 
 export interface DatabaseDump {
   decks: DeckRecord[];
