@@ -213,8 +213,10 @@ test('a note deleted from a zip imported again retires its deck, history kept; i
   await page.getByText('Imported. Your decks are up to date.').waitFor();
   await page.getByRole('button', { name: 'Back to decks' }).first().click();
   await page.getByRole('button', { name: /^Study: Física/ }).waitFor();
-  assert.equal(await page.getByRole('button', { name: /^Study: Óptica/ }).count(), 0, 'a deck with no live card leaves the list');
+  // The notice comes with the list read after the import (regression: the count was taken from the list still
+  // drawn before it, and the run failed when reading it took longer).
   await page.getByText('1 retired card: no longer in your notes, kept with its history.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Study: Óptica/ }).count(), 0, 'a deck with no live card leaves the list');
   assert.equal((await dbCounts(page)).log, log, 'the review of the retired card is kept');
 
   // The note returns: its card comes back with its schedule.
