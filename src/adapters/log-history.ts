@@ -10,7 +10,7 @@ import type { Watermark } from '../core/stats.ts';
 import { COUNTER_KEY, DEVICE_KEY, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
-import { checkBasis, guarded, staleCard, type Store, type WriteBasis } from './store.ts';
+import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
 
 /** The events at `refs` (undefined where one is gone), and the pages read to find them, for removeEvents. */
 export async function findEvents(pages: PagesStore, refs: readonly LogRef[]): Promise<{ found: (ReviewLogRecord | undefined)[]; pages: Map<string, LogPage> }> {
@@ -22,10 +22,10 @@ export async function findEvents(pages: PagesStore, refs: readonly LogRef[]): Pr
   return { found, pages: byId };
 }
 
-/** Removes the events that are `gone` from pages already read; a page left empty goes. */
-export function removeEvents(store: PagesStore<'readwrite'>, pages: ReadonlyMap<string, LogPage>, gone: (event: ReviewLogRecord) => boolean): void {
+/** Removes the events with these ids from pages read by findEvents; a page left empty goes. */
+export function removeEvents(store: PagesStore<'readwrite'>, pages: ReadonlyMap<string, LogPage>, ids: ReadonlySet<string>): void {
   for (const page of pages.values()) {
-    const kept = withoutEvents(page, gone);
+    const kept = withoutEvents(page, (e) => ids.has(e.id));
     if (kept === page) continue;
     if (kept) void store.put(kept);
     else void store.delete(page.id);
@@ -42,6 +42,7 @@ export async function daysWithEvents(dayIndex: PagesIndex, fromDay: number, limi
   }
   return days;
 }
+
 
 /** A new device for this copy, its counter at zero: after a restore, which brings events of other devices' ids. */
 export function startNewDevice(meta: MetaStore): void {
@@ -75,7 +76,11 @@ export async function countCardEvents(pages: PagesStore, cardIds: Iterable<strin
 export async function dropCardEvents(store: PagesStore<'readwrite'>, cardIds: Iterable<string>): Promise<void> {
   const wanted = new Set(cardIds);
   const { pages } = await eventsOfCards(store, wanted);
-  removeEvents(store, pages, (e) => wanted.has(e.cardId));
+  for (const page of pages.values()) {
+    const kept = withoutEvents(page, (e) => wanted.has(e.cardId));
+    if (kept) void store.put(kept);
+    else void store.delete(page.id);
+  }
 }
 
 /** Every event of a device logged after its counter in `watermark` (all of a device not in it), any order. */
@@ -139,8 +144,8 @@ export function restoreState(store: Store, undo: { cardId: string; deckId: strin
       findEvents(pages, log === null ? [] : [log]),
       checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
     ]);
-    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
-    if (log !== null) removeEvents(pages, events.pages, (e) => e.id === log.id);
+    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw new StoreError('stale', new Error(`card ${cardId} changed in another window`));
+    if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
     if (before) tx.objectStore('states').put(before);
     else {
       tx.objectStore('states').delete(cardId);

@@ -76,7 +76,7 @@ export async function checkBasis(stores: BasisStores, basis: WriteBasis, deckIds
   });
 }
 
-export const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${cardId} changed in another window`));
+const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${cardId} changed in another window`));
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
