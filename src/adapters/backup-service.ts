@@ -2,9 +2,11 @@
  * Backup, restore and the review-log export, as one service. The app runs it in a module worker (see
  * backup-worker.ts), so zipping, checking and writing a large collection never freeze the page; unit tests run it
  * in the same thread. Card HTML is the one thing it cannot handle in a worker (DOMPurify needs a DOM): the page
- * takes the backup's card bodies a batch at a time (bodies) and gives them back sanitized (sanitized).
+ * takes the backup's card bodies that need it a batch at a time (bodies) and gives them back sanitized (sanitized);
+ * bodies of plain text and bare formatting tags (core/inert-html.ts) need no sanitizer and stay here.
  */
 import type { BackupDocument, BackupProblem } from '../core/backup.ts';
+import { isInertHtml } from '../core/inert-html.ts';
 import { isReview } from '../core/records.ts';
 import { reviewLogCsv } from '../core/review-csv.ts';
 import { openBackupArchive, type OpenedArchive } from './backup-file.ts';
@@ -14,6 +16,7 @@ import type { ZipSource } from './zip-reader.ts';
 
 export type CardBody = BackupDocument['cardBodies'][number]['bodies'][number];
 
+/** `bodies`: how many card bodies the page must sanitize before restore(). */
 export type OpenedBackup = { ok: true; exportedAt: number; cards: number; reviews: number; bodies: number } | { ok: false; problem: BackupProblem };
 
 export interface BackupService {
@@ -34,7 +37,7 @@ export interface BackupService {
 export function backupService(openStore: () => Promise<Store>, sourceOf: (file: Blob) => Promise<ZipSource>): BackupService {
   let opened: OpenedArchive | null = null;
   let store: Store | null = null;
-  /** The backup's bodies in one list (deck after deck), and how many came back sanitized. */
+  /** The backup's bodies the page must sanitize, in one list (deck after deck), and how many came back. */
   let bodies: CardBody[] = [];
   let sanitized = 0;
   const connected = async () => (store ??= await openStore());
@@ -55,7 +58,7 @@ export function backupService(openStore: () => Promise<Store>, sourceOf: (file: 
       const checked = openBackupArchive(await sourceOf(file));
       if (!checked.ok) return checked;
       opened = checked;
-      bodies = checked.document.cardBodies.flatMap((deck) => deck.bodies);
+      bodies = checked.document.cardBodies.flatMap((deck) => deck.bodies.filter((body) => !isInertHtml(body.questionHtml) || !isInertHtml(body.answerHtml)));
       sanitized = 0;
       return { ok: true, exportedAt: checked.document.exportedAt, cards: checked.cards, reviews: checked.reviews, bodies: bodies.length };
     },
@@ -73,7 +76,7 @@ export function backupService(openStore: () => Promise<Store>, sourceOf: (file: 
       const backup = archive();
       if (sanitized < bodies.length) throw new Error('a backup cannot be restored before its card HTML is sanitized');
       const byId = new Map(bodies.map((body) => [body.id, body]));
-      const cardBodies = backup.document.cardBodies.map(({ deckId, bodies: list }) => ({ deckId, bodies: list.map((body) => byId.get(body.id)!) }));
+      const cardBodies = backup.document.cardBodies.map(({ deckId, bodies: list }) => ({ deckId, bodies: list.map((body) => byId.get(body.id) ?? body) }));
       const content = archiveContent(backup);
       await replaceAll(await connected(), { ...content, document: { ...content.document, cardBodies } }, onProgress);
       opened = null;

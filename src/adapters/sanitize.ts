@@ -9,6 +9,7 @@
  * no javascript: URLs, images only from 'self') still guards whatever reaches the page.
  */
 import type { DOMPurify } from 'dompurify';
+import { isInertHtml } from '../core/inert-html.ts';
 import { MEDIA_ATTRIBUTE } from './media.ts';
 
 const FORBID_TAGS = ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'link', 'meta', 'base', 'template', 'video', 'audio', 'source', 'picture'];
@@ -53,22 +54,28 @@ export function createCardSanitizer(purify: DOMPurify): CardSanitizer {
     }
   });
 
-  const sanitize = (html: string) => purify.sanitize(html, CONFIG);
+  const purified = (html: string) => purify.sanitize(html, CONFIG);
+  /**
+   * One DOMPurify pass over many cards, each wrapped in a <section>, instead of one pass (one document) per card.
+   * If the wrappers do not come back one per card — only a crafted card can do that — every card is sanitized on
+   * its own. Either way every byte goes through DOMPurify.
+   */
+  const purifiedAll = (htmls: string[]): string[] => {
+    if (htmls.length < 2) return htmls.map(purified);
+    const fragment = purify.sanitize(htmls.map((html) => `<section>${html}</section>`).join(''), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    const parts = [...fragment.children];
+    if (parts.length !== htmls.length || fragment.childNodes.length !== htmls.length || parts.some((p) => p.tagName !== 'SECTION')) {
+      return htmls.map(purified);
+    }
+    return parts.map((part) => part.innerHTML);
+  };
   return {
-    sanitize,
-    /**
-     * One DOMPurify pass over all cards, each wrapped in a <section>, instead of one pass (one document) per card.
-     * If the wrappers do not come back one per card — only a crafted card can do that — every card is sanitized on
-     * its own. Either way every byte goes through DOMPurify.
-     */
+    sanitize: (html) => (isInertHtml(html) ? html : purified(html)),
     sanitizeAll(htmls) {
-      if (htmls.length < 2) return htmls.map(sanitize);
-      const fragment = purify.sanitize(htmls.map((html) => `<section>${html}</section>`).join(''), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
-      const parts = [...fragment.children];
-      if (parts.length !== htmls.length || fragment.childNodes.length !== htmls.length || parts.some((p) => p.tagName !== 'SECTION')) {
-        return htmls.map(sanitize);
-      }
-      return parts.map((part) => part.innerHTML);
+      const active = htmls.flatMap((html, i) => (isInertHtml(html) ? [] : [i]));
+      const clean = [...htmls];
+      purifiedAll(active.map((i) => htmls[i]!)).forEach((html, n) => (clean[active[n]!] = html));
+      return clean;
     },
   };
 }

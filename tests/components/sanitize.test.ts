@@ -43,3 +43,35 @@ describe('sanitizing many cards at once', () => {
     expect(sanitizeCardHtmlBatch(cards)).toHaveLength(2);
   });
 });
+
+describe('cards that need no sanitizer', () => {
+  /** A sanitizer over its own DOMPurify instance, counting the calls that reach DOMPurify. */
+  function countingSanitizer() {
+    const purify = DOMPurify(window);
+    const calls = { count: 0 };
+    const sanitize = purify.sanitize.bind(purify);
+    purify.sanitize = ((...args: Parameters<typeof sanitize>) => (calls.count++, sanitize(...args))) as typeof purify.sanitize;
+    return { sanitizer: createCardSanitizer(purify), calls };
+  }
+
+  const inert = ['texto llano, sin etiquetas', '<p>Una <strong>frase</strong> con <em>énfasis</em> &amp; entidades &gt; 2</p>', '<ul><li>uno</li><li><code>dos</code></li></ul>', '<h3>Título</h3><pre><code>x = 1</code></pre>', '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>', '<p>a<br>b</p><hr>', ''];
+
+  it('plain text and bare formatting tags skip DOMPurify, which would have kept them as they are', () => {
+    const { sanitizer, calls } = countingSanitizer();
+    expect(sanitizer.sanitizeAll(inert)).toEqual(inert);
+    expect(inert.map(sanitizer.sanitize)).toEqual(inert);
+    expect(calls.count).toBe(0);
+    for (const html of inert) expect(DOMPurify.sanitize(html)).toBe(html);
+  });
+
+  it('an attribute, a comment, a link, an image, another tag or a stray "<" goes through DOMPurify', () => {
+    const active = ['<p class="x">a</p>', '<!-- c --><p>a</p>', '<a>enlace</a>', '<img>', 'a < b', '<script>x()</script>', '<p >a</p>', '<P>a</P>', '<br/>', '<svg></svg>', '<p>a</p><section>b</section>', '<p onclick=x()>a</p>'];
+    for (const html of active) {
+      const { sanitizer, calls } = countingSanitizer();
+      sanitizer.sanitize(html);
+      expect(calls.count, html).toBe(1);
+    }
+    const { sanitizer } = countingSanitizer();
+    expect(sanitizer.sanitizeAll(['<p>ok</p>', 'a < b', '<p onclick="x()">c</p>'])).toEqual(['<p>ok</p>', 'a &lt; b', '<p>c</p>']);
+  });
+});
