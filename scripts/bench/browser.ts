@@ -86,9 +86,10 @@ export async function seedLargeStore(page: Page): Promise<{ due: number }> {
         const seq = i + 1;
         const event: ReviewLogRecord = { id: `bench:${seq}`, device: 'bench', seq, cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, phaseBefore: 'review', after, elapsedDays: 5, shift: 0 };
         let page = pages.get(day);
-        if (!page) pages.set(day, (page = { id: `bench:${day}`, device: 'bench', day, events: [], cards: [], lastSeq: 0 }));
+        if (!page) pages.set(day, (page = { id: `bench:${day}`, device: 'bench', day, events: [], cards: [], totals: [day, 0, 0, 0, 0] }));
         page.events.push(event);
-        page.lastSeq = seq;
+        // Every event is a review of a card in the review phase, not rated Again (see core/log-pages pageTotals).
+        page.totals = [day, page.totals[1] + 1, page.totals[2] + 1, page.totals[3] + 1, page.totals[4] + event.durationMs];
       }
       const logTx = db.transaction('logPages', 'readwrite');
       for (const page of pages.values()) logTx.objectStore('logPages').put({ ...page, cards: [...new Set(page.events.map((e) => e.cardId))] });

@@ -1,13 +1,13 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { groupByPage, legacyEvent, withEvents, type LegacyLogRecord, type LogPage } from '../core/log-pages.ts';
+import { groupByPage, legacyEvent, pageOf, withEvents, type LegacyLogRecord, type LogPage, type PageTotals } from '../core/log-pages.ts';
 import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
 import { randomId } from './ids.ts';
 
 export type { DeckRecord, LogPage, ReviewLogEntry, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
@@ -17,7 +17,7 @@ export interface RepasoSchema extends DBSchema {
   cardBodies: { key: string; value: { deckId: string; bodies: CardBody[] } };
   states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number]; hidden: string } };
   /** The review log in pages (see core/log-pages.ts); before version 7, one record per review in `log`. */
-  logPages: { key: string; value: LogPage; indexes: { card: string; day: number; device: string; written: [string, number] } };
+  logPages: { key: string; value: LogPage; indexes: { card: string; day: number; device: string; totals: PageTotals } };
   settings: { key: string; value: { key: string; value: unknown } };
   /** Images of imported notes, keyed `${deckId}\n${mediaPath}` (bundled decks' images are files of the app). */
   media: { key: string; value: { key: string; deckId: string; bytes: Uint8Array }; indexes: { deck: string } };
@@ -92,7 +92,7 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
     pages.createIndex('card', 'cards', { multiEntry: true });
     pages.createIndex('day', 'day');
     pages.createIndex('device', 'device');
-    pages.createIndex('written', ['device', 'lastSeq']);
+    pages.createIndex('written' as never, ['device', 'lastSeq']);
     const device = randomId();
     const legacy = (tx as unknown as { objectStore(name: 'log'): LegacyStores['log'] }).objectStore('log');
     void (async () => {
@@ -107,6 +107,20 @@ export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => voi
       void tx.objectStore('meta').put({ key: DEVICE_KEY, value: device });
       void tx.objectStore('meta').put({ key: COUNTER_KEY, value: String(counter) });
       db.deleteObjectStore('log' as never);
+    })();
+  },
+  // 8: pages keep their day's totals in the key of an index, for the statistics; the per-device watermark into the
+  // log that the statistics' cache of day totals needed goes, and so does that cache.
+  (_db, tx) => {
+    const pages = tx.objectStore('logPages');
+    pages.deleteIndex('written' as never);
+    pages.createIndex('totals', 'totals');
+    void tx.objectStore('settings').delete('statsCache');
+    void (async () => {
+      for (let cursor = await pages.openCursor(); cursor; cursor = await cursor.continue()) {
+        const { device, day, events } = cursor.value;
+        void cursor.update(pageOf(device, day, events));
+      }
     })();
   },
 ];

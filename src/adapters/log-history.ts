@@ -1,12 +1,11 @@
 /**
  * The review log's pages as everything but a rating reads and writes them: undo, the streak of the done screen, a
- * card's history (the card browser), the statistics since their watermark, backups and restores, deleting cards for
+ * card's history (the card browser), the statistics' day totals, backups and restores, deleting cards for
  * good. Loaded with the first of them, so the first card does not wait for this code.
  */
-import { groupByPage, withEvents, type LogPage, type LogRef } from '../core/log-pages.ts';
+import { groupByPage, withEvents, type LogPage, type LogRef, type PageTotals } from '../core/log-pages.ts';
 import { inReplayOrder, withoutEvents } from '../core/log-replay.ts';
 import { sameRecord } from '../core/records.ts';
-import type { Watermark } from '../core/stats.ts';
 import { COUNTER_KEY, DEVICE_KEY, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
@@ -83,15 +82,11 @@ export async function dropCardEvents(store: PagesStore<'readwrite'>, cardIds: It
   }
 }
 
-/** Every event of a device logged after its counter in `watermark` (all of a device not in it), any order. */
-export async function eventsAfter(pages: PagesStore, watermark: Watermark): Promise<ReviewLogRecord[]> {
-  const devices: string[] = [];
-  for (let cursor = await pages.index('device').openKeyCursor(null, 'nextunique'); cursor; cursor = await cursor.continue()) devices.push(cursor.key);
-  const written = pages.index('written');
-  const lists = await Promise.all(devices.map((d) => written.getAll(IDBKeyRange.bound([d, (watermark[d] ?? 0) + 1], [d, Infinity]))));
-  const events: ReviewLogRecord[] = [];
-  for (const list of lists) for (const page of list) for (const e of page.events) if (e.seq > (watermark[e.device] ?? 0)) events.push(e);
-  return events;
+/** The totals of the pages of study day `day` and after, read from the keys of the `totals` index alone. */
+export async function totalsFrom(pages: PagesStore, day: number): Promise<PageTotals[]> {
+  const totals: PageTotals[] = [];
+  for (let cursor = await pages.index('totals').openKeyCursor(IDBKeyRange.lowerBound([day])); cursor; cursor = await cursor.continue()) totals.push(cursor.key);
+  return totals;
 }
 
 /** Every event, in replay order. */

@@ -11,7 +11,7 @@ import { randomId } from './ids.ts';
 type Mode = 'readonly' | 'readwrite' | 'versionchange';
 type Stores = ArrayLike<StoreNames<RepasoSchema>>;
 export type PagesStore<M extends Mode = Mode> = IDBPObjectStore<RepasoSchema, Stores, 'logPages', M>;
-export type PagesIndex = IDBPIndex<RepasoSchema, Stores, 'logPages', 'card' | 'day' | 'device' | 'written', Mode>;
+export type PagesIndex = IDBPIndex<RepasoSchema, Stores, 'logPages', 'card' | 'day' | 'device' | 'totals', Mode>;
 export type MetaStore = IDBPObjectStore<RepasoSchema, Stores, 'meta', 'readwrite' | 'versionchange'>;
 /** A readwrite transaction over at least the pages and `meta` (the device and its counter). */
 export type LogTx = IDBPTransaction<RepasoSchema, Stores, 'readwrite'>;

@@ -18,7 +18,6 @@ import {
   HIDDEN_SECTIONS_SETTING,
   readHiddenSections,
   REMOVED_BUNDLED_SETTING,
-  STATS_CACHE_SETTING,
   StoreError,
   type Store,
   type WriteBasis,
@@ -147,8 +146,6 @@ export function purgeRetired(store: Store): Promise<number> {
       }
       purged += gone.size;
     }
-    // Their reviews leave the statistics too: the day totals are counted again on the next visit.
-    if (purged > 0) tx.objectStore('settings').delete(STATS_CACHE_SETTING);
     await tx.done;
     return purged;
   });
@@ -200,7 +197,6 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
     const gone = new Set(deckIds);
     if (!keepHistory) {
       settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) });
-      settings.delete(STATS_CACHE_SETTING);
     }
     const bundled = records.filter((d) => d?.origin === 'bundled').map((d) => d!.id);
     if (bundled.length > 0) {

@@ -6,8 +6,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
-import type { LogRef } from '../core/log-pages.ts';
-import type { Watermark } from '../core/stats.ts';
+import type { LogRef, PageTotals } from '../core/log-pages.ts';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { appendEvents, eventsBetween, type LogTx } from './log-store.ts';
 
@@ -80,8 +79,6 @@ const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
-/** Day totals of the review log kept for the statistics screen (see core/stats LedgerCache). */
-export const STATS_CACHE_SETTING = 'statsCache';
 /** Until when the user asked not to be reminded of backups (epoch ms). */
 export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
 export const HIDDEN_SECTIONS_SETTING = 'hiddenSections';
@@ -280,9 +277,9 @@ export class Store {
     return guarded(() => eventsBetween(this.db.transaction('logPages').store, from, to));
   }
 
-  /** Events logged after those `watermark` counts (per device), in no particular order. */
-  reviewsAfter(watermark: Watermark): Promise<ReviewLogRecord[]> {
-    return guarded(async () => (await import('./log-history.ts')).eventsAfter(this.db.transaction('logPages').store, watermark));
+  /** The totals of every page of study day `day` and after, each device's apart (see core/log-pages PageTotals). */
+  dayTotalsFrom(day: number): Promise<PageTotals[]> {
+    return guarded(async () => (await import('./log-history.ts')).totalsFrom(this.db.transaction('logPages').store, day));
   }
 
   /** A card's history, in replay order. */

@@ -141,9 +141,10 @@ export function checkBackupDocument(document: unknown, archiveFiles: ReadonlySet
   if ((document.version as number) > BACKUP_VERSION) return fail({ code: 'newer-version', version: document.version as number });
   if (!isTime(document.exportedAt)) return fail({ code: 'bad-record', part: 'file', index: 0, field: 'exportedAt' });
 
-  // Version 3 changed the statistics' cache, which is only a cache: an older one is dropped, and counted again.
+  // Backups made before database version 8 may hold the statistics' old cache of day totals: it is dropped (the
+  // statistics now read the totals the log's pages keep).
   const doc: Record<string, unknown> =
-    (document.version as number) < 3 && Array.isArray(document.settings)
+    Array.isArray(document.settings)
       ? { ...document, settings: (document.settings as unknown[]).filter((s) => !(isObject(s) && s.key === 'statsCache')) }
       : document;
   for (const [part, spec] of Object.entries(PARTS)) {

@@ -5,7 +5,7 @@
  * what syncing through CouchDB needs, and why a restore or a backup handles a few hundred records instead of
  * hundreds of thousands. Pure: the adapters (adapters/log-store.ts) read and write the pages.
  */
-import type { ReviewLogEntry, ReviewLogRecord, StateRecord } from './records.ts';
+import { isReview, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './records.ts';
 
 // Not the scheduler's DAY: the review path must not load the scheduler's engine for this module's sake.
 const DAY = 86_400_000;
@@ -20,8 +20,30 @@ export interface LogPage {
   events: ReviewLogRecord[];
   /** The cards its events are about, once each, for the multiEntry index that finds a card's history. */
   cards: string[];
-  /** The counter of its latest event: which pages hold events logged after a given one (statistics' watermark). */
-  lastSeq: number;
+  /** What the statistics need of its events, kept in the key of an index (see PageTotals). */
+  totals: PageTotals;
+}
+
+/**
+ * A page's study day and the totals of its reviews (Forget and practice events are not reviews of the day):
+ * reviews, reviews of cards in the review phase (what true retention judges), those not rated Again, and time
+ * spent. Kept as the key of the `totals` index, so the statistics read a year of them from the index alone —
+ * a few hundred small keys — without reading a single event.
+ */
+export type PageTotals = [day: number, reviews: number, judged: number, passed: number, durationMs: number];
+
+export function pageTotals(day: number, events: readonly Pick<ReviewLogEntry, 'rating' | 'practice' | 'phaseBefore' | 'durationMs'>[]): PageTotals {
+  const totals: PageTotals = [day, 0, 0, 0, 0];
+  for (const event of events) {
+    if (!isReview(event)) continue;
+    totals[1]++;
+    totals[4] += event.durationMs;
+    if (event.phaseBefore === 'review') {
+      totals[2]++;
+      if (event.rating > 1) totals[3]++;
+    }
+  }
+  return totals;
 }
 
 /** Where one event is kept: its page and its id, for undo. */
@@ -55,12 +77,9 @@ export function withEvents(page: LogPage | undefined, device: string, day: numbe
   return pageOf(device, day, kept.length === 0 ? added : [...kept, ...added]);
 }
 
-/** The page of these events, its card index and last counter made from them. */
+/** The page of these events, its card index and totals made from them. */
 export function pageOf(device: string, day: number, events: ReviewLogRecord[]): LogPage {
-  const cards = [...new Set(events.map((e) => e.cardId))];
-  let lastSeq = 0;
-  for (const e of events) if (e.seq > lastSeq) lastSeq = e.seq;
-  return { id: pageId(device, day), device, day, events, cards, lastSeq };
+  return { id: pageId(device, day), device, day, events, cards: [...new Set(events.map((e) => e.cardId))], totals: pageTotals(day, events) };
 }
 
 /**

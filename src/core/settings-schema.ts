@@ -6,7 +6,6 @@ import type { Limits } from './queue.ts';
 import { DEFAULT_SCHEDULER_SETTINGS, validateSettings, type SchedulerSettings } from './scheduler.ts';
 import { isDailyLimit, isExtraNewToday, isPlainObject, isTime, type ExtraNewToday } from './value-checks.ts';
 import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from './preferences.ts';
-import { readLedgerCache, type LedgerCache } from './stats.ts';
 import { isHiddenSectionList, type HiddenSection } from './hidden-sections.ts';
 
 export interface SettingValues {
@@ -20,8 +19,6 @@ export interface SettingValues {
   lastBackupAt: number;
   /** Until when the user asked not to be reminded of backups (epoch ms). */
   backupSnoozedUntil: number;
-  /** Day totals of the review log kept for the statistics screen. */
-  statsCache: LedgerCache;
   /** Whether the browser was already asked to keep Repaso's storage. */
   persistenceAsked: boolean;
   /** Sections whose cards the user chose never to see ("Never show cards from this section"). */
@@ -61,7 +58,6 @@ export const SETTING_CHECKS: { readonly [K in SettingKey]: (value: unknown) => b
   language: isLanguageChoice,
   lastBackupAt: isTime,
   backupSnoozedUntil: isTime,
-  statsCache: (value) => readLedgerCache(value) !== null,
   persistenceAsked: (value) => typeof value === 'boolean',
   hiddenSections: isHiddenSectionList,
   extraNewToday: isExtraNewToday,

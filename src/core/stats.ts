@@ -3,19 +3,8 @@
  * the records and "today". A study day is the one the scheduler used (see dayShift): each log entry keeps the
  * shift it was made with, so travelling across time zones never moves a past review to another day.
  */
-import { DAY, type Phase, type Rating } from './scheduler.ts';
-import { DEVICE_ID } from './log-pages.ts';
-import type { ReviewLogRecord } from './records.ts';
-
-/** The fields of a review-log entry the statistics read. */
-export interface LoggedReview {
-  time: number;
-  rating: Rating;
-  durationMs: number;
-  shift: number;
-  /** The card's phase before this review (null: it was new). */
-  phaseBefore: Phase | null;
-}
+import { DAY, type Phase } from './scheduler.ts';
+import type { PageTotals } from './log-pages.ts';
 
 /** The fields of a card state the statistics read. */
 export interface TrackedCard {
@@ -44,20 +33,20 @@ export interface DayTotals {
   durationMs: number;
 }
 
-/** Totals by study day. Folding the log into it once lets the screen keep it and read only new reviews later. */
+/** Totals by study day, all devices together. */
 export type Ledger = Map<number, DayTotals>;
 
-/** Adds reviews to a ledger (a new one when none is given) and returns it. */
-export function addToLedger(log: readonly LoggedReview[], ledger: Ledger = new Map()): Ledger {
-  for (const review of log) {
-    const day = studyDay(review.time, review.shift);
-    let totals = ledger.get(day);
-    if (!totals) ledger.set(day, (totals = { reviews: 0, judged: 0, passed: 0, durationMs: 0 }));
-    totals.reviews++;
-    totals.durationMs += review.durationMs;
-    if (review.phaseBefore === 'review') {
-      totals.judged++;
-      if (review.rating > 1) totals.passed++;
+/** The ledger of the log's pages, from their totals (see core/log-pages PageTotals): one page per device and day. */
+export function ledgerOf(pages: Iterable<PageTotals>): Ledger {
+  const ledger: Ledger = new Map();
+  for (const [day, reviews, judged, passed, durationMs] of pages) {
+    const totals = ledger.get(day);
+    if (!totals) ledger.set(day, { reviews, judged, passed, durationMs });
+    else {
+      totals.reviews += reviews;
+      totals.judged += judged;
+      totals.passed += passed;
+      totals.durationMs += durationMs;
     }
   }
   return ledger;
@@ -224,72 +213,4 @@ export function computeStats(input: StatsInput): Stats {
     time: timeSpent(input.ledger, input.today),
     reviewsInYear: dayRunSummary(heatmap).total,
   };
-}
-
-/**
- * The ledger of settled days kept between visits (a setting): every review up to `watermark` (per device, the
- * counter of its last event counted; see core/log-pages settledEvents). Only reviews from before today are
- * settled — undo can still remove today's — so a saved ledger never has to forget a review.
- */
-export interface LedgerCache {
-  watermark: Watermark;
-  /** [day, reviews, judged, passed, durationMs] */
-  days: [number, number, number, number, number][];
-}
-
-/** The cache to save: days older than `oldestDay` are dropped, as no chart reaches them. */
-export function ledgerCache(ledger: Ledger, watermark: Watermark, oldestDay: number): LedgerCache {
-  const days: LedgerCache['days'] = [];
-  for (const [day, t] of ledger) if (day >= oldestDay) days.push([day, t.reviews, t.judged, t.passed, t.durationMs]);
-  return { watermark, days: days.sort((a, b) => a[0] - b[0]) };
-}
-
-/** A saved cache as a ledger, or null when it is missing or not in the expected shape. */
-export function readLedgerCache(value: unknown): { ledger: Ledger; watermark: Watermark } | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { watermark, days } = value as Partial<LedgerCache>;
-  if (!isWatermark(watermark) || !Array.isArray(days)) return null;
-  const ledger: Ledger = new Map();
-  for (const entry of days) {
-    if (!Array.isArray(entry) || entry.length !== 5 || !entry.every(Number.isFinite)) return null;
-    const [day, reviews, judged, passed, durationMs] = entry;
-    ledger.set(day, { reviews, judged, passed, durationMs });
-  }
-  return { ledger, watermark: watermark! };
-}
-
-/** Per device, the counter of the last event counted: what the statistics already folded into their cache. */
-export type Watermark = Record<string, number>;
-
-/**
- * Splits events into the settled ones — per device, the longest run in counter order logged before `dayStart` —
- * and the rest (today's, which undo may still remove), with the watermark that the settled ones reach.
- */
-export function settledEvents<E extends Pick<ReviewLogRecord, 'device' | 'seq' | 'time'>>(
-  events: readonly E[],
-  dayStart: number,
-  watermark: Watermark,
-): { settled: E[]; recent: E[]; watermark: Watermark } {
-  const byDevice = new Map<string, E[]>();
-  for (const e of events) {
-    const list = byDevice.get(e.device);
-    if (list) list.push(e);
-    else byDevice.set(e.device, [e]);
-  }
-  const settled: E[] = [];
-  const recent: E[] = [];
-  const marks: Watermark = { ...watermark };
-  for (const [device, list] of byDevice) {
-    list.sort((a, b) => a.seq - b.seq);
-    let end = 0;
-    while (end < list.length && list[end]!.time < dayStart) end++;
-    for (let i = 0; i < list.length; i++) (i < end ? settled : recent).push(list[i]!);
-    if (end > 0) marks[device] = list[end - 1]!.seq;
-  }
-  return { settled, recent, watermark: marks };
-}
-
-export function isWatermark(value: unknown): value is Watermark {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.entries(value).every(([device, seq]) => DEVICE_ID.test(device) && Number.isSafeInteger(seq) && (seq as number) >= 0);
 }

@@ -88,6 +88,33 @@ describe('the log in pages', () => {
     expect(await storedProblems(name)).toEqual([]);
   });
 
+  it('gives the pages of a version 7 database their day totals, and drops the statistics’ old cache', async () => {
+    const name = freshName();
+    const db = await openDB<RepasoSchema>(name, 7, {
+      upgrade: (database, oldVersion, _new, tx) => {
+        for (let v = oldVersion + 1; v <= 7; v++) MIGRATIONS[v]!(database, tx);
+      },
+    });
+    const day = Math.floor(NOW / DAY);
+    const event = (seq: number, rating: Rating, phaseBefore: CardState['phase'] | null) => {
+      const after = scheduler.next(null, rating, NOW + seq, 0);
+      return { id: `old:${seq}`, device: 'old', seq, cardId: `c${seq}`, deckId: 'd', rating, time: NOW + seq, durationMs: 1000 * seq, phaseBefore, after, elapsedDays: 0, shift: 0 };
+    };
+    // A page as version 7 wrote it: a last counter for the statistics' watermark, no totals.
+    const events = [event(1, 3, 'review'), event(2, 1, 'review'), event(3, 4, null)];
+    await db.put('logPages', { id: `old:${day}`, device: 'old', day, events, cards: ['c1', 'c2', 'c3'], lastSeq: 3 } as never);
+    await db.put('settings', { key: 'statsCache', value: { watermark: { old: 3 }, days: [[day, 3, 2, 1, 6000]] } });
+    db.close();
+
+    const store = await Store.open(name);
+    expect(await store.dayTotalsFrom(day)).toEqual([[day, 3, 2, 1, 6000]]);
+    expect(await store.dayTotalsFrom(day + 1)).toEqual([]);
+    expect(await store.getSetting('statsCache' as never)).toBeUndefined();
+    store.close();
+    const pages = await (await openDB<RepasoSchema>(name)).getAll('logPages');
+    expect(pages[0]).not.toHaveProperty('lastSeq');
+  });
+
   it('random histories of ratings, undos and forgets replay to the stored states, and survive export → wipe → restore (regression: a forget, then a clock gone back, replayed out of order)', { timeout: 120_000 }, async () => {
     for (const seed of [1, 2, 3]) {
       const name = freshName();

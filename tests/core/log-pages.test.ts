@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysOfRange, eventDay, withEvents } from '../../src/core/log-pages.ts';
+import { daysOfRange, eventDay, pageTotals, withEvents } from '../../src/core/log-pages.ts';
 import { inReplayOrder, withoutEvents } from '../../src/core/log-replay.ts';
 import type { ReviewLogRecord } from '../../src/core/records.ts';
 import { DAY, unseenState } from '../../src/core/scheduler.ts';
@@ -37,11 +37,17 @@ describe('replay order', () => {
 describe('pages', () => {
   it('add an event once, index its cards, and go when their last event does', () => {
     const page = withEvents(undefined, 'a', 7, [event('a', 1, T, 'x'), event('a', 2, T, 'y')]);
-    expect(page).toMatchObject({ id: 'a:7', cards: ['x', 'y'], lastSeq: 2 });
+    expect(page).toMatchObject({ id: 'a:7', cards: ['x', 'y'], totals: [7, 2, 0, 0, 2] });
     const again = withEvents(page, 'a', 7, [event('a', 2, T, 'y'), event('a', 3, T, 'x')]);
     expect(ids(again.events)).toEqual(['a:1', 'a:2', 'a:3']);
-    expect(withoutEvents(again, (e) => e.cardId === 'x')).toMatchObject({ cards: ['y'], lastSeq: 2 });
+    expect(withoutEvents(again, (e) => e.cardId === 'x')).toMatchObject({ cards: ['y'], totals: [7, 1, 0, 0, 1] });
     expect(withoutEvents(again, () => true)).toBeNull();
+  });
+
+  it('total their reviews for the statistics: a Forget and a practice answer are not reviews; Again fails a review-phase card', () => {
+    const at = (rating: ReviewLogRecord['rating'], phaseBefore: ReviewLogRecord['phaseBefore'], durationMs: number, practice?: true) => ({ ...event('a', 1, T), rating, phaseBefore, durationMs, ...(practice ? { practice } : {}) });
+    const events = [at(3, 'review', 10), at(1, 'review', 20), at(1, 'learning', 30), at(4, null, 40), at(0, 'review', 50), at(3, 'review', 60, true)];
+    expect(pageTotals(9, events)).toEqual([9, 4, 2, 1, 100]);
   });
 
   it('file an event under its own study day, and a time range under the days any shift could put it in', () => {

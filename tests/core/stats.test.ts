@@ -1,22 +1,19 @@
-import { settledEvents } from '../../src/core/stats.ts';
 import { describe, expect, it } from 'vitest';
-import { isReview } from '../../src/core/records.ts';
+import { pageTotals } from '../../src/core/log-pages.ts';
+import type { ReviewLogEntry } from '../../src/core/records.ts';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';
 import {
-  addToLedger,
   cardsByState,
   computeStats,
   currentStreak,
   dueForecast,
   heatLevel,
-  ledgerCache,
-  readLedgerCache,
+  ledgerOf,
   reviewsPerDay,
   studyDay,
   timeSpent,
   trueRetention,
   weekdayOf,
-  type LoggedReview,
 } from '../../src/core/stats.ts';
 import { simulatedHistory } from '../support/history.ts';
 
@@ -28,9 +25,14 @@ const NOW = Date.UTC(2026, 10, 28, 11);
 const TODAY = studyDay(NOW, SHIFT);
 const localTime = (daysAgo: number, hour: number) => Date.UTC(2026, 10, 28 - daysAgo, hour - 1);
 
+type LoggedReview = Pick<ReviewLogEntry, 'time' | 'rating' | 'durationMs' | 'shift' | 'phaseBefore' | 'practice'>;
+
 function review(time: number, rating: LoggedReview['rating'] = 3, phaseBefore: LoggedReview['phaseBefore'] = 'review', durationMs = 10_000): LoggedReview {
   return { time, rating, durationMs, shift: SHIFT, phaseBefore };
 }
+
+/** The ledger of reviews as the log's pages keep them: each review a page of its own study day, as if of its own device. */
+const addToLedger = (reviews: readonly LoggedReview[]) => ledgerOf(reviews.map((r) => pageTotals(studyDay(r.time, r.shift), [r])));
 
 describe('reviews per day', () => {
   it('counts a review at 02:00 on the study day before, as the scheduler does', () => {
@@ -141,9 +143,8 @@ describe('a simulated year', () => {
   const now = Date.UTC(2026, 10, 28, 12);
   const year = simulatedHistory({ now });
   const shift = year.log[0]!.shift;
-  const logged = year.log.filter(isReview);
   const stats = computeStats({
-    ledger: addToLedger(logged),
+    ledger: addToLedger(year.log),
     cards: year.states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: false, queueDue: s.queueDue! })),
     liveCards: 1500,
     today: studyDay(now, shift),
@@ -168,49 +169,5 @@ describe('a simulated year', () => {
     const horizon = (studyDay(now, shift) + 30) * DAY - shift;
     const expected = year.states.filter((s) => s.queueDue! < horizon).length;
     expect(stats.forecast.reduce((sum, d) => sum + d.count, 0)).toBe(expected);
-  });
-});
-
-describe('the ledger kept between visits', () => {
-  const now = Date.UTC(2026, 10, 28, 12);
-  const year = simulatedHistory({ now, days: 60, cards: 200 });
-  const shift = year.log[0]!.shift;
-  const today = studyDay(now, shift);
-  const logged = year.log.filter(isReview);
-  const dayStart = today * DAY - shift;
-
-  it('settles only reviews from before today, in log order', () => {
-    const { settled, recent, watermark } = settledEvents(logged, dayStart, {});
-    expect(settled.length + recent.length).toBe(logged.length);
-    expect(settled.every((r) => r.time < dayStart)).toBe(true);
-    expect(recent.length).toBeGreaterThan(0);
-    expect(recent.every((r) => r.time >= dayStart)).toBe(true);
-    expect(watermark).toEqual({ simulated: Math.max(...settled.map((r) => r.seq)) });
-  });
-
-  it('gives the same statistics from a saved ledger plus new reviews as from the whole log', () => {
-    const { settled, recent, watermark } = settledEvents(logged, dayStart, {});
-    const saved = JSON.parse(JSON.stringify(ledgerCache(addToLedger(settled), watermark, today - 400)));
-    const restored = readLedgerCache(saved)!;
-    expect(restored.watermark).toEqual(watermark);
-    const whole = addToLedger(logged);
-    expect(addToLedger(recent, restored.ledger)).toEqual(whole);
-  });
-
-  it('settles each device on its own: a device whose clock ran ahead holds back only its own events', () => {
-    const event = (device: string, seq: number, time: number) => ({ device, seq, time });
-    const { settled, recent, watermark } = settledEvents([event('a', 1, 10), event('b', 1, 10), event('a', 2, 500), event('b', 2, 20), event('a', 3, 30)], 100, { c: 7 });
-    expect(settled.map((e) => `${e.device}${e.seq}`).sort()).toEqual(['a1', 'b1', 'b2']);
-    expect(recent.map((e) => `${e.device}${e.seq}`).sort()).toEqual(['a2', 'a3']);
-    expect(watermark).toEqual({ a: 1, b: 2, c: 7 });
-  });
-
-  it('drops days no chart reaches, and refuses a damaged cache (and one of the numbered log before pages)', () => {
-    expect(readLedgerCache({ watermark: 41, days: [] })).toBeNull();
-    const cache = ledgerCache(addToLedger(logged), { simulated: 1 }, today - 10);
-    expect(Math.min(...cache.days.map((d) => d[0]))).toBeGreaterThanOrEqual(today - 10);
-    expect(readLedgerCache({ watermark: 3, days: [[1, 2, 3]] })).toBeNull();
-    expect(readLedgerCache({ days: [] })).toBeNull();
-    expect(readLedgerCache('x')).toBeNull();
   });
 });

@@ -82,7 +82,7 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
   return problems;
 }
 
-/** The events of the pages; a page that is not what its events make it (id, day, card index, last counter) is a problem. */
+/** The events of the pages; a page that is not what its events make it (id, day, card index, totals) is a problem. */
 function pageEvents(pages: LogPage[], problems: string[]): ReviewLogRecord[] {
   const events: ReviewLogRecord[] = [];
   for (const page of pages) {
