@@ -11,6 +11,8 @@ import {
   BACKUP_LIMITS,
   LOG_FILE_REVIEWS,
   logFileName,
+  logTable,
+  tableEvents,
   type Backup,
   type BackupDocument,
   type BackupProblem,
@@ -40,7 +42,7 @@ export class BackupArchiveWriter {
     const name = logFileName(this.logFiles.length);
     this.logFiles.push(name);
     this.reviews += records.length;
-    this.add(name, strToU8(JSON.stringify(records)), true);
+    this.add(name, strToU8(JSON.stringify(logTable(records))), true);
   }
 
   /** An image, stored as it is: images are compressed already. */
@@ -164,7 +166,8 @@ function* logParts(opened: OpenedArchive): Generator<{ part: string; records: un
     } catch {
       throw new ZipError('corrupt', `${file} is not JSON`, file);
     }
-    yield { part: file, records };
+    // From version 4 a table; a file that is not one is no list of events, and the check refuses it.
+    yield { part: file, records: opened.document.version >= 4 ? tableEvents(records) : records };
   }
 }
 

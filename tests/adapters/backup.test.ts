@@ -149,6 +149,18 @@ describe('backup and restore', () => {
     expect(await storedProblems(old)).toEqual([]);
   });
 
+  it('restores a version 3 file, whose log files are lists of events, and refuses a version 4 log file that is not a table', async () => {
+    const { log, ...rest } = simulatedHistory({ now: NOW, days: 20, cards: 30 });
+    const v3 = (version: number) => zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version, log: { files: ['log/0000.json'], count: log.length } })), 'log/0000.json': strToU8(JSON.stringify(log)) });
+    const opened = readBackupArchive(v3(3));
+    if (!opened.ok) throw new Error(opened.problem.code);
+    const name = freshName();
+    await replaceAll(await Store.open(name), archiveContent(opened));
+    expect(events(await dump(name))).toEqual(log);
+    expect(await storedProblems(name)).toEqual([]);
+    expect(readBackupArchive(v3(4))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log/0000.json', field: '(not a list)' } });
+  });
+
   it('refuses a bad file and leaves the database untouched', async () => {
     const name = freshName();
     const store = await collection(name);

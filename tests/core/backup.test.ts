@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, backupReminderDue, countedDecks, type Backup } from '../../src/core/backup.ts';
+import { BACKUP_VERSION, backupReminderDue, countedDecks, logTable, tableEvents, type Backup } from '../../src/core/backup.ts';
 import { checkBackupDocument } from '../../src/core/backup-check.ts';
 import { numberedLog, simulatedHistory } from '../support/history.ts';
 
@@ -24,6 +24,24 @@ const version1 = () => {
   const backup = valid();
   return { ...backup, version: 1, log: numberedLog(backup.log) };
 };
+
+describe('a log file as a table', () => {
+  it('gives back the events it was made of: practice answers, Forget, a new card’s null phase and last review', () => {
+    const { log } = valid();
+    const odd = [{ ...log[0]!, practice: true as const }, { ...log[1]!, rating: 0 as const, phaseBefore: null, after: { ...log[1]!.after, lastReview: null } }, ...log.slice(2)];
+    expect(tableEvents(JSON.parse(JSON.stringify(logTable(odd))))).toEqual(odd);
+  });
+
+  it('is refused when its columns are not the known ones, and passes odd rows on to the check', () => {
+    const table = logTable(valid().log.slice(0, 2));
+    expect(tableEvents({ ...table, columns: table.columns.slice(1) })).toBeNull();
+    expect(tableEvents([table])).toBeNull();
+    expect(tableEvents({ ...table, rows: ['x', table.rows[0]!.slice(0, 3)] })![0]).toBe('x');
+    const checked = checkBackupDocument({ ...valid(), log: { files: [], count: 1 } }, new Set());
+    if (!checked.ok) throw new Error('expected a good document');
+    expect(checked.log.next(tableEvents({ ...table, rows: [table.rows[0]!.slice(0, 3)] }), 'log/0000.json')).toMatchObject({ code: 'bad-record', index: 0 });
+  });
+});
 
 describe('checking a backup', () => {
   it('accepts a whole, consistent backup', () => {
