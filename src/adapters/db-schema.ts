@@ -1,8 +1,8 @@
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
-import { groupByPage, legacyEvent, pageOf, withEvents, type LegacyLogRecord, type LogPage, type PageTotals } from '../core/log-pages.ts';
-import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
+import { groupByPage, legacyEvent, pageOf, withEvents, type LogPage, type PageTotals } from '../core/log-pages.ts';
 import { randomId } from './ids.ts';
+import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
 
 export type { DeckRecord, LogPage, ReviewLogEntry, ReviewLogRecord, StateRecord };
 
@@ -37,94 +37,30 @@ export const GENERATION_KEY = 'generation';
 export const DEVICE_KEY = 'device';
 export const COUNTER_KEY = 'logCounter';
 
-type UpgradeTx = IDBPTransaction<RepasoSchema, ArrayLike<StoreNames<RepasoSchema>>, 'versionchange'>;
-
-/** The stores of version 6 that version 7 replaced, as the migration reads them. */
-interface LegacyStores {
-  log: { getAll(): Promise<LegacyLogRecord[]> };
+/**
+ * A new database, made at this version in one step. The ladder of db-migrations.ts makes the same from version 1
+ * (a test compares them), but only older databases need it, so the first card does not wait for its code.
+ */
+export function createSchema(db: IDBPDatabase<RepasoSchema>): void {
+  db.createObjectStore('decks', { keyPath: 'id' });
+  db.createObjectStore('cardRefs', { keyPath: 'deckId' });
+  db.createObjectStore('cardBodies', { keyPath: 'deckId' });
+  const states = db.createObjectStore('states', { keyPath: 'cardId' });
+  states.createIndex('due', 'queueDue');
+  states.createIndex('deck', 'deckId');
+  states.createIndex('leech', 'leechOf');
+  states.createIndex('deckDue', ['deckId', 'queueDue']);
+  states.createIndex('hidden', 'hiddenOf');
+  const pages = db.createObjectStore('logPages', { keyPath: 'id' });
+  pages.createIndex('card', 'cards', { multiEntry: true });
+  pages.createIndex('day', 'day');
+  pages.createIndex('device', 'device');
+  pages.createIndex('totals', 'totals');
+  db.createObjectStore('settings', { keyPath: 'key' });
+  db.createObjectStore('media', { keyPath: 'key' }).createIndex('deck', 'deckId');
+  db.createObjectStore('meta', { keyPath: 'key' });
 }
 
-/** The ladder: step n turns a version n-1 database into version n. Never edit a released step; add one. */
-export const MIGRATIONS: ((db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => void)[] = [
-  () => {},
-  // 1: the first schema.
-  (db) => {
-    db.createObjectStore('decks', { keyPath: 'id' });
-    db.createObjectStore('cardRefs', { keyPath: 'deckId' });
-    db.createObjectStore('cardBodies', { keyPath: 'deckId' });
-    const states = db.createObjectStore('states', { keyPath: 'cardId' });
-    states.createIndex('due', 'queueDue');
-    states.createIndex('deck', 'deckId');
-    const log = (db as unknown as IDBPDatabase).createObjectStore('log', { keyPath: 'id', autoIncrement: true });
-    log.createIndex('card', 'cardId');
-    log.createIndex('time', 'time');
-    db.createObjectStore('settings', { keyPath: 'key' });
-  },
-  // 2: leeches become visible per deck without scanning states; existing leeches are indexed too.
-  (_db, tx) => {
-    const states = tx.objectStore('states');
-    states.createIndex('leech', 'leechOf');
-    void (async () => {
-      for (let cursor = await states.openCursor(); cursor; cursor = await cursor.continue()) {
-        if (cursor.value.leech && !cursor.value.leechOf) void cursor.update({ ...cursor.value, leechOf: cursor.value.deckId });
-      }
-    })();
-  },
-  // 3: one deck's due cards, most overdue first, without reading every deck's.
-  (_db, tx) => {
-    tx.objectStore('states').createIndex('deckDue', ['deckId', 'queueDue']);
-  },
-  // 4: images of imported notes, so they show offline.
-  (db) => {
-    db.createObjectStore('media', { keyPath: 'key' }).createIndex('deck', 'deckId');
-  },
-  // 5: cards the user chose never to see, listed per deck without scanning states (no card was hidden before).
-  (_db, tx) => {
-    tx.objectStore('states').createIndex('hidden', 'hiddenOf');
-  },
-  // 6: the database's generation (see GENERATION_KEY); decks gain a revision, absent (0) until their next import.
-  (db) => {
-    db.createObjectStore('meta', { keyPath: 'key' });
-  },
-  // 7: the log in pages of one device's study day, events with ids of this device; today's log becomes its pages.
-  (db, tx) => {
-    const pages = db.createObjectStore('logPages', { keyPath: 'id' });
-    pages.createIndex('card', 'cards', { multiEntry: true });
-    pages.createIndex('day', 'day');
-    pages.createIndex('device', 'device');
-    pages.createIndex('written' as never, ['device', 'lastSeq']);
-    const device = randomId();
-    const legacy = (tx as unknown as { objectStore(name: 'log'): LegacyStores['log'] }).objectStore('log');
-    void (async () => {
-      // Old ids become this device's counter: the order reviews were logged in is kept, and so is undo's.
-      const entries = await legacy.getAll();
-      let counter = 0;
-      const events = entries.map((entry) => {
-        counter = Math.max(counter, entry.id);
-        return legacyEvent(entry, device);
-      });
-      for (const page of groupByPage(events).values()) void pages.put(withEvents(undefined, page.device, page.day, page.events));
-      void tx.objectStore('meta').put({ key: DEVICE_KEY, value: device });
-      void tx.objectStore('meta').put({ key: COUNTER_KEY, value: String(counter) });
-      db.deleteObjectStore('log' as never);
-    })();
-  },
-  // 8: pages keep their day's totals in the key of an index, for the statistics; the per-device watermark into the
-  // log that the statistics' cache of day totals needed goes, and so does that cache.
-  (_db, tx) => {
-    const pages = tx.objectStore('logPages');
-    pages.deleteIndex('written' as never);
-    pages.createIndex('totals', 'totals');
-    void tx.objectStore('settings').delete('statsCache');
-    void (async () => {
-      for (let cursor = await pages.openCursor(); cursor; cursor = await cursor.continue()) {
-        const { device, day, events } = cursor.value;
-        void cursor.update(pageOf(device, day, events));
-      }
-    })();
-  },
-];
-
-export function upgrade(db: IDBPDatabase<RepasoSchema>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
-  for (let version = oldVersion + 1; version <= newVersion; version++) MIGRATIONS[version]!(db, tx);
-}
+/** What the migrations (db-migrations.ts) share with the review path. */
+export const migrationHelpers = { groupByPage, legacyEvent, pageOf, withEvents, randomId, DEVICE_KEY, COUNTER_KEY };
+export type MigrationHelpers = typeof migrationHelpers;

@@ -2,12 +2,12 @@
  * IndexedDB through idb: the one place that reads and writes the user's decks, states and review log.
  * Every write that belongs together is one short readwrite transaction with nothing else awaited inside it.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
 import type { LogRef, PageTotals } from '../core/log-pages.ts';
-import { DB_NAME, DB_VERSION, GENERATION_KEY, upgrade, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { createSchema, migrationHelpers, DB_NAME, DB_VERSION, GENERATION_KEY, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { appendEvents, eventsBetween, type LogTx } from './log-store.ts';
 
 /**
@@ -105,29 +105,47 @@ export class Store {
   static async open(name = DB_NAME, onVersionChange?: () => void): Promise<Store> {
     if (typeof indexedDB === 'undefined') throw new StoreError('unavailable', new Error('IndexedDB is not available'));
     let blocked = false;
-    const opening = openDB<RepasoSchema>(name, DB_VERSION, {
-      upgrade,
-      blocked() {
-        blocked = true;
-      },
-      blocking() {
-        // Another tab wants a newer schema: let it, and tell the user to reload this one.
-        db?.close();
-        onVersionChange?.();
-      },
-    });
-    let db: IDBPDatabase<RepasoSchema> | undefined;
+    /** The connection this store keeps, once chosen: a first one of an older version is closed anyway. */
+    let kept: IDBPDatabase<RepasoSchema> | undefined;
+    const blocking = () => {
+      // Another tab wants a newer schema: let it, and tell the user to reload this one.
+      if (!kept) return;
+      kept.close();
+      onVersionChange?.();
+    };
     const timeout = new Promise<never>((_, reject) => {
       setTimeout(() => {
         if (blocked) reject(new StoreError('blocked', new Error('an older version of Repaso is open in another tab')));
       }, 3000);
     });
     try {
-      db = await Promise.race([opening, timeout]);
+      // Opened as it is first: nearly always it is this code's version, and the migrations need not load. A database
+      // that did not exist is now an empty one of version 1, made at this version in one step.
+      const current = await openDB<RepasoSchema>(name, undefined, { blocking });
+      if (current.version === DB_VERSION) kept = current;
+      else {
+        const empty = current.objectStoreNames.length === 0;
+        current.close();
+        const upgrade: OpenDBCallbacks<RepasoSchema>['upgrade'] = empty
+          ? (database, _old, _new, tx) => {
+              // Another tab of an older Repaso made the first schema meanwhile: this open fails, and a reload migrates.
+              if (database.objectStoreNames.length > 0) tx.abort();
+              else createSchema(database);
+            }
+          : (await import('./db-migrations.ts')).ladder(migrationHelpers).upgrade;
+        const opening = openDB<RepasoSchema>(name, DB_VERSION, {
+          upgrade,
+          blocked() {
+            blocked = true;
+          },
+          blocking,
+        });
+        kept = await Promise.race([opening, timeout]);
+      }
     } catch (error) {
       throw classifyStorageError(error);
     }
-    return new Store(db);
+    return new Store(kept);
   }
 
   close(): void {

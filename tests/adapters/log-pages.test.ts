@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { planAction, undoEdits } from '../../src/core/card-actions.ts';
-import { MIGRATIONS, type LogPage, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
+import { ladder } from '../../src/adapters/db-migrations.ts';
+import { migrationHelpers, type LogPage, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
 import type { LegacyLogRecord } from '../../src/core/backup.ts';
 import { applyCardEdits } from '../../src/adapters/store-cards.ts';
 import { Store } from '../../src/adapters/store.ts';
@@ -14,6 +15,8 @@ import type { LogRef } from '../../src/core/log-pages.ts';
 import { seededRandom } from '../../src/core/random.ts';
 import { createScheduler, DAY, type CardState, type Rating } from '../../src/core/scheduler.ts';
 import { dumpDatabase, storedProblems } from '../support/invariants.ts';
+
+const MIGRATIONS = ladder(migrationHelpers).steps;
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const HOUR = 3_600_000;

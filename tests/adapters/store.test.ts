@@ -3,16 +3,48 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { syncBundledDecks } from '../../src/adapters/bundled-decks.ts';
 import { applyImport, prepareBundledUpdate } from '../../src/adapters/import-notes.ts';
-import { MIGRATIONS, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
+import { ladder } from '../../src/adapters/db-migrations.ts';
+import { DB_VERSION, migrationHelpers, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
 import { Store } from '../../src/adapters/store.ts';
 import { unseenState } from '../../src/core/scheduler.ts';
 import { deckCard, deckFile, fakeDeckServer } from '../support/fixtures.ts';
+
+const { steps: MIGRATIONS, upgrade } = ladder(migrationHelpers);
 
 let counter = 0;
 const freshName = () => `repaso-test-${++counter}`;
 const NOW = Date.UTC(2026, 4, 1, 10);
 
+/** Every store of a database and its indexes, as IndexedDB describes them. */
+async function schemaOf(name: string) {
+  const db = await openDB(name);
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names);
+  const stores = names.map((storeName) => {
+    const store = tx.objectStore(storeName);
+    const indexes = [...store.indexNames].map((i) => {
+      const index = store.index(i);
+      return { name: i, keyPath: index.keyPath, multiEntry: index.multiEntry, unique: index.unique };
+    });
+    return { name: storeName, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+  });
+  const version = db.version;
+  db.close();
+  return { version, stores };
+}
+
 describe('schema upgrades', () => {
+  it('makes a new database with the schema the ladder of migrations makes from version 1', async () => {
+    const created = freshName();
+    (await Store.open(created)).close();
+    const migrated = freshName();
+    (await openDB<RepasoSchema>(migrated, DB_VERSION, { upgrade })).close();
+    const schema = await schemaOf(created);
+    expect(schema).toEqual(await schemaOf(migrated));
+    expect(schema.version).toBe(DB_VERSION);
+    expect(schema.stores.map((s) => s.name)).toContain('logPages');
+  });
+
   it('opens a version 1 database, upgrades it, and loses nothing (leeches get indexed)', async () => {
     const name = freshName();
     const v1 = await openDB<RepasoSchema>(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[1]!(db, tx) });
