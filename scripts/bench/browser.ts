@@ -29,7 +29,7 @@ export async function firstPage(browser: Browser): Promise<Page> {
 }
 
 /** Writes decks, card bodies, states and log entries straight into the app's IndexedDB schema. */
-export async function seedLargeStore(page: Page): Promise<{ due: number }> {
+export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Promise<{ due: number }> {
   return page.evaluate(
     async ({ decks, perDeck, logEntries }) => {
       const request = indexedDB.open('repaso');
@@ -97,7 +97,7 @@ export async function seedLargeStore(page: Page): Promise<{ due: number }> {
       db.close();
       return { due };
     },
-    { decks: DECKS, perDeck: CARDS_PER_DECK, logEntries: LOG_ENTRIES },
+    { decks: DECKS, perDeck: CARDS_PER_DECK, logEntries },
   );
 }
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchBrowser, benchImport } from './browser.ts';
 import { benchBudgets } from './budgets.ts';
-import { benchData } from './data.ts';
+import { benchData, benchMillionRestore } from './data.ts';
 import { benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
 
@@ -27,6 +27,7 @@ if (!only || only === 'import') {
 if (!only || only === 'data') {
   if (only) spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   printTable('Statistics and backups in Chromium (persistent profile, 390×844 phone)', await benchData());
+  printTable('A million reviews in Chromium (persistent profile, 390×844 phone)', await benchMillionRestore());
 }
 
 if (!only || only === 'budgets') {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { tableEvents } from '../../src/core/backup.ts';
 import { dbDump, historyBackup, openApp, openPage, PHONE, restoreThroughSettings, screenshot, startPreview } from './support.mjs';
 
 let server;
@@ -16,7 +17,7 @@ test('statistics of a restored year of study: heatmap, forecast, retention, card
   const file = await historyBackup();
   const entries = unzipSync(readFileSync(file));
   const document = JSON.parse(strFromU8(entries['repaso-backup.json']));
-  const backup = { ...document, log: document.log.files.flatMap((name) => JSON.parse(strFromU8(entries[name]))) };
+  const backup = { ...document, log: document.log.files.flatMap((name) => tableEvents(JSON.parse(strFromU8(entries[name])))) };
   const { browser, page } = await openPage(t, PHONE);
   await openApp(page, server.url);
   await restoreThroughSettings(page, file);

@@ -124,6 +124,19 @@ export async function dbCounts(page) {
   return { log: dump.log.length, states: dump.states.length, decks: dump.decks.length };
 }
 
+/**
+ * The database counts once `settled(counts)` holds, or as last read after `ms`: an action's write may land after
+ * the screen already shows what follows it (the next card's "Show answer" is on screen before an undo, too).
+ */
+export async function countsWhen(page, settled, ms = 5000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const counts = await dbCounts(page);
+    if (settled(counts) || Date.now() > deadline) return counts;
+    await page.waitForTimeout(50);
+  }
+}
+
 /** A copy of the built app whose bundled decks come from another notes folder. */
 export async function buildWithNotes(notesDir) {
   const { cpSync } = await import('node:fs');
