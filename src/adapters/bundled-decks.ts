@@ -99,7 +99,7 @@ export async function syncBundledDecks(
 async function syncOnce(store: Store, now: number, onProgress: (progress: SyncProgress) => void, fetcher: typeof fetch): Promise<SyncResult> {
   const index = await fetchDeckIndex(fetcher);
   const basis = await store.writeBasis();
-  const [decks, removed] = await Promise.all([store.listDecks(), store.getSetting<string[]>(REMOVED_BUNDLED_SETTING)]);
+  const [decks, removed] = await Promise.all([store.listDecks(), store.getSetting(REMOVED_BUNDLED_SETTING)]);
   const stored = new Map(decks.map((deck) => [deck.id, deck]));
   // A deck the user removed stays removed, through every later release.
   const gone = new Set(Array.isArray(removed) ? removed : []);

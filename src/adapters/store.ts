@@ -7,6 +7,7 @@ import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { isHiddenSectionList, type HiddenSection } from '../core/hidden-sections.ts';
 import { deckRevision, sameRecord } from '../core/records.ts';
 import type { LogRef, PageTotals } from '../core/log-pages.ts';
+import type { SettingKey, SettingValues } from '../core/settings-schema.ts';
 import { createSchema, migrationHelpers, DB_NAME, DB_VERSION, GENERATION_KEY, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { appendEvents, eventsBetween, type LogTx } from './log-store.ts';
 
@@ -78,14 +79,14 @@ export async function checkBasis(stores: BasisStores, basis: WriteBasis, deckIds
 const staleCard = (cardId: string) => new StoreError('stale', new Error(`card ${cardId} changed in another window`));
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
-export const LAST_BACKUP_SETTING = 'lastBackupAt';
+export const LAST_BACKUP_SETTING = 'lastBackupAt' satisfies SettingKey;
 /** Until when the user asked not to be reminded of backups (epoch ms). */
-export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil';
-export const HIDDEN_SECTIONS_SETTING = 'hiddenSections';
+export const BACKUP_SNOOZE_SETTING = 'backupSnoozedUntil' satisfies SettingKey;
+export const HIDDEN_SECTIONS_SETTING = 'hiddenSections' satisfies SettingKey;
 /** Decks that come with the app which the user removed: never loaded again (see syncBundledDecks). */
-export const REMOVED_BUNDLED_SETTING = 'removedBundledDecks';
+export const REMOVED_BUNDLED_SETTING = 'removedBundledDecks' satisfies SettingKey;
 /** Folders of the deck tree the user folded, by DeckNode key. */
-export const COLLAPSED_DECKS_SETTING = 'collapsedDecks';
+export const COLLAPSED_DECKS_SETTING = 'collapsedDecks' satisfies SettingKey;
 
 /** The hidden sections as stored; a value that fails its check counts as none (it cannot hide a card). */
 export async function readHiddenSections(settings: { get(key: string): Promise<{ value: unknown } | undefined> }): Promise<HiddenSection[]> {
@@ -358,12 +359,15 @@ export class Store {
     if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
   }
 
-  /** Several settings in one transaction. */
-  getSettings(keys: string[]): Promise<Map<string, unknown>> {
+  /**
+   * Several settings in one transaction, by key. Typed as written: every write goes through putSetting(s) or a
+   * restore that checked each value (core/settings-schema); the review path still checks what it cannot do without.
+   */
+  getSettings<K extends SettingKey>(keys: readonly K[]): Promise<Partial<Pick<SettingValues, K>>> {
     return guarded(async () => {
       const tx = this.db.transaction('settings');
       const found = await Promise.all(keys.map((key) => tx.store.get(key)));
-      return new Map(found.filter((f) => f !== undefined).map((f) => [f.key, f.value]));
+      return Object.fromEntries(found.filter((f) => f !== undefined).map((f) => [f.key, f.value])) as Partial<Pick<SettingValues, K>>;
     });
   }
 
@@ -375,12 +379,12 @@ export class Store {
     });
   }
 
-  getSetting<T>(key: string): Promise<T | undefined> {
-    return guarded(async () => (await this.db.get('settings', key))?.value as T | undefined);
+  getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K] | undefined> {
+    return guarded(async () => (await this.db.get('settings', key))?.value as SettingValues[K] | undefined);
   }
 
   /** Several settings that belong together, in one transaction. */
-  putSettings(entries: Record<string, unknown>): Promise<void> {
+  putSettings(entries: Partial<SettingValues>): Promise<void> {
     return this.writing(async () => {
       const tx = this.db.transaction('settings', 'readwrite', { durability: 'strict' });
       for (const [key, value] of Object.entries(entries)) void tx.store.put({ key, value });
@@ -388,7 +392,7 @@ export class Store {
     });
   }
 
-  putSetting(key: string, value: unknown): Promise<void> {
+  putSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
     return this.writing(async () => {
       await this.db.put('settings', { key, value });
     });

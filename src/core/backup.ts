@@ -134,6 +134,14 @@ export const BACKUP_REMINDER_DAYS = 14;
  * Whether to remind the user to back up: they have reviews, and the last backup — or, without one, the first
  * review — is more than 14 days old, and they did not ask to be reminded later.
  */
+/** "Remind me later": the reminder stays away this long. */
+const BACKUP_SNOOZE_DAYS = 3;
+
+/** Until when "Remind me later", asked at `now`, keeps the backup reminder away. */
+export function backupSnoozedUntil(now: number): number {
+  return now + BACKUP_SNOOZE_DAYS * DAY;
+}
+
 export function backupReminderDue(input: { now: number; lastBackupAt?: number; firstReviewAt: number | null; snoozedUntil?: number }): boolean {
   if (input.firstReviewAt === null) return false;
   if (input.snoozedUntil !== undefined && input.now < input.snoozedUntil) return false;

@@ -9,7 +9,8 @@ import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice 
 import { isHiddenSectionList, type HiddenSection } from './hidden-sections.ts';
 
 export interface SettingValues {
-  scheduler: SchedulerSettings;
+  /** The scheduler's settings the user changed (the rest are the defaults). */
+  scheduler: Partial<SchedulerSettings>;
   limits: Partial<Limits>;
   /** Each deck's own limits (a missing field uses the general limit). */
   deckLimits: Record<string, Partial<Limits>>;

@@ -30,7 +30,7 @@ export class DataSafety {
   ) {}
 
   async load(): Promise<void> {
-    this.lastBackupAt = (await this.store.getSetting<number>(LAST_BACKUP_SETTING)) ?? null;
+    this.lastBackupAt = (await this.store.getSetting(LAST_BACKUP_SETTING)) ?? null;
     await this.readStorage();
   }
 

@@ -1,9 +1,8 @@
 /** The deck list with today's counts, read from the store's indexes. */
 import { buildDeckTree, countDecks, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
+import { backupReminderDue, backupSnoozedUntil } from '../core/backup.ts';
 import { BACKUP_SNOOZE_SETTING, COLLAPSED_DECKS_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
-import { backupReminderDue } from '../core/backup.ts';
-import { DAY } from '../core/scheduler.ts';
 import { dayWindow, doneInLog, limitsToday, type StudyContext } from './study-context.ts';
 
 export class Library {
@@ -39,7 +38,7 @@ export class Library {
       store.firstReviewAt(),
       store.hiddenStates(),
       store.hiddenSections(),
-      store.getSetting<string[]>(COLLAPSED_DECKS_SETTING),
+      store.getSetting(COLLAPSED_DECKS_SETTING),
     ]);
     this.hidden = hidden.filter((s) => !s.hiddenSection).map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
     const bySection = new Map<string, number>();
@@ -67,8 +66,8 @@ export class Library {
     this.backupDue = backupReminderDue({
       now: day.now,
       firstReviewAt,
-      lastBackupAt: backup.get(LAST_BACKUP_SETTING) as number | undefined,
-      snoozedUntil: backup.get(BACKUP_SNOOZE_SETTING) as number | undefined,
+      lastBackupAt: backup[LAST_BACKUP_SETTING],
+      snoozedUntil: backup[BACKUP_SNOOZE_SETTING],
     });
     this.loaded = true;
   }
@@ -98,7 +97,7 @@ export class Library {
   /** "Later" on the backup reminder: ask again in three days. */
   async snoozeBackupReminder(): Promise<void> {
     this.backupDue = false;
-    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, this.context.clock.now() + 3 * DAY);
+    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, backupSnoozedUntil(this.context.clock.now()));
   }
 
   /** Folds or unfolds a folder of the tree; remembered for the next visit. */

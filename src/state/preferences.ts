@@ -3,12 +3,13 @@
  * first paint of the next visit already has them (IndexedDB answers only after the page has drawn).
  */
 import { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice } from '../core/preferences.ts';
+import type { SettingKey } from '../core/settings-schema.ts';
 import { detectLanguage, i18n } from '../i18n/i18n.svelte.ts';
 
 export { isLanguageChoice, isThemeChoice, type LanguageChoice, type ThemeChoice };
 
-export const THEME_SETTING = 'theme';
-export const LANGUAGE_SETTING = 'language';
+export const THEME_SETTING = 'theme' satisfies SettingKey;
+export const LANGUAGE_SETTING = 'language' satisfies SettingKey;
 const MIRROR = { theme: 'repaso.theme', language: 'repaso.language' } as const;
 
 

@@ -118,7 +118,7 @@ export class Pwa {
       this.storage = 'persistent';
       return;
     }
-    const asked = await store.getSetting<boolean>('persistenceAsked');
+    const asked = await store.getSetting('persistenceAsked');
     const granted = asked ? false : await navigator.storage.persist();
     if (!asked) await store.putSetting('persistenceAsked', true);
     this.storage = granted ? 'persistent' : 'refused';

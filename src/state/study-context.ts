@@ -3,6 +3,7 @@ import { silentChannel, type ChangeChannel } from '../adapters/change-channel.ts
 import type { Clock } from '../adapters/clock.ts';
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import type { Store } from '../adapters/store.ts';
+import type { SettingKey } from '../core/settings-schema.ts';
 import { isReview } from '../core/records.ts';
 import { DEFAULT_LIMITS, doneToday, type DoneToday, type Limits } from '../core/queue.ts';
 import { isExtraNewToday, type ExtraNewToday } from '../core/value-checks.ts';
@@ -15,7 +16,6 @@ import {
   startOfStudyDay,
   validateSettings,
   type Scheduler,
-  type SchedulerSettings,
 } from '../core/scheduler.ts';
 
 export interface StudyContext {
@@ -36,11 +36,11 @@ export interface StudyContext {
 
 export async function loadStudyContext(store: Store, clock: Clock, changes: ChangeChannel = silentChannel): Promise<StudyContext> {
   const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', EXTRA_NEW_SETTING, THEME_SETTING, LANGUAGE_SETTING]);
-  const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...(saved.get('scheduler') as Partial<SchedulerSettings> | undefined) };
+  const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...saved.scheduler };
   // A damaged setting must not stop reviews: fall back to the defaults.
   const settings = validateSettings(merged).length === 0 ? merged : DEFAULT_SCHEDULER_SETTINGS;
-  const limits = { ...DEFAULT_LIMITS, ...(saved.get('limits') as Partial<Limits> | undefined) };
-  const deckLimits = (saved.get('deckLimits') as Record<string, Partial<Limits>> | undefined) ?? {};
+  const limits = { ...DEFAULT_LIMITS, ...saved.limits };
+  const deckLimits = saved.deckLimits ?? {};
   return {
     store,
     clock,
@@ -49,13 +49,13 @@ export async function loadStudyContext(store: Store, clock: Clock, changes: Chan
     limits,
     deckLimits,
     limitsFor: (deckId) => ({ ...limits, ...deckLimits[deckId] }),
-    extraNew: isExtraNewToday(saved.get(EXTRA_NEW_SETTING)) ? (saved.get(EXTRA_NEW_SETTING) as ExtraNewToday) : null,
-    theme: isThemeChoice(saved.get(THEME_SETTING)) ? (saved.get(THEME_SETTING) as ThemeChoice) : 'system',
-    language: isLanguageChoice(saved.get(LANGUAGE_SETTING)) ? (saved.get(LANGUAGE_SETTING) as LanguageChoice) : 'auto',
+    extraNew: isExtraNewToday(saved[EXTRA_NEW_SETTING]) ? saved[EXTRA_NEW_SETTING] : null,
+    theme: isThemeChoice(saved[THEME_SETTING]) ? saved[THEME_SETTING] : 'system',
+    language: isLanguageChoice(saved[LANGUAGE_SETTING]) ? saved[LANGUAGE_SETTING] : 'auto',
   };
 }
 
-export const EXTRA_NEW_SETTING = 'extraNewToday';
+export const EXTRA_NEW_SETTING = 'extraNewToday' satisfies SettingKey;
 
 /**
  * The limits of one study day: the saved ones, plus the new cards "Learn more today" added for that day — to the

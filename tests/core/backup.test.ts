@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, backupReminderDue, countedDecks, logTable, tableEvents, type Backup } from '../../src/core/backup.ts';
+import { BACKUP_VERSION, backupReminderDue, backupSnoozedUntil, countedDecks, logTable, tableEvents, type Backup } from '../../src/core/backup.ts';
 import { checkBackupDocument } from '../../src/core/backup-check.ts';
 import { numberedLog, simulatedHistory } from '../support/history.ts';
 
@@ -170,5 +170,11 @@ describe('the backup reminder', () => {
   it('stays quiet while snoozed', () => {
     expect(backupReminderDue({ now: NOW, firstReviewAt: NOW - 90 * DAY, snoozedUntil: NOW + DAY })).toBe(false);
     expect(backupReminderDue({ now: NOW, firstReviewAt: NOW - 90 * DAY, snoozedUntil: NOW - 1 })).toBe(true);
+  });
+
+  it('"Later" keeps it away for three days', () => {
+    const until = backupSnoozedUntil(NOW);
+    expect(backupReminderDue({ now: NOW + 3 * DAY - 1, firstReviewAt: NOW - 90 * DAY, snoozedUntil: until })).toBe(false);
+    expect(backupReminderDue({ now: NOW + 3 * DAY, firstReviewAt: NOW - 90 * DAY, snoozedUntil: until })).toBe(true);
   });
 });
