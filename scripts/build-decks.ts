@@ -40,8 +40,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--sample') {
       sample = Number(argv[++i]);
       if (!Number.isInteger(sample) || sample < 1) throw new UsageError('--sample needs a whole number of cards, like --sample 30');
-    }
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (notesDir === undefined) notesDir = arg;
     else throw new UsageError(`only one notes folder can be given (got "${notesDir}" and "${arg}")`);
   }
@@ -158,7 +157,11 @@ async function main(): Promise<number> {
   writeFileSync(join(outDir, DECK_INDEX_FILE), serializeIndex(entries));
   const total = entries.reduce((sum, e) => sum + e.cards, 0);
   console.log(`${entries.length} decks, ${total} cards written to ${relative(process.cwd(), outDir) || '.'}`);
-  if (sample > 0) printSample(built.flatMap(({ deck }) => deck.file.cards.map((card) => ({ card, deck: deck.file.title }))), sample);
+  if (sample > 0)
+    printSample(
+      built.flatMap(({ deck }) => deck.file.cards.map((card) => ({ card, deck: deck.file.title }))),
+      sample,
+    );
   if (refused > 0) console.error(`cards: ${refused} note(s) refused; the other decks were written`);
   return refused > 0 ? 1 : 0;
 }

@@ -41,7 +41,7 @@ export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Prom
       const now = Date.now();
       const DAY = 86_400_000;
       let seed = 7;
-      const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       const cardIds: string[] = [];
       let due = 0;
       const tx = db.transaction(['decks', 'cardRefs', 'cardBodies', 'states'], 'readwrite');
@@ -66,12 +66,34 @@ export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Prom
           if (c < perDeck * 0.95) {
             const dueAt = now + Math.floor((random() * 62 - 2) * DAY);
             if (dueAt < now) due++;
-            const fsrs: CardState = { phase: 'review', due: dueAt, stability: 20, difficulty: 5, elapsedDays: 10, scheduledDays: 20, learningSteps: 0, reps: 10, lapses: 1, lastReview: dueAt - 20 * DAY };
+            const fsrs: CardState = {
+              phase: 'review',
+              due: dueAt,
+              stability: 20,
+              difficulty: 5,
+              elapsedDays: 10,
+              scheduledDays: 20,
+              learningSteps: 0,
+              reps: 10,
+              lapses: 1,
+              lastReview: dueAt - 20 * DAY,
+            };
             tx.objectStore('states').put({ cardId: id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: dueAt } satisfies StateRecord);
             cardIds.push(id);
           }
         }
-        tx.objectStore('decks').put({ id: deckId, title: `Mazo ${d}`, path: ['Bench', `Mazo ${d}`], source: `bench/${d}.md`, tags: [], hash: `bench-${d}`, origin: 'imported', cardCount: perDeck, tracked: Math.floor(perDeck * 0.95), updatedAt: now } satisfies DeckRecord);
+        tx.objectStore('decks').put({
+          id: deckId,
+          title: `Mazo ${d}`,
+          path: ['Bench', `Mazo ${d}`],
+          source: `bench/${d}.md`,
+          tags: [],
+          hash: `bench-${d}`,
+          origin: 'imported',
+          cardCount: perDeck,
+          tracked: Math.floor(perDeck * 0.95),
+          updatedAt: now,
+        } satisfies DeckRecord);
         tx.objectStore('cardRefs').put({ deckId, refs });
         tx.objectStore('cardBodies').put({ deckId, bodies });
       }
@@ -82,9 +104,33 @@ export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Prom
         const cardId = cardIds[i % cardIds.length]!;
         const time = now - (1 + (i % 700)) * DAY;
         const day = Math.floor(time / DAY);
-        const after: CardState = { phase: 'review', due: time + 10 * DAY, stability: 10, difficulty: 5, elapsedDays: 5, scheduledDays: 10, learningSteps: 0, reps: 5, lapses: 0, lastReview: time };
+        const after: CardState = {
+          phase: 'review',
+          due: time + 10 * DAY,
+          stability: 10,
+          difficulty: 5,
+          elapsedDays: 5,
+          scheduledDays: 10,
+          learningSteps: 0,
+          reps: 5,
+          lapses: 0,
+          lastReview: time,
+        };
         const seq = i + 1;
-        const event: ReviewLogRecord = { id: `bench:${seq}`, device: 'bench', seq, cardId, deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`, rating: 3, time, durationMs: 5000, phaseBefore: 'review', after, elapsedDays: 5, shift: 0 };
+        const event: ReviewLogRecord = {
+          id: `bench:${seq}`,
+          device: 'bench',
+          seq,
+          cardId,
+          deckId: `bench-${Number(cardId.slice(1, cardId.indexOf('x')))}`,
+          rating: 3,
+          time,
+          durationMs: 5000,
+          phaseBefore: 'review',
+          after,
+          elapsedDays: 5,
+          shift: 0,
+        };
         let page = pages.get(day);
         if (!page) pages.set(day, (page = { id: `bench:${day}`, device: 'bench', day, events: [], cards: [], totals: [day, 0, 0, 0, 0] }));
         page.events.push(event);
@@ -314,11 +360,21 @@ export async function benchBrowser(): Promise<Row[]> {
     rows.push(
       { measure: `store: ${DECKS * CARDS_PER_DECK} cards, ${LOG_ENTRIES} log entries, ${seeded.due} due`, value: '', target: '', verdict: 'info' },
       { measure: 'navigation → first card interactive (median of 5)', value: `${first.toFixed(0)} ms`, target: '≤ 400 ms', verdict: first <= 400 ? 'ok' : 'MISS' },
-      { measure: 'navigation → first card interactive, 4× CPU throttling (median of 3)', value: `${slow.first.toFixed(0)} ms`, target: '≤ 1200 ms', verdict: slow.first <= 1200 ? 'ok' : 'MISS' },
+      {
+        measure: 'navigation → first card interactive, 4× CPU throttling (median of 3)',
+        value: `${slow.first.toFixed(0)} ms`,
+        target: '≤ 1200 ms',
+        verdict: slow.first <= 1200 ? 'ok' : 'MISS',
+      },
       { measure: 'rating → next card in the DOM (median of 30)', value: `${dom.toFixed(1)} ms`, target: '≤ 10 ms', verdict: dom <= 10 ? 'ok' : 'MISS' },
       { measure: 'rating → next card in the DOM, 4× CPU throttling (median of 10)', value: `${slow.rating.toFixed(1)} ms`, target: '', verdict: 'info' },
       { measure: 'rating → next card painted (next frame)', value: `${frame.toFixed(1)} ms`, target: '', verdict: 'info' },
-      { measure: `due-queue query (${queue.count} of ${seeded.due}+ due, limit 500, median of 10)`, value: `${query.toFixed(1)} ms`, target: '≤ 20 ms', verdict: query <= 20 ? 'ok' : 'MISS' },
+      {
+        measure: `due-queue query (${queue.count} of ${seeded.due}+ due, limit 500, median of 10)`,
+        value: `${query.toFixed(1)} ms`,
+        target: '≤ 20 ms',
+        verdict: query <= 20 ? 'ok' : 'MISS',
+      },
     );
   } finally {
     await big.close();
@@ -359,7 +415,12 @@ export async function benchBrowser(): Promise<Row[]> {
     const load = median(loads);
     const floor = median(floors);
     rows.push(
-      { measure: `first-run load of ${cards} bundled cards (fetch, merge, store; median of 3)`, value: `${load.toFixed(0)} ms`, target: '≤ 1.0× floor', verdict: load <= floor ? 'ok' : 'MISS' },
+      {
+        measure: `first-run load of ${cards} bundled cards (fetch, merge, store; median of 3)`,
+        value: `${load.toFixed(0)} ms`,
+        target: '≤ 1.0× floor',
+        verdict: load <= floor ? 'ok' : 'MISS',
+      },
       { measure: 'floor: one put per card in one transaction (same runs)', value: `${floor.toFixed(0)} ms`, target: '', verdict: 'info' },
       { measure: 'load / floor', value: `${(load / floor).toFixed(2)}×`, target: '≤ 1.0×', verdict: load <= floor ? 'ok' : 'MISS' },
     );

@@ -73,12 +73,23 @@ export function writeHostileImports(dir: string): { name: string; file: string }
   const huge = `# Cien mil\n\n${Array.from({ length: 100_000 }, (_, n) => note(n)).join('\n')}`;
   const files = [
     { name: 'zip bomb: 1 GiB in one note', file: 'bomb-1g.zip', bytes: zipOf([{ name: 'bomba.md', declared: GiB }], deflated, crc) },
-    { name: 'zip bomb: 4 GiB in four notes', file: 'bomb-4g.zip', bytes: zipOf([0, 1, 2, 3].map((i) => ({ name: `bomba-${i}.md`, declared: GiB })), deflated, crc) },
+    {
+      name: 'zip bomb: 4 GiB in four notes',
+      file: 'bomb-4g.zip',
+      bytes: zipOf(
+        [0, 1, 2, 3].map((i) => ({ name: `bomba-${i}.md`, declared: GiB })),
+        deflated,
+        crc,
+      ),
+    },
     { name: 'zip bomb that declares 1 KB and inflates to 1 GiB', file: 'bomb-lies.zip', bytes: zipOf([{ name: 'miente.md', declared: 1024 }], deflated, crc) },
   ];
   for (const { file, bytes } of files) writeFileSync(join(dir, file), bytes);
   writeFileSync(join(dir, 'cien-mil.md'), huge);
-  return [...files.map(({ name, file }) => ({ name, file: join(dir, file) })), { name: `a note of 100,000 headings (${(huge.length / 1024 / 1024).toFixed(1)} MB)`, file: join(dir, 'cien-mil.md') }];
+  return [
+    ...files.map(({ name, file }) => ({ name, file: join(dir, file) })),
+    { name: `a note of 100,000 headings (${(huge.length / 1024 / 1024).toFixed(1)} MB)`, file: join(dir, 'cien-mil.md') },
+  ];
 }
 
 /** Starts recording long tasks on the page; `take()` gives the longest since the last take (0: none over 50 ms). */
@@ -120,7 +131,12 @@ export async function benchHostileImports(page: Page, dir: string): Promise<Row[
     const previewBlock = await tasks.take();
     const importable = await page.getByRole('button', { name: 'Import', exact: true }).isEnabled();
     rows.push(
-      { measure: `${name}: file chosen → preview (${importable ? 'cards found' : 'refused'})`, value: `${previewed} ms`, target: importable ? '' : '≤ 2000 ms', verdict: importable ? 'info' : previewed <= 2000 ? 'ok' : 'MISS' },
+      {
+        measure: `${name}: file chosen → preview (${importable ? 'cards found' : 'refused'})`,
+        value: `${previewed} ms`,
+        target: importable ? '' : '≤ 2000 ms',
+        verdict: importable ? 'info' : previewed <= 2000 ? 'ok' : 'MISS',
+      },
       { measure: `${name}: longest main-thread block until the preview`, value: block(previewBlock), target: '≤ 100 ms', verdict: blockVerdict(previewBlock) },
     );
     if (importable) {

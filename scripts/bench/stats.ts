@@ -18,11 +18,7 @@ export interface Row {
 }
 
 export function printTable(title: string, rows: Row[]): void {
-  const widths = [
-    Math.max(7, ...rows.map((r) => r.measure.length)),
-    Math.max(5, ...rows.map((r) => r.value.length)),
-    Math.max(6, ...rows.map((r) => r.target.length)),
-  ];
+  const widths = [Math.max(7, ...rows.map((r) => r.measure.length)), Math.max(5, ...rows.map((r) => r.value.length)), Math.max(6, ...rows.map((r) => r.target.length))];
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 4)).join(' | ')} |`;
   console.log(`\n${title}`);
   console.log(line(['measure', 'value', 'target', 'result']));

@@ -79,12 +79,7 @@ export interface SyncResult {
   hashes: Map<string, string>;
 }
 
-export async function syncBundledDecks(
-  store: Store,
-  now: number,
-  onProgress: (progress: SyncProgress) => void = () => {},
-  fetcher: typeof fetch = fetch,
-): Promise<SyncResult> {
+export async function syncBundledDecks(store: Store, now: number, onProgress: (progress: SyncProgress) => void = () => {}, fetcher: typeof fetch = fetch): Promise<SyncResult> {
   // Another window may load the same decks at the same moment (two tabs opened at once on a first visit): its
   // write makes ours refuse, and the second pass finds those decks stored.
   for (let attempt = 1; ; attempt++) {

@@ -20,7 +20,10 @@ type Step = (db: IDBPDatabase<RepasoSchema>, tx: UpgradeTx) => void;
  * it shares with the review path comes in as `helpers` (db-schema.ts migrationHelpers): imported here, the bundler
  * would move it out of the first card's chunk into chunks of its own, which the first card then loads as well.
  */
-export function ladder({ groupByPage, legacyEvent, pageOf, withEvents, randomId, DEVICE_KEY, COUNTER_KEY }: MigrationHelpers): { steps: Step[]; upgrade: (db: IDBPDatabase<RepasoSchema>, oldVersion: number, newVersion: number, tx: UpgradeTx) => void } {
+export function ladder({ groupByPage, legacyEvent, pageOf, withEvents, randomId, DEVICE_KEY, COUNTER_KEY }: MigrationHelpers): {
+  steps: Step[];
+  upgrade: (db: IDBPDatabase<RepasoSchema>, oldVersion: number, newVersion: number, tx: UpgradeTx) => void;
+} {
   const steps: Step[] = [
     () => {},
     // 1: the first schema.

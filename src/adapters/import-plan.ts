@@ -38,7 +38,11 @@ export interface ImportPreview {
 
 /** Plans notes already read against the decks stored now. Nothing is written. */
 export async function planNotes(store: Store, read: ReadNotes): Promise<ImportPreview> {
-  const { plan, storedBodies, basis } = await planAgainstStore(store, read.built.map((b) => b.file), read);
+  const { plan, storedBodies, basis } = await planAgainstStore(
+    store,
+    read.built.map((b) => b.file),
+    read,
+  );
   const media = new Map<string, Map<string, Uint8Array>>();
   plan.decks.forEach((deck, i) => {
     if (deck.gone) return;
@@ -125,11 +129,7 @@ export async function prepareBundledUpdate(store: Store, files: DeckFile[], hash
   };
 }
 
-async function planAgainstStore(
-  store: Store,
-  files: DeckFile[],
-  read?: ReadNotes,
-): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
+async function planAgainstStore(store: Store, files: DeckFile[], read?: ReadNotes): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
   // Read first: a deck changed after it makes the plan refuse to apply instead of overwriting the change.
   const basis = await store.writeBasis();
   const decks = await store.listDecks();
@@ -152,9 +152,7 @@ async function candidateDecks(store: Store, decks: DeckRecord[], files: DeckFile
   const tails = new Set(files.flatMap((f) => f.cards.map((c) => keyTail(c.key))));
   const wanted = refLists.filter(({ deckId, refs }) => ids.has(deckId) || refs.some((r) => tails.has(keyTail(r.key))));
   const sources = new Map(decks.map((d) => [d.id, d.source]));
-  return Promise.all(
-    wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.cardBodies(deckId) })),
-  );
+  return Promise.all(wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.cardBodies(deckId) })));
 }
 
 /**
@@ -169,7 +167,16 @@ function leavingDecks(decks: DeckRecord[], files: DeckFile[], read: ReadNotes): 
   return decks
     .filter((d) => d.importRoot === read.root && d.cardCount > 0 && !incoming.has(d.id) && !incoming.has(d.source) && !unreadable.has(d.source))
     .map((d) => ({
-      file: { id: d.id, title: d.title, path: d.path, source: d.source, tags: d.tags, ...(d.navOrder !== undefined ? { navOrder: d.navOrder } : {}), ...(d.lang !== undefined ? { lang: d.lang } : {}), cards: [] },
+      file: {
+        id: d.id,
+        title: d.title,
+        path: d.path,
+        source: d.source,
+        tags: d.tags,
+        ...(d.navOrder !== undefined ? { navOrder: d.navOrder } : {}),
+        ...(d.lang !== undefined ? { lang: d.lang } : {}),
+        cards: [],
+      },
       why: noCards.has(d.source) ? 'no-cards' : 'missing',
     }));
 }

@@ -42,7 +42,6 @@ export async function daysWithEvents(dayIndex: PagesIndex, fromDay: number, limi
   return days;
 }
 
-
 /** A new device for this copy, its counter at zero: after a restore, which brings events of other devices' ids. */
 export function startNewDevice(meta: MetaStore): void {
   void meta.put({ key: DEVICE_KEY, value: randomId() });
@@ -98,7 +97,7 @@ export async function allEvents(pages: PagesStore): Promise<ReviewLogRecord[]> {
 
 /** Pages `count` at a time in key order: how a backup reads a log too large to hold twice. */
 export async function* pageBatches(pages: PagesStore, count: number): AsyncGenerator<LogPage[]> {
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const batch: LogPage[] = await pages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), count);
     if (batch.length === 0) return;
     yield batch;
@@ -129,7 +128,11 @@ export async function putEvents(store: PagesStore<'readwrite'>, events: readonly
 }
 
 /** Undo, as Store.restoreState describes it. */
-export function restoreState(store: Store, undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null }, basis: WriteBasis): Promise<void> {
+export function restoreState(
+  store: Store,
+  undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null },
+  basis: WriteBasis,
+): Promise<void> {
   const { cardId, deckId, before, written, log } = undo;
   return store.writing(async () => {
     const tx = store.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
@@ -139,7 +142,8 @@ export function restoreState(store: Store, undo: { cardId: string; deckId: strin
       findEvents(pages, log === null ? [] : [log]),
       checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
     ]);
-    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw new StoreError('stale', new Error(`card ${cardId} changed in another window`));
+    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId))
+      throw new StoreError('stale', new Error(`card ${cardId} changed in another window`));
     if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
     if (before) tx.objectStore('states').put(before);
     else {
@@ -156,7 +160,7 @@ export function reviewStreak(store: Store, today: number): Promise<number> {
     const index = store.db.transaction('logPages').store.index('day');
     let streak = 0;
     let expected: number | null = null;
-    for (let from = today; ; ) {
+    for (let from = today; ;) {
       const days = await daysWithEvents(index, from, 400);
       for (const day of days) {
         if (expected === null) {

@@ -48,4 +48,3 @@ export async function eventsBetween(pages: PagesStore, from: number, to: number)
   for (const page of read) for (const e of page.events) if (e.time >= from && e.time < to) events.push(e);
   return events;
 }
-

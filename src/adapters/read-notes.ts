@@ -52,7 +52,10 @@ export async function readNotes(files: SelectedFile[], onProgress: Progress = ()
   const build = (result: (typeof extracted)[number], omitImage?: (path: string) => boolean) =>
     buildDeck(result, { hasImage: (path) => selection.images.has(path), findImage, sanitizeAll: (html) => html, ...(omitImage ? { omitImage } : {}) });
   let decks = extracted.map((result) => build(result));
-  const read = await readImages(selection, decks.flatMap((deck) => deck.images));
+  const read = await readImages(
+    selection,
+    decks.flatMap((deck) => deck.images),
+  );
   problems.push(...read.problems);
   if (read.problems.length > 0) {
     // An image the size cap left out is named in the problems; its cards are built again without it.

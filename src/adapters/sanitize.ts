@@ -12,7 +12,30 @@ import type { DOMPurify } from 'dompurify';
 import { isInertHtml } from '../core/inert-html.ts';
 import { MEDIA_ATTRIBUTE } from './media.ts';
 
-const FORBID_TAGS = ['style', 'script', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'option', 'svg', 'math', 'link', 'meta', 'base', 'template', 'video', 'audio', 'source', 'picture'];
+const FORBID_TAGS = [
+  'style',
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'base',
+  'template',
+  'video',
+  'audio',
+  'source',
+  'picture',
+];
 const FORBID_ATTR = ['style', 'srcset', 'formaction', 'action', 'background', 'ping', 'xlink:href'];
 // data-media is allowed so that stored card HTML (a restored backup) can be sanitized again and come out the same.
 const CONFIG = { FORBID_TAGS, FORBID_ATTR, ADD_ATTR: [MEDIA_ATTRIBUTE], ALLOW_DATA_ATTR: false, ALLOW_UNKNOWN_PROTOCOLS: false };

@@ -16,9 +16,10 @@ export interface ServiceWorkerBridge {
  * installing a version failed (a file could not be cached, say); the browser tries again on a later visit.
  */
 export function startServiceWorker(handlers: { onUpdateReady: () => void; onOfflineReady: () => void; onInstallFailed: () => void }): ServiceWorkerBridge {
-  const check = (registration: ServiceWorkerRegistration) => registration.update().catch(() => {
-    // Offline or the server is down: the next check will try again.
-  });
+  const check = (registration: ServiceWorkerRegistration) =>
+    registration.update().catch(() => {
+      // Offline or the server is down: the next check will try again.
+    });
   const update = registerSW({
     immediate: true,
     onNeedRefresh: handlers.onUpdateReady,

@@ -2,7 +2,18 @@
  * Store operations only the settings screen needs — backup, restore, rescheduling — kept apart so the review
  * path does not load them. Same rules as store.ts: one transaction each, nothing else awaited inside.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, countedDecks, legacyDevice, legacyEvent, LOG_FILE_REVIEWS, type Backup, type BackupDocument, type LegacyLogRecord, type LogRecord } from '../core/backup.ts';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  countedDecks,
+  legacyDevice,
+  legacyEvent,
+  LOG_FILE_REVIEWS,
+  type Backup,
+  type BackupDocument,
+  type LegacyLogRecord,
+  type LogRecord,
+} from '../core/backup.ts';
 import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
@@ -12,7 +23,6 @@ import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */
 const ALL_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media'] as const;
-type StoreName = (typeof ALL_STORES)[number];
 const PROGRESS_EVERY = 5000;
 /** Pages read at once by a backup: a few months of study. */
 const PAGES_PER_READ = 100;
@@ -85,7 +95,8 @@ export function memoryContent(backup: Backup, files: ReadonlyMap<string, Uint8Ar
 /** An opened archive as restore content: its log and images are read from the file as the restore needs them. */
 export function archiveContent(opened: OpenedArchive): RestoreContent {
   const { document } = opened;
-  const logParts = document.version < 3 ? () => legacyParts(backupLog(opened) as Iterable<unknown[]> as Iterable<LegacyLogRecord[]>, legacyDevice(document.exportedAt)) : () => backupLog(opened);
+  const logParts =
+    document.version < 3 ? () => legacyParts(backupLog(opened) as Iterable<unknown[]> as Iterable<LegacyLogRecord[]>, legacyDevice(document.exportedAt)) : () => backupLog(opened);
   return { document, logParts, media: (file) => backupMedia(opened, file) };
 }
 
@@ -103,7 +114,14 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
   const { document } = content;
   return store.writing(async () => {
     const tx = store.db.transaction([...ALL_STORES, 'meta'], 'readwrite', { durability: 'strict' });
-    const total = document.decks.length + document.cardRefs.length + document.cardBodies.length + document.states.length + document.settings.length + document.log.count + document.media.length;
+    const total =
+      document.decks.length +
+      document.cardRefs.length +
+      document.cardBodies.length +
+      document.states.length +
+      document.settings.length +
+      document.log.count +
+      document.media.length;
     let done = 0;
     // A failed request aborts the transaction, and tx.done reports it: the requests' own promises only pace us.
     const ignore = () => {};

@@ -58,7 +58,10 @@ export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: 
     const removing = edits.filter((e) => e.removeLog !== undefined);
     const [current, removed] = await Promise.all([
       Promise.all(edits.map((e) => states.get(e.cardId))),
-      findEvents(pages, removing.map((e) => e.removeLog!)),
+      findEvents(
+        pages,
+        removing.map((e) => e.removeLog!),
+      ),
       checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
     ]);
     const gone = new Map(removing.map((e, i) => [e, removed.found[i]]));

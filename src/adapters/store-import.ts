@@ -12,16 +12,7 @@ import { countCardEvents, dropCardEvents } from './log-history.ts';
 import type { IDBPTransaction } from 'idb';
 import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
-import {
-  checkBasis,
-  guarded,
-  HIDDEN_SECTIONS_SETTING,
-  readHiddenSections,
-  REMOVED_BUNDLED_SETTING,
-  StoreError,
-  type Store,
-  type WriteBasis,
-} from './store.ts';
+import { checkBasis, guarded, HIDDEN_SECTIONS_SETTING, readHiddenSections, REMOVED_BUNDLED_SETTING, StoreError, type Store, type WriteBasis } from './store.ts';
 
 /**
  * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved
@@ -43,7 +34,11 @@ export function applyImport(
     const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta', 'settings'], 'readwrite', { durability: 'strict' });
     const decks = tx.objectStore('decks');
     const states = tx.objectStore('states');
-    const [stored, , sections] = await Promise.all([decks.getAll(), checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []), readHiddenSections(tx.objectStore('settings'))]);
+    const [stored, , sections] = await Promise.all([
+      decks.getAll(),
+      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []),
+      readHiddenSections(tx.objectStore('settings')),
+    ]);
     const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
     if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
     const tracked = new Set(await states.getAllKeys());
@@ -68,7 +63,7 @@ export function applyImport(
         cardCount: live.length,
         tracked: live.filter((r) => tracked.has(r.id)).length,
         retired: content.refs.length - live.length,
-        ...(plan.root ?? previous?.importRoot ? { importRoot: plan.root ?? previous!.importRoot! } : {}),
+        ...((plan.root ?? previous?.importRoot) ? { importRoot: plan.root ?? previous!.importRoot! } : {}),
         updatedAt: now,
         revision: (deckRevision(previous) ?? 0) + 1,
       });
@@ -190,7 +185,10 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
         }
         decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
       } else {
-        await dropHistory(tx, refs.map((r) => r.id));
+        await dropHistory(
+          tx,
+          refs.map((r) => r.id),
+        );
         await dropDeck(tx, deck.id);
       }
     }

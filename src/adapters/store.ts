@@ -8,7 +8,18 @@ import { isHiddenSectionList, type HiddenSection } from '../core/hidden-sections
 import { deckRevision, sameRecord } from '../core/records.ts';
 import type { LogRef, PageTotals } from '../core/log-pages.ts';
 import type { SettingKey, SettingValues } from '../core/settings-schema.ts';
-import { createSchema, migrationHelpers, DB_NAME, DB_VERSION, GENERATION_KEY, type DeckRecord, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import {
+  createSchema,
+  migrationHelpers,
+  DB_NAME,
+  DB_VERSION,
+  GENERATION_KEY,
+  type DeckRecord,
+  type RepasoSchema,
+  type ReviewLogEntry,
+  type ReviewLogRecord,
+  type StateRecord,
+} from './db-schema.ts';
 import { appendEvents, eventsBetween, type LogTx } from './log-store.ts';
 
 /**

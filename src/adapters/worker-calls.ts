@@ -4,10 +4,7 @@
  */
 import { StoreError, type StoreErrorKind } from './store.ts';
 
-export type WorkerAnswer =
-  | { id: number; result: unknown }
-  | { id: number; progress: [number, number] }
-  | { id: number; error: { kind: StoreErrorKind | null; message: string } };
+export type WorkerAnswer = { id: number; result: unknown } | { id: number; progress: [number, number] } | { id: number; error: { kind: StoreErrorKind | null; message: string } };
 
 export type Progress = (done: number, total: number) => void;
 

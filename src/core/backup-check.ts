@@ -14,13 +14,31 @@ const isString: Check = (v) => typeof v === 'string';
 const isId: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 2000;
 const isCount: Check = (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000_000;
 const isBoolean: Check = (v) => typeof v === 'boolean';
-const inRange = (min: number, max: number): Check => (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const nullable = (check: Check): Check => (v) => v === null || check(v);
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v);
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const inRange =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+const listOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const record = (spec: Record<string, Check>): Check => (v) => badField(v, spec) === null;
+const record =
+  (spec: Record<string, Check>): Check =>
+  (v) =>
+    badField(v, spec) === null;
 
 /** The name of the first field that is missing, of the wrong type or out of range — or not in the spec at all. */
 function badField(value: unknown, spec: Record<string, Check>): string | null {
@@ -126,9 +144,7 @@ const PARTS: Record<string, Record<string, Check>> = {
   media: { deckId: isId, path: isString, file: isString },
 };
 
-export type DocumentCheck =
-  | { ok: true; document: BackupDocument; log: LogCheck; cards: number; inlineLog?: unknown[] }
-  | { ok: false; problem: BackupProblem };
+export type DocumentCheck = { ok: true; document: BackupDocument; log: LogCheck; cards: number; inlineLog?: unknown[] } | { ok: false; problem: BackupProblem };
 
 /**
  * Checks a parsed backup document, everything but its log: format and version, records, settings, references.
@@ -143,10 +159,9 @@ export function checkBackupDocument(document: unknown, archiveFiles: ReadonlySet
 
   // Backups made before database version 8 may hold the statistics' old cache of day totals: it is dropped (the
   // statistics now read the totals the log's pages keep).
-  const doc: Record<string, unknown> =
-    Array.isArray(document.settings)
-      ? { ...document, settings: (document.settings as unknown[]).filter((s) => !(isObject(s) && s.key === 'statsCache')) }
-      : document;
+  const doc: Record<string, unknown> = Array.isArray(document.settings)
+    ? { ...document, settings: (document.settings as unknown[]).filter((s) => !(isObject(s) && s.key === 'statsCache')) }
+    : document;
   for (const [part, spec] of Object.entries(PARTS)) {
     const list = doc[part];
     if (!Array.isArray(list)) return fail({ code: 'bad-record', part, index: 0, field: '(not a list)' });

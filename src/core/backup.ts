@@ -65,7 +65,29 @@ export interface LogTable {
 export function logTable(events: readonly LogRecord[]): LogTable {
   const rows = events.map((e) => {
     const { after: a } = e;
-    return [e.device, e.seq, e.cardId, e.deckId, e.rating, e.time, e.durationMs, e.phaseBefore, e.elapsedDays, e.shift, e.practice ? 1 : 0, a.phase, a.due, a.stability, a.difficulty, a.elapsedDays, a.scheduledDays, a.learningSteps, a.reps, a.lapses, a.lastReview];
+    return [
+      e.device,
+      e.seq,
+      e.cardId,
+      e.deckId,
+      e.rating,
+      e.time,
+      e.durationMs,
+      e.phaseBefore,
+      e.elapsedDays,
+      e.shift,
+      e.practice ? 1 : 0,
+      a.phase,
+      a.due,
+      a.stability,
+      a.difficulty,
+      a.elapsedDays,
+      a.scheduledDays,
+      a.learningSteps,
+      a.reps,
+      a.lapses,
+      a.lastReview,
+    ];
   });
   return { columns: LOG_COLUMNS, rows };
 }
@@ -97,8 +119,6 @@ export function tableEvents(table: unknown): unknown[] | null {
  * two devices gives the same event ids (and a sync between them no duplicates).
  */
 export const legacyDevice = (exportedAt: number): string => `backup-${exportedAt.toString(36)}`;
-
-
 
 /** The backup document: everything but the review log, which its files hold (version 2). */
 export interface BackupDocument {

@@ -90,7 +90,17 @@ function apply(action: CardActionName, record: StateRecord, time: ActionTime): S
 }
 
 function forgetEntry(before: StateRecord, after: StateRecord, time: ActionTime): ReviewLogEntry {
-  return { cardId: before.cardId, deckId: before.deckId, rating: FORGET, time: time.now, durationMs: 0, phaseBefore: before.fsrs.phase, after: after.fsrs, elapsedDays: 0, shift: time.shift };
+  return {
+    cardId: before.cardId,
+    deckId: before.deckId,
+    rating: FORGET,
+    time: time.now,
+    durationMs: 0,
+    phaseBefore: before.fsrs.phase,
+    after: after.fsrs,
+    elapsedDays: 0,
+    shift: time.shift,
+  };
 }
 
 /** The edits that put every card back as it was, given where the applied edits' log events are kept. */

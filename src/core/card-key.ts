@@ -28,4 +28,3 @@ export function keyTail(key: string): string {
   }
   return key;
 }
-

@@ -131,5 +131,4 @@ export function searchRows(rows: readonly BrowseRow[], query: BrowseQuery, day: 
   return found.map((f) => f.row);
 }
 
-
 export { plainText } from './plain-text.ts';

@@ -115,7 +115,6 @@ export function daysOfRange(from: number, to: number): [number, number] {
  */
 export type LegacyLogRecord = Omit<ReviewLogEntry, 'phaseBefore'> & { id: number; before: StateRecord | null };
 
-
 /** A numbered log entry as an event of `device`: its number becomes the counter, in the order it was logged. */
 export function legacyEvent({ id, before, ...entry }: LegacyLogRecord, device: string): ReviewLogRecord {
   return asEvent({ ...entry, phaseBefore: before?.fsrs.phase ?? null }, device, id);

@@ -15,7 +15,10 @@ const renderer = new MarkdownIt('default', { html: false, linkify: false, typogr
 export function renderCardMarkdown(markdown: string, options: RenderOptions): string {
   const env = { options };
   // A paragraph that held only a missing, undescribed image is left empty: drop it.
-  return renderer.render(withLiteralImages(withWikilinks(withCallouts(withoutBlockIds(markdown)))), env).replace(/<p>\s*<\/p>\n?/g, '').trim();
+  return renderer
+    .render(withLiteralImages(withWikilinks(withCallouts(withoutBlockIds(markdown)))), env)
+    .replace(/<p>\s*<\/p>\n?/g, '')
+    .trim();
 }
 
 renderer.renderer.rules.image = (tokens, index, _options, env) => {
@@ -67,7 +70,9 @@ export function withWikilinks(markdown: string): string {
 /** `> [!note] Title` opens an Obsidian callout: in a card, its title in bold, and no `[!note]` marker. */
 function withCallouts(markdown: string): string {
   if (!markdown.includes('[!')) return markdown;
-  return markdown.replace(/^((?:[ \t]*>)+[ \t]*)\[![a-z-]+\][+-]?[ \t]*(.*)$/gim, (_whole, quote: string, title: string) => (title.trim() ? `${quote}**${title.trim()}**` : quote.trimEnd()));
+  return markdown.replace(/^((?:[ \t]*>)+[ \t]*)\[![a-z-]+\][+-]?[ \t]*(.*)$/gim, (_whole, quote: string, title: string) =>
+    title.trim() ? `${quote}**${title.trim()}**` : quote.trimEnd(),
+  );
 }
 
 /** Obsidian's block ids (`… observed in the data. ^c61435`) name a line for links; a reader does not see them. */

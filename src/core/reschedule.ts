@@ -29,11 +29,7 @@ export function rescheduleCard(scheduler: Scheduler, record: StateRecord, review
 }
 
 /** Every card whose record changes under `scheduler`, with its record as read (so a write can check it). */
-export function planReschedule(
-  scheduler: Scheduler,
-  states: readonly StateRecord[],
-  reviews: readonly ReviewLogRecord[],
-): { before: StateRecord; after: StateRecord }[] {
+export function planReschedule(scheduler: Scheduler, states: readonly StateRecord[], reviews: readonly ReviewLogRecord[]): { before: StateRecord; after: StateRecord }[] {
   const byCard = new Map<string, ReviewLogRecord[]>();
   for (const review of reviews) {
     const list = byCard.get(review.cardId);

@@ -190,7 +190,6 @@ export function replay(scheduler: Scheduler, reviews: readonly { rating: LogRati
   return state;
 }
 
-
 export type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 /**

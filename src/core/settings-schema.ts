@@ -32,10 +32,7 @@ export interface SettingValues {
   collapsedDecks: string[];
 }
 
-
 export type SettingKey = keyof SettingValues;
-
-
 
 const isStringList = (value: unknown) => Array.isArray(value) && value.length <= 100_000 && value.every((item) => typeof item === 'string' && item.length <= 2000);
 

@@ -22,9 +22,7 @@ export interface StudySettingsForm {
 export type SettingsField = Exclude<keyof StudySettingsForm, 'fuzz'>;
 export type SettingsProblem = 'retention' | 'interval' | 'steps' | 'limit' | 'hour';
 
-export type ParsedSettings =
-  | { ok: true; scheduler: SchedulerSettings; limits: Limits }
-  | { ok: false; problems: Partial<Record<SettingsField, SettingsProblem>> };
+export type ParsedSettings = { ok: true; scheduler: SchedulerSettings; limits: Limits } | { ok: false; problems: Partial<Record<SettingsField, SettingsProblem>> };
 
 export const RETENTION_RANGE = { min: 0.7, max: 0.99 } as const;
 /** Above this, Anki's FSRS guide warns that the workload grows steeply for little gain. */

@@ -69,7 +69,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** BOM removed, every line ending as LF, NFC so that "é" typed two ways is one key. */
 export function cleanText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }
 
 /** The form of a question used inside keys: NFC, lower case, no ¿?¡!:*_ marks, spaces collapsed. Accents kept. */
@@ -83,7 +86,7 @@ export function normalizeKeyText(text: string): string {
 }
 
 /** Accents and case folded away: for loose comparisons (matching, skip lists), never for keys. */
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 // Marked pure so that bundles that take only other helpers of this module leave it out.
 export const foldText = /* @__PURE__ */ remembered((text: string): string => {

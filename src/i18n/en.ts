@@ -79,7 +79,8 @@ export const en = {
   'decks.load.offline': 'Repaso could not reach the decks that come with it (no connection). Nothing on this device was changed; it tries again next time.',
   'decks.load.unavailable': 'The decks that come with Repaso could not be loaded: the server answered with an error. Nothing on this device was changed; it tries again next time.',
   'decks.load.listInvalid': 'The list of decks that come with Repaso is damaged on the server, so none was loaded. Nothing on this device was changed; it tries again next time.',
-  'decks.load.deckInvalid': 'The deck “{deck}” that comes with Repaso is damaged on the server, so the bundled decks were not loaded. Nothing on this device was changed; it tries again next time.',
+  'decks.load.deckInvalid':
+    'The deck “{deck}” that comes with Repaso is damaged on the server, so the bundled decks were not loaded. Nothing on this device was changed; it tries again next time.',
   'language.label': 'Language',
   'import.open': 'Import notes',
   'retired.summary.one': '{count} retired card: no longer in your notes, kept with its history.',
@@ -96,7 +97,8 @@ export const en = {
   'pwa.offline.ready': 'Ready to work offline.',
   'pwa.offline.failed': 'Repaso could not save itself for offline use this time, so it needs the network. It tries again on your next visit.',
   'pwa.iosHowTo': 'To install on iPhone or iPad: tap Share, then “Add to Home Screen”.',
-  'pwa.storageRefused': 'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso, and make a backup in Settings, to keep your reviews safe.',
+  'pwa.storageRefused':
+    'This browser may clear Repaso’s data when space runs low, and iOS clears sites that are not on the home screen after 7 days without use. Install Repaso, and make a backup in Settings, to keep your reviews safe.',
   'nav.cards': 'Browse cards',
   'nav.stats': 'Statistics',
   'nav.settings': 'Settings',

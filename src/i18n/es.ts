@@ -72,16 +72,20 @@ export const es: Record<MessageKey, string> = {
   'error.retry': 'Reintentar',
   'storage.quota': 'Tu dispositivo no tiene espacio para Repaso. Libera espacio y vuelve a intentarlo. No se perdió nada de lo que ya repasaste.',
   'storage.blocked': 'Hay una versión anterior de Repaso abierta en otra pestaña. Ciérrala y recarga esta.',
-  'storage.unavailable': 'Este navegador no permite a Repaso guardar datos (modo privado o almacenamiento bloqueado). Abre Repaso en una ventana normal para conservar tu progreso.',
+  'storage.unavailable':
+    'Este navegador no permite a Repaso guardar datos (modo privado o almacenamiento bloqueado). Abre Repaso en una ventana normal para conservar tu progreso.',
   'storage.closed': 'Repaso se actualizó en otra pestaña. Recarga esta página para continuar.',
   'storage.stale': 'Otra ventana de Repaso cambió antes estas tarjetas. No se perdió nada; esta pantalla muestra ahora lo guardado.',
   'storage.replaced': 'Tus datos se restauraron desde una copia en otra ventana. Recarga para seguir con ellos; nada de esta ventana se escribió en ellos.',
   'storage.elsewhere': 'Repaso está guardando en otra ventana, así que esta no guardó nada. Usa Repaso allí, o elige «Usar aquí».',
   'storage.unknown': 'Repaso no pudo leer ni guardar tus datos: {detail}',
   'decks.load.offline': 'Repaso no pudo llegar a los mazos que trae (sin conexión). No se cambió nada en este dispositivo; lo intentará la próxima vez.',
-  'decks.load.unavailable': 'No se pudieron cargar los mazos que trae Repaso: el servidor respondió con un error. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
-  'decks.load.listInvalid': 'La lista de mazos que trae Repaso está dañada en el servidor, así que no se cargó ninguno. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
-  'decks.load.deckInvalid': 'El mazo «{deck}» que trae Repaso está dañado en el servidor, así que no se cargaron los mazos incluidos. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
+  'decks.load.unavailable':
+    'No se pudieron cargar los mazos que trae Repaso: el servidor respondió con un error. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
+  'decks.load.listInvalid':
+    'La lista de mazos que trae Repaso está dañada en el servidor, así que no se cargó ninguno. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
+  'decks.load.deckInvalid':
+    'El mazo «{deck}» que trae Repaso está dañado en el servidor, así que no se cargaron los mazos incluidos. No se cambió nada en este dispositivo; lo intentará la próxima vez.',
   'language.label': 'Idioma',
   'import.open': 'Importar apuntes',
   'retired.summary.one': '{count} tarjeta retirada: ya no está en tus apuntes; se conserva con su historial.',
@@ -98,7 +102,8 @@ export const es: Record<MessageKey, string> = {
   'pwa.offline.ready': 'Listo para funcionar sin conexión.',
   'pwa.offline.failed': 'Repaso no pudo guardarse para usarse sin conexión esta vez, así que necesita la red. Lo intentará en tu próxima visita.',
   'pwa.iosHowTo': 'Para instalar en iPhone o iPad: toca Compartir y luego «Añadir a pantalla de inicio».',
-  'pwa.storageRefused': 'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso y haz una copia de seguridad en Ajustes para proteger tus repasos.',
+  'pwa.storageRefused':
+    'Este navegador puede borrar los datos de Repaso si falta espacio, e iOS borra los sitios que no están en la pantalla de inicio tras 7 días sin uso. Instala Repaso y haz una copia de seguridad en Ajustes para proteger tus repasos.',
   'nav.cards': 'Buscar tarjetas',
   'nav.stats': 'Estadísticas',
   'nav.settings': 'Ajustes',

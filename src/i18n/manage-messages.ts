@@ -11,7 +11,8 @@ export const manageMessages = defineMessages(
     'confirm.counting': 'Counting its cards and reviews…',
     'confirm.body.one': '{cards} cards and their {count} review.',
     'confirm.body.other': '{cards} cards and their {count} reviews.',
-    'confirm.explain': 'Delete it with its history, or keep the history: its cards leave your reviews and stay listed as retired cards; importing the notes again brings them back.',
+    'confirm.explain':
+      'Delete it with its history, or keep the history: its cards leave your reviews and stay listed as retired cards; importing the notes again brings them back.',
     'confirm.deleteAll': 'Delete with its history',
     'confirm.keep': 'Remove, keep history',
     'confirm.cancel': 'Cancel',
@@ -34,7 +35,8 @@ export const manageMessages = defineMessages(
     'confirm.counting': 'Contando sus tarjetas y repasos…',
     'confirm.body.one': '{cards} tarjetas y su {count} repaso.',
     'confirm.body.other': '{cards} tarjetas y sus {count} repasos.',
-    'confirm.explain': 'Bórralo con su historial, o conserva el historial: sus tarjetas salen de tus repasos y quedan como tarjetas retiradas; si importas de nuevo las notas, vuelven.',
+    'confirm.explain':
+      'Bórralo con su historial, o conserva el historial: sus tarjetas salen de tus repasos y quedan como tarjetas retiradas; si importas de nuevo las notas, vuelven.',
     'confirm.deleteAll': 'Borrar con su historial',
     'confirm.keep': 'Quitar y conservar historial',
     'confirm.cancel': 'Cancelar',

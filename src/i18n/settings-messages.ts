@@ -134,7 +134,8 @@ export const settingsMessages = defineMessages(
     'storage.ask': 'Pedir que se conserven mis datos',
     'storage.usage': '{used} usados de {available} disponibles',
     'backup.title': 'Copia de seguridad',
-    'backup.explain': 'Un archivo con todos los mazos, tarjetas, programación, repasos y ajustes. Guárdalo en un lugar seguro: al restaurarlo vuelve todo, en este teléfono o en otro.',
+    'backup.explain':
+      'Un archivo con todos los mazos, tarjetas, programación, repasos y ajustes. Guárdalo en un lugar seguro: al restaurarlo vuelve todo, en este teléfono o en otro.',
     'backup.last': 'Última copia: {date}.',
     'backup.never': 'Aún no hay ninguna copia.',
     'backup.export': 'Hacer copia ahora',
@@ -162,7 +163,8 @@ export const settingsMessages = defineMessages(
     'problem.corrupt': 'está dañada: {file}, dentro de ella, no coincide con su suma de control.',
     'problem.unknown-setting': 'contiene un ajuste que esta versión de Repaso no conoce («{key}»).',
     'csv.title': 'Registro de repasos para el optimizador de FSRS',
-    'csv.explain': 'Un CSV con una línea por repaso (id de tarjeta, hora, respuesta, estado, duración), el formato que lee el optimizador de FSRS para ajustar los parámetros a tu memoria.',
+    'csv.explain':
+      'Un CSV con una línea por repaso (id de tarjeta, hora, respuesta, estado, duración), el formato que lee el optimizador de FSRS para ajustar los parámetros a tu memoria.',
     'csv.export': 'Exportar registro de repasos (CSV)',
   },
 );

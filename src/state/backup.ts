@@ -36,7 +36,10 @@ export async function sanitizeBackupBodies(backups: BackupService, total: number
     onProgress(start, total);
     const bodies = await backups.bodies(start, BODY_BATCH);
     const clean = await sanitizeInSlices(bodies.flatMap((b) => [b.questionHtml, b.answerHtml]));
-    await backups.sanitized(start, bodies.map((body, i) => ({ ...body, questionHtml: clean[2 * i]!, answerHtml: clean[2 * i + 1]! })));
+    await backups.sanitized(
+      start,
+      bodies.map((body, i) => ({ ...body, questionHtml: clean[2 * i]!, answerHtml: clean[2 * i + 1]! })),
+    );
   }
   onProgress(total, total);
 }

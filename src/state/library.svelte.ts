@@ -62,7 +62,11 @@ export class Library {
     this.retired = decks.reduce((sum, d) => sum + (d.retired ?? 0), 0);
     this.totals = overallCounts([...counts.values()], [...doneByDeck.values()], today.limits);
     // A deck whose note left the notes keeps its retired cards (and their history) out of sight.
-    this.tree = buildDeckTree(decks.filter((d) => d.cardCount > 0), counts, this.totals);
+    this.tree = buildDeckTree(
+      decks.filter((d) => d.cardCount > 0),
+      counts,
+      this.totals,
+    );
     this.backupDue = backupReminderDue({
       now: day.now,
       firstReviewAt,

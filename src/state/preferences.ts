@@ -12,7 +12,6 @@ export const THEME_SETTING = 'theme' satisfies SettingKey;
 export const LANGUAGE_SETTING = 'language' satisfies SettingKey;
 const MIRROR = { theme: 'repaso.theme', language: 'repaso.language' } as const;
 
-
 export function applyTheme(choice: ThemeChoice): void {
   const root = document.documentElement;
   if (choice === 'system') delete root.dataset.theme;

@@ -11,17 +11,7 @@ import { isReview } from '../core/records.ts';
 import { randomId } from '../adapters/ids.ts';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection, sectionOf, type HiddenSection } from '../core/hidden-sections.ts';
-import {
-  afterAnswer,
-  becomesLeech,
-  buildQueue,
-  countQueue,
-  pickNext,
-  sumDone,
-  type Queue,
-  type QueueCounts,
-  type Tracked,
-} from '../core/queue.ts';
+import { afterAnswer, becomesLeech, buildQueue, countQueue, pickNext, sumDone, type Queue, type QueueCounts, type Tracked } from '../core/queue.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { DAY, RATINGS, type CardState, type Rating } from '../core/scheduler.ts';
 import { dayWindow, doneInLog, EXTRA_NEW_SETTING, limitsToday, type DayWindow, type StudyContext } from './study-context.ts';
@@ -538,4 +528,3 @@ export class ReviewSession {
     }
   }
 }
-

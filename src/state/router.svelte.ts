@@ -28,7 +28,11 @@ export function routeHref(route: Route, base: string): string {
   if (route.name === 'stats' || route.name === 'settings') return `${base}${route.name}`;
   if (route.name === 'import') return `${base}import${route.bundled ? '?bundled' : ''}`;
   if (route.name === 'review') {
-    const query = [route.decks ? `decks=${route.decks.map(encodeURIComponent).join(',')}` : '', route.card ? `card=${encodeURIComponent(route.card)}` : '', route.practice ? 'practice' : ''].filter(Boolean);
+    const query = [
+      route.decks ? `decks=${route.decks.map(encodeURIComponent).join(',')}` : '',
+      route.card ? `card=${encodeURIComponent(route.card)}` : '',
+      route.practice ? 'practice' : '',
+    ].filter(Boolean);
     return `${base}review${query.length > 0 ? `?${query.join('&')}` : ''}`;
   }
   if (route.name === 'cards') return `${base}cards${route.card ? `?card=${encodeURIComponent(route.card)}` : ''}`;

@@ -8,15 +8,7 @@ import { isReview } from '../core/records.ts';
 import { DEFAULT_LIMITS, doneToday, type DoneToday, type Limits } from '../core/queue.ts';
 import { isExtraNewToday, type ExtraNewToday } from '../core/value-checks.ts';
 import { isLanguageChoice, isThemeChoice, LANGUAGE_SETTING, THEME_SETTING, type LanguageChoice, type ThemeChoice } from './preferences.ts';
-import {
-  createScheduler,
-  DAY,
-  dayShift,
-  DEFAULT_SCHEDULER_SETTINGS,
-  startOfStudyDay,
-  validateSettings,
-  type Scheduler,
-} from '../core/scheduler.ts';
+import { createScheduler, DAY, dayShift, DEFAULT_SCHEDULER_SETTINGS, startOfStudyDay, validateSettings, type Scheduler } from '../core/scheduler.ts';
 
 export interface StudyContext {
   store: Store;

@@ -15,7 +15,10 @@ serve<BackupRequest>(async (request, progress) => {
   if (!service || request.database !== database) {
     service?.dispose();
     database = request.database;
-    service = backupService(() => Store.open(database), async (file) => blobSource(file));
+    service = backupService(
+      () => Store.open(database),
+      async (file) => blobSource(file),
+    );
   }
   switch (request.call) {
     case 'exportArchive': {

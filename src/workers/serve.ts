@@ -4,7 +4,9 @@ import { StoreError } from '../adapters/store.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-export function serve<Request extends object>(handle: (request: Request, progress: (done: number, total: number) => void) => Promise<{ result: unknown; transfer?: Transferable[] }>): void {
+export function serve<Request extends object>(
+  handle: (request: Request, progress: (done: number, total: number) => void) => Promise<{ result: unknown; transfer?: Transferable[] }>,
+): void {
   self.addEventListener('message', (event: MessageEvent<Request & { id: number }>) => {
     const { id } = event.data;
     const answer = (message: WorkerAnswer, transfer: Transferable[] = []) => self.postMessage(message, transfer);

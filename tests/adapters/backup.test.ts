@@ -60,7 +60,10 @@ async function backUp(store: Store): Promise<Uint8Array> {
 
 /** What the app does: open the file, sanitize its cards, replace everything. */
 async function restore(name: string, archive: Uint8Array, onProgress?: (done: number, total: number) => void) {
-  const service = backupService(() => Store.open(name), async () => bytesSource(archive));
+  const service = backupService(
+    () => Store.open(name),
+    async () => bytesSource(archive),
+  );
   const opened = await service.open(new Blob());
   if (!opened.ok) throw new Error(`expected a good backup, got ${opened.problem.code}`);
   if (opened.bodies > 0) await expect(service.restore(() => {})).rejects.toThrow(/sanitized/);
@@ -151,7 +154,11 @@ describe('backup and restore', () => {
 
   it('restores a version 3 file, whose log files are lists of events, and refuses a version 4 log file that is not a table', async () => {
     const { log, ...rest } = simulatedHistory({ now: NOW, days: 20, cards: 30 });
-    const v3 = (version: number) => zipSync({ [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version, log: { files: ['log/0000.json'], count: log.length } })), 'log/0000.json': strToU8(JSON.stringify(log)) });
+    const v3 = (version: number) =>
+      zipSync({
+        [BACKUP_DOCUMENT]: strToU8(JSON.stringify({ ...rest, version, log: { files: ['log/0000.json'], count: log.length } })),
+        'log/0000.json': strToU8(JSON.stringify(log)),
+      });
     const opened = readBackupArchive(v3(3));
     if (!opened.ok) throw new Error(opened.problem.code);
     const name = freshName();

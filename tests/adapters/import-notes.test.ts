@@ -45,11 +45,14 @@ describe('purging retired cards', () => {
     const [uno, dos] = (await store.cardRefs(['t']))[0]!.refs;
     for (const ref of [uno!, dos!]) {
       const fsrs = { phase: 'review' as const, due: 5, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, lastReview: 1 };
-      await store.recordReview({
-        state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
-        before: null,
-        log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, phaseBefore: null, after: fsrs, elapsedDays: 0, shift: 0 },
-      }, await store.writeBasis());
+      await store.recordReview(
+        {
+          state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
+          before: null,
+          log: { cardId: ref.id, deckId: 't', rating: 3, time: 2, durationMs: 1, phaseBefore: null, after: fsrs, elapsedDays: 0, shift: 0 },
+        },
+        await store.writeBasis(),
+      );
     }
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
     expect((await store.getDeck('t'))!.retired).toBe(1);
@@ -91,7 +94,11 @@ describe('an import session (what the import worker runs)', () => {
     const view = await session.read([note('t.md', '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n\n## Tres\n\nTercero.\n')]);
     expect(view.toSanitize).toBe(3);
     await expect(session.apply(1)).rejects.toThrow(/sanitized/);
-    for (const start of [0, 2]) session.sanitized(start, session.html(start, 2).map((html) => html.replace('.</p>', ' ✓</p>')));
+    for (const start of [0, 2])
+      session.sanitized(
+        start,
+        session.html(start, 2).map((html) => html.replace('.</p>', ' ✓</p>')),
+      );
     expect(await session.apply(1)).toEqual({ applied: true });
     expect((await store.cardBodies('t')).map((b) => b.answerHtml)).toEqual(['<p>Primero ✓</p>', '<p>Segundo ✓</p>', '<p>Tercero ✓</p>']);
     store.close();

@@ -24,7 +24,18 @@ const scheduler = createScheduler();
 let counter = 0;
 const freshName = () => `log-pages-${++counter}`;
 
-const deck = (id: string, cards: number) => ({ id, title: id, path: [id], source: `${id}.md`, tags: [], hash: 'h', origin: 'imported' as const, cardCount: cards, tracked: cards, updatedAt: NOW });
+const deck = (id: string, cards: number) => ({
+  id,
+  title: id,
+  path: [id],
+  source: `${id}.md`,
+  tags: [],
+  hash: 'h',
+  origin: 'imported' as const,
+  cardCount: cards,
+  tracked: cards,
+  updatedAt: NOW,
+});
 const record = (cardId: string, deckId: string, fsrs: CardState): StateRecord => ({ cardId, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: fsrs.due });
 
 /** A version 5 database (before the generation, the pages and card ids from content) with `reviews` reviews. */
@@ -83,7 +94,11 @@ describe('the log in pages', () => {
     const state = (await store.states(['c1'])).get('c1')!;
     const after = scheduler.next(state.fsrs, 3, NOW, -2 * HOUR);
     const ref = await store.recordReview(
-      { state: record('c1', 'd', after), before: state, log: { cardId: 'c1', deckId: 'd', rating: 3, time: NOW, durationMs: 1, phaseBefore: state.fsrs.phase, after, elapsedDays: 0, shift: -2 * HOUR } },
+      {
+        state: record('c1', 'd', after),
+        before: state,
+        log: { cardId: 'c1', deckId: 'd', rating: 3, time: NOW, durationMs: 1, phaseBefore: state.fsrs.phase, after, elapsedDays: 0, shift: -2 * HOUR },
+      },
       await store.writeBasis(),
     );
     expect(ref.id).toBe(`${device}:${entries.length + 1}`);
@@ -101,7 +116,20 @@ describe('the log in pages', () => {
     const day = Math.floor(NOW / DAY);
     const event = (seq: number, rating: Rating, phaseBefore: CardState['phase'] | null) => {
       const after = scheduler.next(null, rating, NOW + seq, 0);
-      return { id: `old:${seq}`, device: 'old', seq, cardId: `c${seq}`, deckId: 'd', rating, time: NOW + seq, durationMs: 1000 * seq, phaseBefore, after, elapsedDays: 0, shift: 0 };
+      return {
+        id: `old:${seq}`,
+        device: 'old',
+        seq,
+        cardId: `c${seq}`,
+        deckId: 'd',
+        rating,
+        time: NOW + seq,
+        durationMs: 1000 * seq,
+        phaseBefore,
+        after,
+        elapsedDays: 0,
+        shift: 0,
+      };
     };
     // A page as version 7 wrote it: a last counter for the statistics' watermark, no totals.
     const events = [event(1, 3, 'review'), event(2, 1, 'review'), event(3, 4, null)];
@@ -118,56 +146,71 @@ describe('the log in pages', () => {
     expect(pages[0]).not.toHaveProperty('lastSeq');
   });
 
-  it('random histories of ratings, undos and forgets replay to the stored states, and survive export → wipe → restore (regression: a forget, then a clock gone back, replayed out of order)', { timeout: 120_000 }, async () => {
-    for (const seed of [1, 2, 3]) {
-      const name = freshName();
-      const store = await Store.open(name);
-      const cards = 12;
-      {
-        const db = await openDB<RepasoSchema>(name);
-        await db.put('decks', { ...deck('d', cards), tracked: 0 });
-        await db.put('cardRefs', { deckId: 'd', refs: Array.from({ length: cards }, (_, i) => ({ id: `c${i}`, key: `k${i}`, section: 's' })) });
-        db.close();
-      }
-      const random = seededRandom(seed);
-      const undo: { cardId: string; before: StateRecord | null; written: StateRecord; log: LogRef }[] = [];
-      let time = NOW - 30 * DAY;
-      for (let step = 0; step < 300; step++) {
-        // Mostly forward, some days later, and now and then a clock that went back an hour.
-        time += random() < 0.1 ? DAY : random() < 0.05 ? -HOUR : Math.floor(random() * 10 * 60_000);
-        const shift = random() < 0.1 ? 3 * HOUR : -2 * HOUR;
-        const roll = random();
-        const basis = await store.writeBasis();
-        if (roll < 0.15 && undo.length > 0) {
-          const last = undo.pop()!;
-          await store.restoreState({ cardId: last.cardId, deckId: 'd', before: last.before, written: last.written, log: last.log }, basis);
-          continue;
+  it(
+    'random histories of ratings, undos and forgets replay to the stored states, and survive export → wipe → restore (regression: a forget, then a clock gone back, replayed out of order)',
+    { timeout: 120_000 },
+    async () => {
+      for (const seed of [1, 2, 3]) {
+        const name = freshName();
+        const store = await Store.open(name);
+        const cards = 12;
+        {
+          const db = await openDB<RepasoSchema>(name);
+          await db.put('decks', { ...deck('d', cards), tracked: 0 });
+          await db.put('cardRefs', { deckId: 'd', refs: Array.from({ length: cards }, (_, i) => ({ id: `c${i}`, key: `k${i}`, section: 's' })) });
+          db.close();
         }
-        const cardId = `c${Math.floor(random() * cards)}`;
-        const before = (await store.states([cardId])).get(cardId) ?? null;
-        if (roll < 0.22 && before) {
-          const edits = planAction('forget', [{ ref: { id: cardId, key: '', section: 's' }, deckId: 'd', body: {} as never, state: before }], { now: time, dayEnd: time + DAY, shift });
-          const refs = await applyCardEdits(store, edits, basis);
-          if (random() < 0.5) await applyCardEdits(store, undoEdits(edits, refs), await store.writeBasis());
-          undo.length = 0;
-          continue;
+        const random = seededRandom(seed);
+        const undo: { cardId: string; before: StateRecord | null; written: StateRecord; log: LogRef }[] = [];
+        let time = NOW - 30 * DAY;
+        for (let step = 0; step < 300; step++) {
+          // Mostly forward, some days later, and now and then a clock that went back an hour.
+          time += random() < 0.1 ? DAY : random() < 0.05 ? -HOUR : Math.floor(random() * 10 * 60_000);
+          const shift = random() < 0.1 ? 3 * HOUR : -2 * HOUR;
+          const roll = random();
+          const basis = await store.writeBasis();
+          if (roll < 0.15 && undo.length > 0) {
+            const last = undo.pop()!;
+            await store.restoreState({ cardId: last.cardId, deckId: 'd', before: last.before, written: last.written, log: last.log }, basis);
+            continue;
+          }
+          const cardId = `c${Math.floor(random() * cards)}`;
+          const before = (await store.states([cardId])).get(cardId) ?? null;
+          if (roll < 0.22 && before) {
+            const edits = planAction('forget', [{ ref: { id: cardId, key: '', section: 's' }, deckId: 'd', body: {} as never, state: before }], {
+              now: time,
+              dayEnd: time + DAY,
+              shift,
+            });
+            const refs = await applyCardEdits(store, edits, basis);
+            if (random() < 0.5) await applyCardEdits(store, undoEdits(edits, refs), await store.writeBasis());
+            undo.length = 0;
+            continue;
+          }
+          const rating = (1 + Math.floor(random() * 4)) as Rating;
+          const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
+          const written = { ...(before ?? record(cardId, 'd', after)), fsrs: after, queueDue: after.due };
+          const log = await store.recordReview(
+            {
+              state: written,
+              before,
+              log: { cardId, deckId: 'd', rating, time, durationMs: 3000, phaseBefore: before?.fsrs.phase ?? null, after, elapsedDays: after.elapsedDays, shift },
+            },
+            basis,
+          );
+          undo.push({ cardId, before, written, log });
         }
-        const rating = (1 + Math.floor(random() * 4)) as Rating;
-        const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
-        const written = { ...(before ?? record(cardId, 'd', after)), fsrs: after, queueDue: after.due };
-        const log = await store.recordReview({ state: written, before, log: { cardId, deckId: 'd', rating, time, durationMs: 3000, phaseBefore: before?.fsrs.phase ?? null, after, elapsedDays: after.elapsedDays, shift } }, basis);
-        undo.push({ cardId, before, written, log });
+        expect(await storedProblems(name), `seed ${seed}`).toEqual([]);
+        const archive = readBackupArchive(await exportArchive(store, NOW));
+        store.close();
+        if (!archive.ok) throw new Error(archive.problem.code);
+        const copy = freshName();
+        await replaceAll(await Store.open(copy), archiveContent(archive));
+        const [original, restored] = [await dumpDatabase(name), await dumpDatabase(copy)];
+        expect(restored.log).toEqual(original.log);
+        expect(restored.states).toEqual(original.states);
+        expect(await storedProblems(copy), `seed ${seed}`).toEqual([]);
       }
-      expect(await storedProblems(name), `seed ${seed}`).toEqual([]);
-      const archive = readBackupArchive(await exportArchive(store, NOW));
-      store.close();
-      if (!archive.ok) throw new Error(archive.problem.code);
-      const copy = freshName();
-      await replaceAll(await Store.open(copy), archiveContent(archive));
-      const [original, restored] = [await dumpDatabase(name), await dumpDatabase(copy)];
-      expect(restored.log).toEqual(original.log);
-      expect(restored.states).toEqual(original.states);
-      expect(await storedProblems(copy), `seed ${seed}`).toEqual([]);
-    }
-  });
+    },
+  );
 });

@@ -84,11 +84,14 @@ describe('bundled decks', () => {
     await syncBundledDecks(store, NOW, undefined, fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')])]).fetch);
     const [firstRefs] = await store.cardRefs(['a']);
     const id = firstRefs!.refs[0]!.id;
-    await store.recordReview({
-      state: { cardId: id, deckId: 'a', fsrs: unseenState(NOW), suspended: false, buriedUntil: 0, leech: false, queueDue: NOW },
-      before: null,
-      log: { cardId: id, deckId: 'a', rating: 3, time: NOW, durationMs: 1, phaseBefore: null, after: unseenState(NOW), elapsedDays: 0, shift: 0 },
-    }, await store.writeBasis());
+    await store.recordReview(
+      {
+        state: { cardId: id, deckId: 'a', fsrs: unseenState(NOW), suspended: false, buriedUntil: 0, leech: false, queueDue: NOW },
+        before: null,
+        log: { cardId: id, deckId: 'a', rating: 3, time: NOW, durationMs: 1, phaseBefore: null, after: unseenState(NOW), elapsedDays: 0, shift: 0 },
+      },
+      await store.writeBasis(),
+    );
     const edited = deckFile('a', [deckCard('k1', 'Q1', 'A1 corrected'), deckCard('k9', 'Q9', 'A9')]);
     const sync = await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch);
     expect(sync.pending.map((f) => f.id)).toEqual(['a']);

@@ -60,7 +60,10 @@ describe('the zip reader', () => {
   });
 
   it('never returns altered content: every single-bit flip is refused or leaves every entry as it was', () => {
-    const original = zipSync({ 'a.json': strToU8(JSON.stringify({ reviews: Array.from({ length: 200 }, (_, i) => ({ id: i, rating: (i % 4) + 1 })) })), 'b.md': strToU8('# B\n\ntext\n') });
+    const original = zipSync({
+      'a.json': strToU8(JSON.stringify({ reviews: Array.from({ length: 200 }, (_, i) => ({ id: i, rating: (i % 4) + 1 })) })),
+      'b.md': strToU8('# B\n\ntext\n'),
+    });
     // Names are not covered by a CRC: a reader that expects certain names (a backup) refuses a renamed entry.
     const contents = (zip: Uint8Array) => Object.values(read(zip));
     const expected = contents(original);

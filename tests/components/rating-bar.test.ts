@@ -26,7 +26,7 @@ describe('RatingBar', () => {
     expect(onrate).toHaveBeenCalledWith(2);
   });
 
-  it('says each interval in words in the buttons\' accessible names (screen readers heard none)', () => {
+  it("says each interval in words in the buttons' accessible names (screen readers heard none)", () => {
     render(RatingBar, {
       revealed: true,
       intervals: { 1: '1m', 2: '6m', 3: '10m', 4: '3d' },

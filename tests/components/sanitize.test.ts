@@ -9,18 +9,24 @@ const { sanitize: sanitizeCardHtml, sanitizeAll: sanitizeCardHtmlBatch } = creat
 describe('card HTML sanitizing', () => {
   it('removes scripts, event handlers, styles, frames, forms, objects and svg', () => {
     const html = sanitizeCardHtml(
-      '<div onclick="x()">a<script>alert(1)</script><style>p{}</style><iframe src="e"></iframe><form><input></form><object></object><svg><circle/></svg><b style="color:red">b</b></div>'
+      '<div onclick="x()">a<script>alert(1)</script><style>p{}</style><iframe src="e"></iframe><form><input></form><object></object><svg><circle/></svg><b style="color:red">b</b></div>',
     );
     expect(html).toBe('<div>a<b>b</b></div>');
   });
 
   it('keeps http(s) and mailto links, opening them safely; drops javascript:, data: and note-to-note links', () => {
-    const html = sanitizeCardHtml('<a href="https://e.org">w</a><a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><a href="otra.md">n</a><a href="mailto:a@b.c">m</a>');
-    expect(html).toBe('<a href="https://e.org" target="_blank" rel="noopener noreferrer">w</a><a>j</a><a>d</a><a>n</a><a href="mailto:a@b.c" target="_blank" rel="noopener noreferrer">m</a>');
+    const html = sanitizeCardHtml(
+      '<a href="https://e.org">w</a><a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><a href="otra.md">n</a><a href="mailto:a@b.c">m</a>',
+    );
+    expect(html).toBe(
+      '<a href="https://e.org" target="_blank" rel="noopener noreferrer">w</a><a>j</a><a>d</a><a>n</a><a href="mailto:a@b.c" target="_blank" rel="noopener noreferrer">m</a>',
+    );
   });
 
   it('keeps deck images for display and never loads remote, data or escaping images', () => {
-    const html = sanitizeCardHtml('<img src="media/a%20b.png" alt="local"><img src="https://tracker.example/p.gif" alt="remote"><img src="data:image/png;base64,AAAA" alt="inline">');
+    const html = sanitizeCardHtml(
+      '<img src="media/a%20b.png" alt="local"><img src="https://tracker.example/p.gif" alt="remote"><img src="data:image/png;base64,AAAA" alt="inline">',
+    );
     expect(sanitizeCardHtml('<img src="media/../../secret.png" alt="up">')).toBe('<span class="missing-image">up</span>');
     expect(html).toBe('<img alt="local" data-media="media/a%20b.png"><span class="missing-image">remote</span><span class="missing-image">inline</span>');
   });
@@ -54,7 +60,15 @@ describe('cards that need no sanitizer', () => {
     return { sanitizer: createCardSanitizer(purify), calls };
   }
 
-  const inert = ['texto llano, sin etiquetas', '<p>Una <strong>frase</strong> con <em>énfasis</em> &amp; entidades &gt; 2</p>', '<ul><li>uno</li><li><code>dos</code></li></ul>', '<h3>Título</h3><pre><code>x = 1</code></pre>', '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>', '<p>a<br>b</p><hr>', ''];
+  const inert = [
+    'texto llano, sin etiquetas',
+    '<p>Una <strong>frase</strong> con <em>énfasis</em> &amp; entidades &gt; 2</p>',
+    '<ul><li>uno</li><li><code>dos</code></li></ul>',
+    '<h3>Título</h3><pre><code>x = 1</code></pre>',
+    '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody></table>',
+    '<p>a<br>b</p><hr>',
+    '',
+  ];
 
   it('plain text and bare formatting tags skip DOMPurify, which would have kept them as they are', () => {
     const { sanitizer, calls } = countingSanitizer();
@@ -65,7 +79,20 @@ describe('cards that need no sanitizer', () => {
   });
 
   it('an attribute, a comment, a link, an image, another tag or a stray "<" goes through DOMPurify', () => {
-    const active = ['<p class="x">a</p>', '<!-- c --><p>a</p>', '<a>enlace</a>', '<img>', 'a < b', '<script>x()</script>', '<p >a</p>', '<P>a</P>', '<br/>', '<svg></svg>', '<p>a</p><section>b</section>', '<p onclick=x()>a</p>'];
+    const active = [
+      '<p class="x">a</p>',
+      '<!-- c --><p>a</p>',
+      '<a>enlace</a>',
+      '<img>',
+      'a < b',
+      '<script>x()</script>',
+      '<p >a</p>',
+      '<P>a</P>',
+      '<br/>',
+      '<svg></svg>',
+      '<p>a</p><section>b</section>',
+      '<p onclick=x()>a</p>',
+    ];
     for (const html of active) {
       const { sanitizer, calls } = countingSanitizer();
       sanitizer.sanitize(html);

@@ -122,7 +122,10 @@ describe('values out of range are refused with a reason (regression: they were a
   });
 
   it('negative, fractional or huge daily limits, and settings of unknown keys or shapes', () => {
-    expect(refused((b) => b.settings.push({ key: 'limits', value: { newPerDay: -5 } }))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'settings', field: 'limits' } });
+    expect(refused((b) => b.settings.push({ key: 'limits', value: { newPerDay: -5 } }))).toMatchObject({
+      ok: false,
+      problem: { code: 'bad-record', part: 'settings', field: 'limits' },
+    });
     expect(refused((b) => b.settings.push({ key: 'deckLimits', value: { vocabulario: { reviewsPerDay: 2.5 } } }))).toMatchObject({ ok: false, problem: { field: 'deckLimits' } });
     expect(refused((b) => b.settings.push({ key: 'scheduler', value: { desiredRetention: 1.5 } }))).toMatchObject({ ok: false, problem: { field: 'scheduler' } });
     expect(refused((b) => b.settings.push({ key: 'theme', value: 'neon' }))).toMatchObject({ ok: false, problem: { field: 'theme' } });

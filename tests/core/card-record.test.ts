@@ -68,7 +68,10 @@ describe('card actions', () => {
       ['b', FORGET],
       ['c', FORGET],
     ]);
-    const refs = [{ page: 'dev:1', id: 'dev:41' }, { page: 'dev:1', id: 'dev:42' }];
+    const refs = [
+      { page: 'dev:1', id: 'dev:41' },
+      { page: 'dev:1', id: 'dev:42' },
+    ];
     const undo = undoEdits(forget, refs);
     expect(undo.map((e) => [e.before, e.after, e.removeLog])).toEqual([
       [forget[0]!.after, record, refs[0]],

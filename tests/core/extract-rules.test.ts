@@ -51,17 +51,7 @@ describe('R3 headings and labels with their own content', () => {
   });
 
   it('opens a section at a heading that CommonMark nests inside a list item', () => {
-    const md = [
-      '## Usos en medicina',
-      '',
-      '- Tareas como:',
-      '    - Traducción',
-      '',
-      '    ### Ejemplos concretos',
-      '',
-      '    - Analizar registros',
-      '',
-    ].join('\n');
+    const md = ['## Usos en medicina', '', '- Tareas como:', '    - Traducción', '', '    ### Ejemplos concretos', '', '    - Analizar registros', ''].join('\n');
     expect(card(md, 'Usos en medicina').answer).toBe('- Tareas como:\n    - Traducción');
     expect(card(md, 'Usos en medicina — ejemplos concretos').answer).toBe('- Analizar registros');
   });
@@ -112,7 +102,9 @@ describe('R4 term bullets', () => {
 
   it('anchors term keys on their section, so equal terms in two sections differ', () => {
     const md = '## A\n\n- **Chatbots:** uno.\n\n## B\n\n- **Chatbots:** dos.\n';
-    const keys = extract(md).cards.filter((c) => c.kind === 'term').map((c) => c.key);
+    const keys = extract(md)
+      .cards.filter((c) => c.kind === 'term')
+      .map((c) => c.key);
     expect(new Set(keys).size).toBe(2);
   });
 });

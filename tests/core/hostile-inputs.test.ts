@@ -9,7 +9,12 @@ import { extract } from './helpers.ts';
 describe('hostile notes', () => {
   it('survives a YAML alias bomb with a warning and still builds the deck', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 12; i++) bomb.push(`${'b' + i}: &b${i} [${Array(9).fill(i === 0 ? '*a' : `*b${i - 1}`).join(',')}]`);
+    for (let i = 0; i < 12; i++)
+      bomb.push(
+        `${'b' + i}: &b${i} [${Array(9)
+          .fill(i === 0 ? '*a' : `*b${i - 1}`)
+          .join(',')}]`,
+      );
     const result = extractNote(`---\n${bomb.join('\n')}\ntitle: Bomba\n---\n## Real\n\nTexto.\n`, 'bomb.md');
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -45,7 +45,13 @@ describe('pages', () => {
   });
 
   it('total their reviews for the statistics: a Forget and a practice answer are not reviews; Again fails a review-phase card', () => {
-    const at = (rating: ReviewLogRecord['rating'], phaseBefore: ReviewLogRecord['phaseBefore'], durationMs: number, practice?: true) => ({ ...event('a', 1, T), rating, phaseBefore, durationMs, ...(practice ? { practice } : {}) });
+    const at = (rating: ReviewLogRecord['rating'], phaseBefore: ReviewLogRecord['phaseBefore'], durationMs: number, practice?: true) => ({
+      ...event('a', 1, T),
+      rating,
+      phaseBefore,
+      durationMs,
+      ...(practice ? { practice } : {}),
+    });
     const events = [at(3, 'review', 10), at(1, 'review', 20), at(1, 'learning', 30), at(4, null, 40), at(0, 'review', 50), at(3, 'review', 60, true)];
     expect(pageTotals(9, events)).toEqual([9, 4, 2, 1, 100]);
   });

@@ -54,8 +54,10 @@ describe('planning a re-import', () => {
   it('keeps ids for the same keys, marks edited answers, adds new cards and retires missing ones', () => {
     const first = importNotes([], [deckOf(NOTE)]);
     const ids = new Map(first.plan.decks[0]!.cards.map((c) => [c.card.question, c.id]));
-    const edited = NOTE.replace('cables y señales eléctricas u ópticas.', 'cables, fibra y radio.')
-      .replace(/## Puertos[\s\S]*$/, '## ¿Qué es UDP?\n\nUn protocolo sin conexión.\n');
+    const edited = NOTE.replace('cables y señales eléctricas u ópticas.', 'cables, fibra y radio.').replace(
+      /## Puertos[\s\S]*$/,
+      '## ¿Qué es UDP?\n\nUn protocolo sin conexión.\n',
+    );
     const second = planImport(first.stored, [deckOf(edited)], newId);
     const deck = second.decks[0]!;
     const byQuestion = new Map(deck.cards.map((c) => [c.card.question, c]));
@@ -151,17 +153,31 @@ describe.skipIf(!existsSync(SEED))('acceptance on the user page in ../shared/not
     edited = edited.replace('### **¿Cuál es la Diferencia', training.replace('### ', '#### ') + '### **¿Cuál es la Diferencia');
     // Delete "Aplicaciones de los LLMs" up to "Pre-entrenamiento".
     edited = edited.slice(0, edited.indexOf('### **Aplicaciones de los LLMs:**')) + edited.slice(edited.indexOf('### **Pre-entrenamiento y ajuste fino:**'));
-    edited = edited.replace('- **Bias y equidad:**', '- **Tokenización:** Cómo se parte el texto en unidades.\n- **Embeddings:** Vectores que representan el significado.\n- **Bias y equidad:**');
+    edited = edited.replace(
+      '- **Bias y equidad:**',
+      '- **Tokenización:** Cómo se parte el texto en unidades.\n- **Embeddings:** Vectores que representan el significado.\n- **Bias y equidad:**',
+    );
 
     const second = planImport(first.stored, [deckOf(edited, 'llm/introduccion-llm.md')], newId);
     const deck = second.decks[0]!;
     const after = new Map(deck.cards.map((c) => [c.card.question, c]));
-    for (const question of ['Tamaño de un modelo', 'Desafíos y limitaciones de los LLMs', 'Entrenamiento con grandes volúmenes de datos', 'Costos de entrenamiento', 'Bias y equidad']) {
+    for (const question of [
+      'Tamaño de un modelo',
+      'Desafíos y limitaciones de los LLMs',
+      'Entrenamiento con grandes volúmenes de datos',
+      'Costos de entrenamiento',
+      'Bias y equidad',
+    ]) {
       const card = after.get(question)!;
       expect(card.change, question).not.toBe('new');
       expect(before.has(card.id), question).toBe(true);
     }
-    expect(deck.cards.filter((c) => c.change === 'new').map((c) => c.card.question).sort()).toEqual(['Embeddings', 'Tokenización']);
+    expect(
+      deck.cards
+        .filter((c) => c.change === 'new')
+        .map((c) => c.card.question)
+        .sort(),
+    ).toEqual(['Embeddings', 'Tokenización']);
     expect(deck.retired.map((r) => r.question)).toEqual(expect.arrayContaining(['Aplicaciones de los LLMs']));
     const live = deck.cards.map((c) => c.id);
     expect(new Set(live).size).toBe(live.length);

@@ -47,7 +47,13 @@ describe('building the day queue', () => {
   });
 
   it('interleaves new cards of several decks, each in note order', () => {
-    const q = queue([{ id: 'a', cards: cards('a', 3) }, { id: 'b', cards: cards('b', 2) }], {});
+    const q = queue(
+      [
+        { id: 'a', cards: cards('a', 3) },
+        { id: 'b', cards: cards('b', 2) },
+      ],
+      {},
+    );
     expect(q.fresh.map((e) => e.card.id)).toEqual(['a-0', 'b-0', 'a-1', 'b-1', 'a-2']);
   });
 

@@ -15,7 +15,9 @@ describe('1. styled Unicode letters used as bold', () => {
 
   it('a styled term before a dash or colon is a term, numbered or not (en)', () => {
     const md = '# Notes\n\n## Techniques\n\n- 𝟯. 𝗙𝗶𝗻𝗲-𝗧𝘂𝗻𝗶𝗻𝗴 — training a model further on your own data.\n- 𝐓𝐨𝐤𝐞𝐧𝐬: the units a model reads.\n';
-    const terms = extract(md).cards.filter((c) => c.kind === 'term').map((c) => [c.question, c.answer]);
+    const terms = extract(md)
+      .cards.filter((c) => c.kind === 'term')
+      .map((c) => [c.question, c.answer]);
     expect(terms).toEqual([
       ['Fine-Tuning', 'training a model further on your own data.'],
       ['Tokens', 'the units a model reads.'],
@@ -26,32 +28,58 @@ describe('1. styled Unicode letters used as bold', () => {
 describe('2. term lists without bold', () => {
   it('regression: a number alone before an arrow ("17 → UDP") made a card asking "17" (es, en)', () => {
     const es = '# Redes\n\n## Protocolos por número\n\n- 6 → TCP, el transporte fiable.\n- 17 → UDP, sin conexión.\n- ICMP → mensajes de control.\n';
-    expect(extract(es).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual([]);
+    expect(
+      extract(es)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question),
+    ).toEqual([]);
     const en = '# Networks\n\n## Ports\n\n- 22 -> SSH, remote shells.\n- 443 -> HTTPS, the web.\n- DNS -> names to addresses.\n';
-    expect(extract(en).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual([]);
+    expect(
+      extract(en)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question),
+    ).toEqual([]);
   });
 
   it('make term cards when most items are `Term: definition` or `Term — definition` (es)', () => {
-    const md = '# RAG\n\n## Variantes de RAG\n\n- Multi-query: genera varias consultas a partir de una.\n- Branched RAG — consulta varias fuentes a la vez.\n- HyDE -> escribe una respuesta hipotética y busca con ella.\n';
-    expect(extract(md).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Multi-query', 'Branched RAG', 'HyDE']);
+    const md =
+      '# RAG\n\n## Variantes de RAG\n\n- Multi-query: genera varias consultas a partir de una.\n- Branched RAG — consulta varias fuentes a la vez.\n- HyDE -> escribe una respuesta hipotética y busca con ella.\n';
+    expect(
+      extract(md)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question),
+    ).toEqual(['Multi-query', 'Branched RAG', 'HyDE']);
   });
 
   it('regression: a predicate item ("Es semipermeable: …") in a term list made a card asking "Es semipermeable" (es, en)', () => {
-    const es = '# Célula\n\n## Membrana\n\n- Es flexible: cambia de forma sin romperse.\n- Difusión: paso de moléculas a favor del gradiente.\n- Endocitosis: entrada de partículas en vesículas.\n';
-    expect(extract(es).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Difusión', 'Endocitosis']);
-    const en = '# Cell\n\n## Membrane\n\n- Is flexible: changes shape without breaking.\n- Diffusion: movement down the gradient.\n- Endocytosis: intake of particles in vesicles.\n';
-    expect(extract(en).cards.filter((c) => c.kind === 'term').map((c) => c.question)).toEqual(['Diffusion', 'Endocytosis']);
+    const es =
+      '# Célula\n\n## Membrana\n\n- Es flexible: cambia de forma sin romperse.\n- Difusión: paso de moléculas a favor del gradiente.\n- Endocitosis: entrada de partículas en vesículas.\n';
+    expect(
+      extract(es)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question),
+    ).toEqual(['Difusión', 'Endocitosis']);
+    const en =
+      '# Cell\n\n## Membrane\n\n- Is flexible: changes shape without breaking.\n- Diffusion: movement down the gradient.\n- Endocytosis: intake of particles in vesicles.\n';
+    expect(
+      extract(en)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question),
+    ).toEqual(['Diffusion', 'Endocytosis']);
   });
 
   it('but not in a list of sentences where a colon is only punctuation (en)', () => {
-    const md = '# Tips\n\n## Before an exam\n\n- Sleep well: it matters more than one more hour of reading.\n- Review the summary sheets of every unit again.\n- Eat something light before you go.\n';
+    const md =
+      '# Tips\n\n## Before an exam\n\n- Sleep well: it matters more than one more hour of reading.\n- Review the summary sheets of every unit again.\n- Eat something light before you go.\n';
     expect(questions(md)).toEqual(['Before an exam']);
   });
 });
 
 describe('3. plain labels, question paragraphs and exercise statements', () => {
   it('a line of up to six words ending in ":" followed by content is a label (es)', () => {
-    expect(card('# Automatización\n\nQue es un RPA:\n\nUn robot de software que repite tareas de oficina.\n', 'Que es un RPA').answer).toBe('Un robot de software que repite tareas de oficina.');
+    expect(card('# Automatización\n\nQue es un RPA:\n\nUn robot de software que repite tareas de oficina.\n', 'Que es un RPA').answer).toBe(
+      'Un robot de software que repite tareas de oficina.',
+    );
   });
 
   it('a line that is a predicate about the heading above ("Son únicos para cada objeto:") is part of its answer, not a label (es, en)', () => {
@@ -63,21 +91,31 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
 
   it('a field repeated under every item of a list ("**Rol:**" under each process) is no card (es)', () => {
     const md = [
-      '# Práctica 5', '', '## Procesos de la salida de ss', '',
-      '- **`sshd`:** el servicio de SSH.', '    - **Rol:** servidor, escucha en el puerto 22.',
-      '- **`nginx`:** el servidor web.', '    - **Rol:** servidor, escucha en el puerto 80.',
-      '- **`firefox`:** el navegador.', '    - **Rol:** cliente, se conecta al puerto 443.', '',
+      '# Práctica 5',
+      '',
+      '## Procesos de la salida de ss',
+      '',
+      '- **`sshd`:** el servicio de SSH.',
+      '    - **Rol:** servidor, escucha en el puerto 22.',
+      '- **`nginx`:** el servidor web.',
+      '    - **Rol:** servidor, escucha en el puerto 80.',
+      '- **`firefox`:** el navegador.',
+      '    - **Rol:** cliente, se conecta al puerto 443.',
+      '',
     ].join('\n');
     expect(questions(md)).toEqual(['Procesos de la salida de ss', '`sshd`', '`nginx`', '`firefox`']);
   });
 
   it('a paragraph that is a question, followed by its answer, is a label (es, en)', () => {
-    expect(card('# Agentes\n\nEntonces, ¿qué sí es un agente?\n\nUn modelo que decide qué herramienta usar y cuándo parar.\n', 'Entonces, ¿qué sí es un agente?').answer).toMatch(/^Un modelo/);
+    expect(card('# Agentes\n\nEntonces, ¿qué sí es un agente?\n\nUn modelo que decide qué herramienta usar y cuándo parar.\n', 'Entonces, ¿qué sí es un agente?').answer).toMatch(
+      /^Un modelo/,
+    );
     expect(card('# Agents\n\nSo what is an agent, then?\n\nA model that picks its tools and knows when to stop.\n', 'So what is an agent, then?').answer).toMatch(/^A model/);
   });
 
   it('an exercise statement is the question and what follows is its answer; an exercise with nothing below gives no card (es)', () => {
-    const md = '# Parcial\n\nEjercicio 1. ¿Qué dice la ley de Ohm?\n\nQue la corriente es proporcional a la tensión.\n\nEjercicio 2. ¿Qué es un fusible?\n\nEjercicio 3.\nExplique qué es la resistencia interna de una pila.\n\nLa resistencia que la propia pila opone a la corriente.\n';
+    const md =
+      '# Parcial\n\nEjercicio 1. ¿Qué dice la ley de Ohm?\n\nQue la corriente es proporcional a la tensión.\n\nEjercicio 2. ¿Qué es un fusible?\n\nEjercicio 3.\nExplique qué es la resistencia interna de una pila.\n\nLa resistencia que la propia pila opone a la corriente.\n';
     expect(qa(md)).toEqual([
       ['¿Qué dice la ley de Ohm?', 'Que la corriente es proporcional a la tensión.'],
       ['Explique qué es la resistencia interna de una pila.', 'La resistencia que la propia pila opone a la corriente.'],
@@ -85,7 +123,8 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
   });
 
   it('an exercise named by its topic asks the statement below it, even with its answer on the next line (es)', () => {
-    const md = '# Práctica 4\n\n## Ej 1 - virtualización\n\nDefina virtualización. Investigue cuál fue su primera implementación.\n\nUna capa que reparte el hardware entre máquinas virtuales.\n\n## Ej 2 - hipervisores\n\n¿Qué es un hipervisor?\nEl software que crea y ejecuta las máquinas virtuales.\n';
+    const md =
+      '# Práctica 4\n\n## Ej 1 - virtualización\n\nDefina virtualización. Investigue cuál fue su primera implementación.\n\nUna capa que reparte el hardware entre máquinas virtuales.\n\n## Ej 2 - hipervisores\n\n¿Qué es un hipervisor?\nEl software que crea y ejecuta las máquinas virtuales.\n';
     expect(qa(md)).toEqual([
       ['Defina virtualización. Investigue cuál fue su primera implementación.', 'Una capa que reparte el hardware entre máquinas virtuales.'],
       ['¿Qué es un hipervisor?', 'El software que crea y ejecuta las máquinas virtuales.'],
@@ -93,7 +132,8 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
   });
 
   it('a statement pasted with hard line breaks stays one question; the lines after its end are the answer (en)', () => {
-    const md = '# Sheet 3\n\n## Exercise 6\n\nA function f is total computable when some machine computes it for\nevery element of its domain. Prove that the function g defined above\nis not total computable.\nSuppose it were: then we could decide the halting problem.\n';
+    const md =
+      '# Sheet 3\n\n## Exercise 6\n\nA function f is total computable when some machine computes it for\nevery element of its domain. Prove that the function g defined above\nis not total computable.\nSuppose it were: then we could decide the halting problem.\n';
     expect(qa(md)).toEqual([
       [
         'A function f is total computable when some machine computes it for every element of its domain. Prove that the function g defined above is not total computable.',
@@ -103,9 +143,11 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
   });
 
   it('under a question, terms that only name a facet of its answer ("Comando", "Funcionalidad") are no cards of their own (es, en)', () => {
-    const es = '# Kernel\n\n## ¿Qué es un parche del kernel? ¿Con qué comando se aplica?\n\nUn archivo de diferencias entre dos versiones.\n\n- **Comando:** `patch -p1 < cambio.patch`.\n- **SYN cookies:** una defensa que el parche puede traer.\n';
+    const es =
+      '# Kernel\n\n## ¿Qué es un parche del kernel? ¿Con qué comando se aplica?\n\nUn archivo de diferencias entre dos versiones.\n\n- **Comando:** `patch -p1 < cambio.patch`.\n- **SYN cookies:** una defensa que el parche puede traer.\n';
     expect(questions(es)).toEqual(['¿Qué es un parche del kernel? ¿Con qué comando se aplica?', 'SYN cookies']);
-    const en = '# Boot\n\n## What is an initramfs, and when is it not needed?\n\nA temporary root file system loaded into memory.\n\n- **Purpose:** to hold the drivers needed to mount the real root.\n';
+    const en =
+      '# Boot\n\n## What is an initramfs, and when is it not needed?\n\nA temporary root file system loaded into memory.\n\n- **Purpose:** to hold the drivers needed to mount the real root.\n';
     expect(questions(en)).toEqual(['What is an initramfs, and when is it not needed?']);
   });
 
@@ -154,8 +196,20 @@ describe('5. decorative lines', () => {
 describe('6. tutorial walkthroughs', () => {
   it('a step named by a gerund, with the code to type, makes no card; one that explains, with no code, does (es)', () => {
     const md = [
-      '# Curso de React', '', '## Configurando el linter', '', 'Instalamos el paquete y creamos su archivo:', '', '```bash', 'npm i -D eslint', '```', '',
-      '## Evaluando nuestro progreso', '', 'Consiste en comparar lo aprendido con los objetivos del curso.', '',
+      '# Curso de React',
+      '',
+      '## Configurando el linter',
+      '',
+      'Instalamos el paquete y creamos su archivo:',
+      '',
+      '```bash',
+      'npm i -D eslint',
+      '```',
+      '',
+      '## Evaluando nuestro progreso',
+      '',
+      'Consiste en comparar lo aprendido con los objetivos del curso.',
+      '',
     ].join('\n');
     expect(questions(md)).toEqual(['Evaluando nuestro progreso']);
     // "Cuando…" only ends like a gerund.
@@ -170,10 +224,15 @@ describe('6. tutorial walkthroughs', () => {
   it('a section that opens by narrating the next step makes no card; one that explains first does (es)', () => {
     const md = [
       '# React',
-      '## Añadiendo componentes', 'Generemos un componente llamado Header en `src/components`:', '```jsx\nexport const Header = () => <h1>Hola</h1>;\n```',
-      '## Agregar el estado', 'Ahora, dentro del componente, guardaremos el valor con `useState`.',
-      '## JSX', 'Una sintaxis que mezcla HTML con JavaScript. Creemos un ejemplo:',
-      '## Props', 'Podemos pasar datos a un componente mediante sus props.',
+      '## Añadiendo componentes',
+      'Generemos un componente llamado Header en `src/components`:',
+      '```jsx\nexport const Header = () => <h1>Hola</h1>;\n```',
+      '## Agregar el estado',
+      'Ahora, dentro del componente, guardaremos el valor con `useState`.',
+      '## JSX',
+      'Una sintaxis que mezcla HTML con JavaScript. Creemos un ejemplo:',
+      '## Props',
+      'Podemos pasar datos a un componente mediante sus props.',
     ].join('\n\n');
     expect(questions(md)).toEqual(['JSX', 'Props']);
   });
@@ -185,8 +244,11 @@ describe('6. tutorial walkthroughs', () => {
   it('in English too, and "Now that…" only links back (en)', () => {
     const md = [
       '# Statistics',
-      "## Implementation", "Let's look at how to compute it with pandas:", '```python\ndf.corr()\n```',
-      '## Sources of uncertainty', 'Now that we know what noise is, uncertainty comes from the data and from the model.',
+      '## Implementation',
+      "Let's look at how to compute it with pandas:",
+      '```python\ndf.corr()\n```',
+      '## Sources of uncertainty',
+      'Now that we know what noise is, uncertainty comes from the data and from the model.',
     ].join('\n\n');
     expect(questions(md)).toEqual(['Sources of uncertainty']);
   });
@@ -227,14 +289,17 @@ describe('6. tutorial steps and callout words are not questions', () => {
   });
 
   it('"Now run", "Let\'s install", "Note", "Tip", "Warning" likewise (en)', () => {
-    const md = '# Git\n\n## Undo a commit\n\nUse `git revert` to undo it with a new commit.\n\nNow run:\n\n```\ngit revert HEAD\n```\n\n## Note\n\nNever rewrite a shared history.\n\n- **Tip:** `git log --oneline` first.\n';
+    const md =
+      '# Git\n\n## Undo a commit\n\nUse `git revert` to undo it with a new commit.\n\nNow run:\n\n```\ngit revert HEAD\n```\n\n## Note\n\nNever rewrite a shared history.\n\n- **Tip:** `git log --oneline` first.\n';
     expect(questions(md)).toEqual(['Undo a commit']);
   });
 
   it('an Obsidian callout with a specific title is a label; a generic one or a quoted source is not (es, en)', () => {
     const es = '# Estadística\n\n> [!info] Función de densidad\n> Describe cuán probable es cada valor.\n\n> [!note]\n> Recuerda normalizarla.\n';
     expect(qa(es)).toEqual([['Función de densidad', 'Describe cuán probable es cada valor.\n\n> [!note]\n> Recuerda normalizarla.']]);
-    expect(extractNote(es, 'e.md').ok && buildDeck(extractNote(es, 'e.md') as never, { hasImage: () => false, sanitizeAll: (h) => h }).file.cards[0]!.answerHtml).not.toMatch(/\[!note\]/);
+    expect(extractNote(es, 'e.md').ok && buildDeck(extractNote(es, 'e.md') as never, { hasImage: () => false, sanitizeAll: (h) => h }).file.cards[0]!.answerHtml).not.toMatch(
+      /\[!note\]/,
+    );
     const en = '# Ecology\n\nWhat is a trophic level?\n\n> [!quote] Gemini\n> The position an organism occupies in a food chain.\n';
     expect(qa(en)).toEqual([['What is a trophic level?', '> [!quote] Gemini\n> The position an organism occupies in a food chain.']]);
   });
@@ -272,7 +337,8 @@ describe('7. examples and templates are illustrations', () => {
   });
 
   it('examples under a problem are part of its statement (en)', () => {
-    const md = '# Two Sum\n\nReturn the indices of the two numbers that add up to the target.\n\n**Example 1:**\n\n```\nInput: [2,7], 9\nOutput: [0,1]\n```\n\n**Constraints:**\n\n- 2 <= n <= 10^4\n';
+    const md =
+      '# Two Sum\n\nReturn the indices of the two numbers that add up to the target.\n\n**Example 1:**\n\n```\nInput: [2,7], 9\nOutput: [0,1]\n```\n\n**Constraints:**\n\n- 2 <= n <= 10^4\n';
     expect(questions(md)).toEqual(['Two Sum']);
     expect(card(md, 'Two Sum').answer).toMatch(/Example 1[\s\S]*Constraints/);
   });
@@ -296,7 +362,8 @@ describe('9. project furniture and landing pages', () => {
   });
 
   it('the properties a Notion export writes under the title are not part of the answer; a glossary of the same shape is (en, es)', () => {
-    const en = '# Two Sum\n\n#: 1\nDifficulty: Easy\nTags: Array, Hash Table\nCreated time: March 3, 2024 9:10 PM\n\nReturn the indices of the two numbers that add up to the target.\n';
+    const en =
+      '# Two Sum\n\n#: 1\nDifficulty: Easy\nTags: Array, Hash Table\nCreated time: March 3, 2024 9:10 PM\n\nReturn the indices of the two numbers that add up to the target.\n';
     expect(qa(en)).toEqual([['Two Sum', 'Return the indices of the two numbers that add up to the target.']]);
     const es = '# Química\n\n## Glosario\n\nÁtomo: la unidad más pequeña de un elemento.\nIón: un átomo con carga eléctrica.\nMolécula: dos o más átomos unidos.\n';
     expect(questions(es)).toEqual(['Átomo', 'Ión', 'Molécula']);
@@ -349,7 +416,9 @@ describe('11. repeated questions keep their identity', () => {
 
   it('a question that names nothing ("Cómo se interpreta", "How does it work?") is asked with the title above it (es, en)', () => {
     expect(questions('# Redes\n\n## La máscara de red\n\n### Cómo se interpreta\n\nLos bits en uno marcan la parte de red.\n')).toEqual(['La máscara de red — cómo se interpreta']);
-    expect(questions('# Storage\n\n## Write-ahead log\n\n### How does it work?\n\nEvery change is appended before it is applied.\n')).toEqual(['Write-ahead log — how does it work?']);
+    expect(questions('# Storage\n\n## Write-ahead log\n\n### How does it work?\n\nEvery change is appended before it is applied.\n')).toEqual([
+      'Write-ahead log — how does it work?',
+    ]);
     // A question that names its subject stands alone.
     expect(questions('# Redes\n\n## Máscaras\n\n### Cómo se calcula la máscara\n\nSe ponen en uno los bits de red.\n')).toEqual(['Cómo se calcula la máscara']);
   });
@@ -393,11 +462,15 @@ describe('12. Obsidian', () => {
   });
 
   it('wikilinks read as text, embeds are images found anywhere in the vault, a #tag line is tags (en)', () => {
-    const md = '#biology #cells\n\n# Cells\n\n## Mitochondria\n\nThe [[Cell|cell]]\'s power plant, see [[ATP]].\n\n![[mitochondria.png]]\n';
+    const md = "#biology #cells\n\n# Cells\n\n## Mitochondria\n\nThe [[Cell|cell]]'s power plant, see [[ATP]].\n\n![[mitochondria.png]]\n";
     const result = extractNote(md, 'notes/cells.md');
     if (!result.ok || result.skipped) throw new Error('no cards');
     expect(result.deck.tags).toEqual(['biology', 'cells']);
-    const built = buildDeck(result, { hasImage: (path) => path === 'attachments/mitochondria.png', findImage: imageFinder(['attachments/mitochondria.png']), sanitizeAll: (h) => h });
+    const built = buildDeck(result, {
+      hasImage: (path) => path === 'attachments/mitochondria.png',
+      findImage: imageFinder(['attachments/mitochondria.png']),
+      sanitizeAll: (h) => h,
+    });
     expect(built.file.cards[0]!.answerHtml).toContain("The cell's power plant, see ATP.");
     expect(built.images).toEqual(['attachments/mitochondria.png']);
     expect(built.warnings).toEqual([]);
@@ -419,7 +492,9 @@ describe('13. plain text in questions and breadcrumbs', () => {
 
 describe('14. chat leftovers', () => {
   it('openers such as "Entonces, tu definición podría quedar como:" go (es)', () => {
-    expect(card('# Química\n\n## Mol\n\nEntonces, tu definición podría quedar como:\n\nLa cantidad de sustancia con 6,022·10²³ partículas.\n', 'Mol').answer).toBe('La cantidad de sustancia con 6,022·10²³ partículas.');
+    expect(card('# Química\n\n## Mol\n\nEntonces, tu definición podría quedar como:\n\nLa cantidad de sustancia con 6,022·10²³ partículas.\n', 'Mol').answer).toBe(
+      'La cantidad de sustancia con 6,022·10²³ partículas.',
+    );
   });
 
   it('a content line that only sounds like chat stays when a list follows it (en)', () => {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createScheduler,
-  dayShift,
-  DEFAULT_SCHEDULER_SETTINGS,
-  intervalParts,
-  replay,
-  startOfStudyDay,
-  type CardState,
-  type Rating,
-} from '../../src/core/scheduler.ts';
+import { createScheduler, dayShift, DEFAULT_SCHEDULER_SETTINGS, intervalParts, replay, startOfStudyDay, type CardState, type Rating } from '../../src/core/scheduler.ts';
 import { seededRandom } from '../../src/core/random.ts';
 
 const MIN = 60_000;

@@ -9,8 +9,13 @@ import { card, extract, questions } from './helpers.ts';
 
 describe('1. bold-term paragraphs', () => {
   it('make a term card, as term bullets do (es)', () => {
-    const md = '# RAG\n\n## Fases\n\n**Indexación:** Los documentos externos se dividen en fragmentos y se guardan como vectores.\n\n**Recuperación:** Se buscan los fragmentos más parecidos a la pregunta.\n';
-    expect(card(md, 'Indexación')).toMatchObject({ kind: 'term', answer: 'Los documentos externos se dividen en fragmentos y se guardan como vectores.', context: ['RAG', 'Fases'] });
+    const md =
+      '# RAG\n\n## Fases\n\n**Indexación:** Los documentos externos se dividen en fragmentos y se guardan como vectores.\n\n**Recuperación:** Se buscan los fragmentos más parecidos a la pregunta.\n';
+    expect(card(md, 'Indexación')).toMatchObject({
+      kind: 'term',
+      answer: 'Los documentos externos se dividen en fragmentos y se guardan como vectores.',
+      context: ['RAG', 'Fases'],
+    });
     expect(card(md, 'Recuperación').answer).toBe('Se buscan los fragmentos más parecidos a la pregunta.');
     // The section keeps them in its own answer too.
     expect(card(md, 'Fases').answer).toContain('**Indexación:**');
@@ -24,7 +29,8 @@ describe('1. bold-term paragraphs', () => {
 
 describe('2. bold question paragraphs', () => {
   it('ask a question answered by what follows, up to the next heading or label (es)', () => {
-    const md = '# Prompting\n\n**¿Qué es Prompting?**\n\nEs el arte de escribir instrucciones para un modelo.\n\n- Claras\n- Específicas\n\n**Tipos de prompts:**\n\n- Zero-shot\n\n## Otra sección\n\nTexto.\n';
+    const md =
+      '# Prompting\n\n**¿Qué es Prompting?**\n\nEs el arte de escribir instrucciones para un modelo.\n\n- Claras\n- Específicas\n\n**Tipos de prompts:**\n\n- Zero-shot\n\n## Otra sección\n\nTexto.\n';
     expect(card(md, '¿Qué es Prompting?')).toMatchObject({
       kind: 'question',
       answer: 'Es el arte de escribir instrucciones para un modelo.\n\n- Claras\n- Específicas',
@@ -53,7 +59,8 @@ describe('3. bold labels without a colon', () => {
 
 describe('4. decorated headings', () => {
   it('drop leading emoji and numbering from the question (es)', () => {
-    const md = '# LLM\n\n## **1. Según su Arquitectura**\n\nEncoder, decoder o ambos.\n\n### 🔹 5. Ejemplos de modelos decoder\n\nGPT, Llama.\n\n## 2️⃣ Según su tamaño\n\nGrandes y pequeños.\n';
+    const md =
+      '# LLM\n\n## **1. Según su Arquitectura**\n\nEncoder, decoder o ambos.\n\n### 🔹 5. Ejemplos de modelos decoder\n\nGPT, Llama.\n\n## 2️⃣ Según su tamaño\n\nGrandes y pequeños.\n';
     expect(questions(md)).toEqual(['Según su Arquitectura', 'Ejemplos de modelos decoder', 'Según su tamaño']);
   });
 
@@ -88,7 +95,8 @@ describe('5. generic headings and terms', () => {
   });
 
   it('name what they belong to (en), for terms too', () => {
-    const md = '# Prompting\n\n## Few-shot prompting\n\nGive examples in the prompt.\n\n- **Example:** Translate: cat → gato, dog → perro, bird → ?\n\n## Summary\n\nShow, do not only tell.\n';
+    const md =
+      '# Prompting\n\n## Few-shot prompting\n\nGive examples in the prompt.\n\n- **Example:** Translate: cat → gato, dog → perro, bird → ?\n\n## Summary\n\nShow, do not only tell.\n';
     expect(questions(md)).toEqual(['Few-shot prompting', 'Few-shot prompting — example', 'Prompting — summary']);
   });
 
@@ -120,7 +128,8 @@ describe('6. nested term bullets', () => {
   it('make a nested term that names a topic a card, with its parent in the context (en)', () => {
     const nested = card(md, 'Few-shot');
     expect(nested.context).toEqual(['Prompting', 'Principios', 'Dar contexto']);
-    const english = '# Agents\n\n## Tool use\n\n- **Tools:**\n    - **Definition:** Functions the model can call.\n    - **Function calling:** The model writes the arguments as JSON.\n';
+    const english =
+      '# Agents\n\n## Tool use\n\n- **Tools:**\n    - **Definition:** Functions the model can call.\n    - **Function calling:** The model writes the arguments as JSON.\n';
     expect(questions(english)).toEqual(['Tool use', 'Tools', 'Function calling']);
     expect(card(english, 'Function calling').context).toEqual(['Agents', 'Tool use', 'Tools']);
   });
@@ -128,13 +137,15 @@ describe('6. nested term bullets', () => {
 
 describe('7. chat leftovers', () => {
   it('are never a card, and are left out of answers (es)', () => {
-    const md = '# RAG\n\n¡Claro! Con gusto te explico qué es RAG de forma sencilla.\n\n## Qué es RAG\n\nRAG combina búsqueda y generación.\n\n¿Te quedó más claro? 😊\n\n### ¿Te gustaría probar un ejemplo?\n\nPuedo darte código.\n';
+    const md =
+      '# RAG\n\n¡Claro! Con gusto te explico qué es RAG de forma sencilla.\n\n## Qué es RAG\n\nRAG combina búsqueda y generación.\n\n¿Te quedó más claro? 😊\n\n### ¿Te gustaría probar un ejemplo?\n\nPuedo darte código.\n';
     expect(questions(md)).toEqual(['Qué es RAG']);
     expect(card(md, 'Qué es RAG').answer).toBe('RAG combina búsqueda y generación.');
   });
 
   it('are never a card (en)', () => {
-    const md = '# Vectors\n\nSure! Here is a short explanation of vector databases:\n\n## Vector database\n\nA store that finds the nearest vectors fast.\n\nDo you have any other questions? Let me know!\n\nWould you like me to compare Pinecone and Chroma?\n';
+    const md =
+      '# Vectors\n\nSure! Here is a short explanation of vector databases:\n\n## Vector database\n\nA store that finds the nearest vectors fast.\n\nDo you have any other questions? Let me know!\n\nWould you like me to compare Pinecone and Chroma?\n';
     expect(questions(md)).toEqual(['Vector database']);
     expect(card(md, 'Vector database').answer).toBe('A store that finds the nearest vectors fast.');
   });
@@ -151,7 +162,8 @@ describe('7. chat leftovers', () => {
 });
 
 describe('8. pages without front matter, exported from a notes app', () => {
-  const page = '# Context LLM\n\n## Ventana de contexto\n\nLos tokens que el modelo ve a la vez.\n\n[Tipos de LLM](Tipos%20de%20LLM%20178c2187ea128090861bfd47a8252702.md)\n\n[GPT (Generative Pre-trained Transformer)](GPT (Generative Pre-trained Transformer) 105c2187ea12808199faedf07041ecf3.md)\n';
+  const page =
+    '# Context LLM\n\n## Ventana de contexto\n\nLos tokens que el modelo ve a la vez.\n\n[Tipos de LLM](Tipos%20de%20LLM%20178c2187ea128090861bfd47a8252702.md)\n\n[GPT (Generative Pre-trained Transformer)](GPT (Generative Pre-trained Transformer) 105c2187ea12808199faedf07041ecf3.md)\n';
 
   it('take the title from the first H1 and the stable id from the file name (es)', () => {
     const result = extractNote(page, 'LLM – Modelos 1a2b3c4d5e6f708192a3b4c5d6e7f809/Context LLM 28ec2187ea128012ae25cb0107a010a7.md');
@@ -172,7 +184,8 @@ describe('8. pages without front matter, exported from a notes app', () => {
 
 describe('9. images', () => {
   it('with spaces or %20 in relative paths, and site-absolute paths, are shown; junk alt text is not (see deck tests)', () => {
-    const md = '# Visión\n\n## Capas\n\n![{2566ACAA-7A1B-4C1E-9F0B-1234567890AB}.png](image%2025.png)\n\nSiete capas.\n\n## Diagram\n\n![image.png](assets/images/llm/image 7.png)\n\nThe layers.\n';
+    const md =
+      '# Visión\n\n## Capas\n\n![{2566ACAA-7A1B-4C1E-9F0B-1234567890AB}.png](image%2025.png)\n\nSiete capas.\n\n## Diagram\n\n![image.png](assets/images/llm/image 7.png)\n\nThe layers.\n';
     expect(card(md, 'Capas').answer).toContain('image%2025.png');
     expect(card(md, 'Diagram').answer).toContain('assets/images/llm/image 7.png');
   });
@@ -180,7 +193,8 @@ describe('9. images', () => {
 
 describe('10. author control', () => {
   it('skips the section after <!-- no-cards --> or <!-- repaso: skip --> (es, en)', () => {
-    const md = '# Notas\n\n## Capas\n\nSiete.\n\n<!-- no-cards -->\n## Borrador\n\nIdeas sueltas.\n\n### Subidea\n\nMás.\n\n## Protocols\n\nTCP.\n\n<!-- repaso: skip -->\n\n## Scratch\n\nTodo.\n';
+    const md =
+      '# Notas\n\n## Capas\n\nSiete.\n\n<!-- no-cards -->\n## Borrador\n\nIdeas sueltas.\n\n### Subidea\n\nMás.\n\n## Protocols\n\nTCP.\n\n<!-- repaso: skip -->\n\n## Scratch\n\nTodo.\n';
     expect(questions(md)).toEqual(['Capas', 'Protocols']);
   });
 
@@ -192,12 +206,14 @@ describe('10. author control', () => {
 
 describe('11. speaker notes and to-do lists', () => {
   it('make no cards from a personal to-do list (es)', () => {
-    const md = '# Plan de estudio\n\nApril 9, 2025\n\n- El curso de DataCamp\n- Continuar con el libro de LLMs\n- Ver el vídeo de Karpathy\n\n## Pendientes\n\n- Terminar el resumen\n';
+    const md =
+      '# Plan de estudio\n\nApril 9, 2025\n\n- El curso de DataCamp\n- Continuar con el libro de LLMs\n- Ver el vídeo de Karpathy\n\n## Pendientes\n\n- Terminar el resumen\n';
     expect(questions(md)).toEqual([]);
   });
 
   it('make no cards from checklists, ever (en)', () => {
-    const md = '# Week 3\n\n## Reading\n\n- [ ] Attention is all you need\n- [x] The illustrated transformer\n\n## Self-attention\n\n- [ ] Re-derive the softmax\n\nEach token looks at every other token.\n';
+    const md =
+      '# Week 3\n\n## Reading\n\n- [ ] Attention is all you need\n- [x] The illustrated transformer\n\n## Self-attention\n\n- [ ] Re-derive the softmax\n\nEach token looks at every other token.\n';
     expect(questions(md)).toEqual(['Self-attention']);
     expect(card(md, 'Self-attention').answer).toBe('Each token looks at every other token.');
   });

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { pageTotals } from '../../src/core/log-pages.ts';
 import type { ReviewLogEntry } from '../../src/core/records.ts';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';
-import {
-  cardsByState,
-  computeStats,
-  currentStreak,
-  dueForecast,
-  heatLevel,
-  ledgerOf,
-  reviewsPerDay,
-  studyDay,
-  timeSpent,
-  trueRetention,
-  weekdayOf,
-} from '../../src/core/stats.ts';
+import { cardsByState, computeStats, currentStreak, dueForecast, heatLevel, ledgerOf, reviewsPerDay, studyDay, timeSpent, trueRetention, weekdayOf } from '../../src/core/stats.ts';
 import { simulatedHistory } from '../support/history.ts';
 
 // Madrid in winter (UTC+1), day starting at 04:00: the shift the scheduler would log.
 const SHIFT = dayShift({ now: 0, utcOffsetMinutes: 60 }, 4);
-const HOUR = 3_600_000;
 /** 28 Nov 2026, 12:00 in Madrid. */
 const NOW = Date.UTC(2026, 10, 28, 11);
 const TODAY = studyDay(NOW, SHIFT);
@@ -122,7 +109,12 @@ describe('streak', () => {
 
 describe('time spent', () => {
   it('adds review durations today, over 7 and 30 days', () => {
-    const log = [review(localTime(0, 10), 3, 'review', 60_000), review(localTime(6, 10), 3, 'review', 120_000), review(localTime(7, 10), 3, 'review', 30_000), review(localTime(40, 10), 3, 'review', 5_000)];
+    const log = [
+      review(localTime(0, 10), 3, 'review', 60_000),
+      review(localTime(6, 10), 3, 'review', 120_000),
+      review(localTime(7, 10), 3, 'review', 30_000),
+      review(localTime(40, 10), 3, 'review', 5_000),
+    ];
     expect(timeSpent(addToLedger(log), TODAY)).toEqual({ todayMs: 60_000, weekMs: 180_000, monthMs: 210_000 });
   });
 });

@@ -11,7 +11,12 @@ after(async () => {
   await server?.stop();
 });
 
-const focused = (page) => page.evaluate(() => ({ label: document.activeElement?.getAttribute('aria-label') ?? null, text: document.activeElement?.textContent?.trim().slice(0, 40) ?? '', testid: document.activeElement?.getAttribute('data-testid') ?? null }));
+const focused = (page) =>
+  page.evaluate(() => ({
+    label: document.activeElement?.getAttribute('aria-label') ?? null,
+    text: document.activeElement?.textContent?.trim().slice(0, 40) ?? '',
+    testid: document.activeElement?.getAttribute('data-testid') ?? null,
+  }));
 
 test('ratings say their intervals, each new question is announced, and the focus never drops to the page', { timeout: 90_000 }, async (t) => {
   const { browser, page } = await openPage(t, PHONE);
@@ -29,7 +34,8 @@ test('ratings say their intervals, each new question is announced, and the focus
   assert.equal((await focused(page)).testid, 'answer', 'the answer takes the focus once "Show answer" is gone');
   const names = await page.locator('.ratings button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
   assert.equal(names.length, 4);
-  for (const [i, word] of ['Again', 'Hard', 'Good', 'Easy'].entries()) assert.match(names[i], new RegExp(`^${word}, \\d+(\\.\\d)? (minute|minutes|hour|hours|day|days|month|months|year|years)$`));
+  for (const [i, word] of ['Again', 'Hard', 'Good', 'Easy'].entries())
+    assert.match(names[i], new RegExp(`^${word}, \\d+(\\.\\d)? (minute|minutes|hour|hours|day|days|month|months|year|years)$`));
 
   await page.getByRole('button', { name: /^Good, / }).click();
   await page.getByRole('button', { name: 'Show answer' }).waitFor();
@@ -90,12 +96,16 @@ test('in dark mode the chosen theme and language stand out from the others', { t
   const checked = page.locator('label.checked').first();
   await checked.waitFor();
   await checked.scrollIntoViewIfNeeded();
-  const [on, off] = await page.locator('fieldset').first().locator('label').evaluateAll((labels) =>
-    labels.slice(0, 2).map((l) => {
-      const style = getComputedStyle(l);
-      return { checked: l.classList.contains('checked'), background: style.backgroundColor, color: style.color };
-    }),
-  );
+  const [on, off] = await page
+    .locator('fieldset')
+    .first()
+    .locator('label')
+    .evaluateAll((labels) =>
+      labels.slice(0, 2).map((l) => {
+        const style = getComputedStyle(l);
+        return { checked: l.classList.contains('checked'), background: style.backgroundColor, color: style.color };
+      }),
+    );
   const chosen = on.checked ? on : off;
   const other = on.checked ? off : on;
   assert.notEqual(chosen.background, other.background);

@@ -59,27 +59,51 @@ async function toDecks(page) {
       await useHere.waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
     } else if (await reload.isVisible()) await press(reload);
     else if (await back.isVisible()) await press(back);
-    await page.getByRole('heading', { name: DECKS }).or(useHere).or(reload).or(back).first().waitFor({ timeout: 15_000 }).catch(() => {});
+    await page
+      .getByRole('heading', { name: DECKS })
+      .or(useHere)
+      .or(reload)
+      .or(back)
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => {});
   }
   await page.goto(suite.server.url);
-  await page.getByRole('heading', { name: DECKS }).or(page.getByRole('button', { name: 'Use here' })).waitFor({ timeout: 20_000 });
+  await page
+    .getByRole('heading', { name: DECKS })
+    .or(page.getByRole('button', { name: 'Use here' }))
+    .waitFor({ timeout: 20_000 });
   if (await page.getByRole('button', { name: 'Use here' }).isVisible()) await toDecks(page);
 }
 
 /** Until the review screen is idle: a rating or undo still being saved keeps its buttons disabled. */
 async function settled(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('.footer button, .bar button[aria-label="Undo"]')].every((b) => !b.disabled || b.getAttribute('aria-label') === 'Undo'), null, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.footer button, .bar button[aria-label="Undo"]')].every((b) => !b.disabled || b.getAttribute('aria-label') === 'Undo'),
+    null,
+    { timeout: 15_000 },
+  );
   await page.waitForFunction(() => !document.querySelector('.footer button[disabled]'), null, { timeout: 15_000 });
 }
 
 /** On the review screen with a question or answer showing; false when there is nothing to study. */
 async function toCard(page) {
-  if (await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('button', { name: 'Good' })).first().isVisible()) return true;
+  if (
+    await page
+      .getByRole('button', { name: 'Show answer' })
+      .or(page.getByRole('button', { name: 'Good' }))
+      .first()
+      .isVisible()
+  )
+    return true;
   await toDecks(page);
   const study = page.getByRole('button', { name: 'Study all' });
   if (await study.isDisabled()) return false;
   await study.click();
-  const shown = page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).or(page.getByText(/Next learning card at/));
+  const shown = page
+    .getByRole('button', { name: 'Show answer' })
+    .or(page.getByRole('heading', { name: 'Done for today' }))
+    .or(page.getByText(/Next learning card at/));
   await shown.first().waitFor({ timeout: 15_000 });
   return page.getByRole('button', { name: 'Show answer' }).isVisible();
 }
@@ -123,7 +147,12 @@ async function importNotes(page, files) {
   for (let attempt = 0; attempt < 3 && (await confirm.isVisible()); attempt++) {
     if (await confirm.isDisabled()) break;
     await confirm.click();
-    await page.getByText('Imported. Your decks are up to date.').or(page.getByText(/changed in another window while this preview/)).or(page.getByRole('alert')).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText('Imported. Your decks are up to date.')
+      .or(page.getByText(/changed in another window while this preview/))
+      .or(page.getByRole('alert'))
+      .first()
+      .waitFor({ timeout: 20_000 });
     if (await page.getByText('Imported. Your decks are up to date.').isVisible()) break;
   }
   await toDecks(page);
@@ -189,7 +218,13 @@ async function chaos(t, { locks, seed }) {
         action = 'decks';
       }
     } catch (error) {
-      throw new Error(`step ${step} (roll ${roll.toFixed(2)}) on page ${pages.indexOf(page) + 1} failed: ${error.message}\n${await page.locator("body").innerText().catch(() => "")}`);
+      throw new Error(
+        `step ${step} (roll ${roll.toFixed(2)}) on page ${pages.indexOf(page) + 1} failed: ${error.message}\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}`,
+        { cause: error },
+      );
     }
     done[action] = (done[action] ?? 0) + 1;
     spent[action] = (spent[action] ?? 0) + Date.now() - started;
@@ -208,7 +243,9 @@ async function chaos(t, { locks, seed }) {
     restoredProblems = databaseProblems(await dbDump(page), createScheduler());
   }
   if (process.env.CHAOS_TIMES) t.diagnostic(`ms per action: ${JSON.stringify(spent)}`);
-  t.diagnostic(`locks ${locks ? 'on' : 'off'}: ${STEPS} steps ${JSON.stringify(done)}; ${dump.log.length} reviews, ${dump.states.length} states; ${backups.length} backups; violations ${problems.length} + ${refused.length} refused backups + ${restoredProblems.length} after restoring the last`);
+  t.diagnostic(
+    `locks ${locks ? 'on' : 'off'}: ${STEPS} steps ${JSON.stringify(done)}; ${dump.log.length} reviews, ${dump.states.length} states; ${backups.length} backups; violations ${problems.length} + ${refused.length} refused backups + ${restoredProblems.length} after restoring the last`,
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(refused, []);
   assert.deepEqual(restoredProblems, []);

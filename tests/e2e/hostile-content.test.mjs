@@ -29,7 +29,7 @@ after(async () => {
 });
 
 async function openAnswer(t, deckId) {
-  const { browser, page } = await openPage(t, PHONE);
+  const { page } = await openPage(t, PHONE);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const blocked = [];
@@ -59,7 +59,10 @@ test('a crafted deck file that skipped sanitizing still runs nothing: the CSP bl
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => window.__ran ?? null), null);
   const tracker = requests.filter((url) => url.includes('tracker.example'));
-  assert.deepEqual(blocked.filter((line) => line.includes('tracker.example')), tracker.map((url) => `${url} csp`));
+  assert.deepEqual(
+    blocked.filter((line) => line.includes('tracker.example')),
+    tracker.map((url) => `${url} csp`),
+  );
 });
 
 test('no content moves the rating bar out of reach: long unbroken strings, URLs, wide tables and code (regression: 468 px on a 390 px phone)', { timeout: 60_000 }, async (t) => {

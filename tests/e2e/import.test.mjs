@@ -89,7 +89,10 @@ test('import a note through the file chooser, review it, import an edited versio
   for (let i = 0; i < 5; i++) {
     await page.getByRole('button', { name: 'Show answer' }).click();
     await page.getByRole('button', { name: 'Easy' }).click();
-    await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+    await page
+      .getByRole('button', { name: 'Show answer' })
+      .or(page.getByRole('heading', { name: 'Done for today' }))
+      .waitFor();
   }
   const reviewed = await statesOf(page);
   assert.equal(Object.keys(reviewed).length, 5);
@@ -125,7 +128,7 @@ test('import a note through the file chooser, review it, import an edited versio
 });
 
 test('an empty or unusable selection says why and changes nothing', { timeout: 60_000 }, async (t) => {
-  const { browser, page } = await openPage(t, PHONE);
+  const { page } = await openPage(t, PHONE);
   await openApp(page, suite.server.url);
   await importFiles(page, [note('foto.heic', 'x')]);
   assert.match(await page.getByRole('region', { name: 'Files not imported' }).innerText(), /foto\.heic: Not a Markdown note/);
@@ -179,7 +182,8 @@ test('images of imported notes show, offline too (regression: the CSP blocked th
   assert.deepEqual(browser.errors, []);
 });
 
-const FISICA = '# Física\n\n## ¿Qué es la inercia?\n\nLa tendencia de un cuerpo a seguir en su estado de movimiento.\n\n## Historia\n\n### ¿Quién enunció las leyes del movimiento?\n\nIsaac Newton, en 1687.\n\n### ¿Qué midió Galileo en el plano inclinado?\n\nQue la distancia recorrida crece con el cuadrado del tiempo.\n\n## ¿Qué es una fuerza?\n\nUna interacción que cambia el movimiento de un cuerpo.\n';
+const FISICA =
+  '# Física\n\n## ¿Qué es la inercia?\n\nLa tendencia de un cuerpo a seguir en su estado de movimiento.\n\n## Historia\n\n### ¿Quién enunció las leyes del movimiento?\n\nIsaac Newton, en 1687.\n\n### ¿Qué midió Galileo en el plano inclinado?\n\nQue la distancia recorrida crece con el cuadrado del tiempo.\n\n## ¿Qué es una fuerza?\n\nUna interacción que cambia el movimiento de un cuerpo.\n';
 const OPTICA = '# Óptica\n\n## ¿Qué es la refracción?\n\nEl cambio de dirección de la luz al pasar de un medio a otro.\n';
 
 function zipOf(name, files) {
@@ -268,11 +272,16 @@ test('"Never show cards from this section" hides the section with its subsection
   await screenshot(page, 'decks-hidden-section');
 
   // An edit of the note adds a card under "Historia": it arrives hidden.
-  await importFiles(page, [note('fisica.md', FISICA.replace('## ¿Qué es una fuerza?', '### ¿Qué describe la ley de la gravitación?\n\nLa atracción entre dos masas.\n\n## ¿Qué es una fuerza?'))]);
+  await importFiles(page, [
+    note('fisica.md', FISICA.replace('## ¿Qué es una fuerza?', '### ¿Qué describe la ley de la gravitación?\n\nLa atracción entre dos masas.\n\n## ¿Qué es una fuerza?')),
+  ]);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('button', { name: 'Back to decks' }).first().click();
   // The decks screen shows the list it read before the import until its next read lands.
-  await page.getByTestId('hidden-sections').getByText(/Física · 3 cards/).waitFor();
+  await page
+    .getByTestId('hidden-sections')
+    .getByText(/Física · 3 cards/)
+    .waitFor();
   const hidden = (await dbDump(page)).states.filter((s) => s.hiddenSection);
   assert.equal(hidden.length, 3);
 

@@ -40,14 +40,48 @@ async function seedVersion6(page, reviews) {
     const tx = db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'log'], 'readwrite');
     const cards = 50;
     const refs = Array.from({ length: cards }, (_, i) => ({ id: `old${i}`, key: `["viejo.md","term","s","t${i}"]`, section: 's' }));
-    tx.objectStore('decks').put({ id: 'viejo', title: 'Viejo', path: ['Viejo'], source: 'viejo.md', tags: [], hash: 'h', origin: 'imported', cardCount: cards, tracked: 0, updatedAt: now });
+    tx.objectStore('decks').put({
+      id: 'viejo',
+      title: 'Viejo',
+      path: ['Viejo'],
+      source: 'viejo.md',
+      tags: [],
+      hash: 'h',
+      origin: 'imported',
+      cardCount: cards,
+      tracked: 0,
+      updatedAt: now,
+    });
     tx.objectStore('cardRefs').put({ deckId: 'viejo', refs });
-    tx.objectStore('cardBodies').put({ deckId: 'viejo', bodies: refs.map((r, i) => ({ id: r.id, kind: 'term', question: `T${i}`, answer: `A${i}`, questionHtml: `<p>T${i}</p>`, answerHtml: `<p>A${i}</p>`, context: ['Viejo'], line: i + 1 })) });
+    tx.objectStore('cardBodies').put({
+      deckId: 'viejo',
+      bodies: refs.map((r, i) => ({
+        id: r.id,
+        kind: 'term',
+        question: `T${i}`,
+        answer: `A${i}`,
+        questionHtml: `<p>T${i}</p>`,
+        answerHtml: `<p>A${i}</p>`,
+        context: ['Viejo'],
+        line: i + 1,
+      })),
+    });
     // Practice answers leave the state alone: every card's log replays to no state change, and no state is needed.
     for (let i = 0; i < count; i++) {
       const time = now - (count - i) * 60_000 - DAY;
       const fsrs = { phase: 'new', due: time, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
-      tx.objectStore('log').add({ cardId: `old${i % cards}`, deckId: 'viejo', rating: 3, time, durationMs: 1000, before: null, after: fsrs, elapsedDays: 0, shift: 0, practice: true });
+      tx.objectStore('log').add({
+        cardId: `old${i % cards}`,
+        deckId: 'viejo',
+        rating: 3,
+        time,
+        durationMs: 1000,
+        before: null,
+        after: fsrs,
+        elapsedDays: 0,
+        shift: 0,
+        practice: true,
+      });
     }
     await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
     db.close();

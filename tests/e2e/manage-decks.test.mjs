@@ -42,7 +42,11 @@ async function reviewOne(page, deck) {
   await page.getByRole('heading', { name: 'Decks' }).waitFor();
 }
 
-const deckTitles = async (page) => (await dbDump(page)).decks.filter((d) => d.cardCount > 0).map((d) => d.title).sort();
+const deckTitles = async (page) =>
+  (await dbDump(page)).decks
+    .filter((d) => d.cardCount > 0)
+    .map((d) => d.title)
+    .sort();
 
 test('folders fold and stay folded; a deck is deleted with its history, or removed keeping it; sample decks go in one tap', { timeout: 150_000 }, async (t) => {
   const { browser, page } = await openPage(t, PHONE);
@@ -82,13 +86,19 @@ test('folders fold and stay folded; a deck is deleted with its history, or remov
   await page.getByText('“La célula” was deleted.').waitFor();
   dump = await dbDump(page);
   assert.equal(dump.log.length, 1);
-  assert.equal(dump.decks.some((d) => d.title === 'La célula'), false);
+  assert.equal(
+    dump.decks.some((d) => d.title === 'La célula'),
+    false,
+  );
   assert.deepEqual(databaseProblems(dump, createScheduler()), []);
   // A deleted sample deck does not come back with the next start.
   await page.reload();
   await page.getByRole('heading', { name: 'Decks' }).waitFor();
   await page.waitForTimeout(500);
-  assert.equal((await dbDump(page)).decks.some((d) => d.title === 'La célula'), false);
+  assert.equal(
+    (await dbDump(page)).decks.some((d) => d.title === 'La célula'),
+    false,
+  );
 
   // The remaining sample decks: one tap (they hold no review).
   await page.getByRole('button', { name: 'Manage decks' }).click();
@@ -96,10 +106,16 @@ test('folders fold and stay folded; a deck is deleted with its history, or remov
   await page.getByRole('button', { name: 'Remove the sample decks' }).click();
   await page.getByText('The sample decks were removed. They will not come back.').waitFor();
   await page.reload();
-  await page.getByRole('heading', { name: /Decks|No decks yet/ }).first().waitFor();
+  await page
+    .getByRole('heading', { name: /Decks|No decks yet/ })
+    .first()
+    .waitFor();
   await page.waitForTimeout(500);
   dump = await dbDump(page);
-  assert.deepEqual(dump.decks.filter((d) => d.origin === 'bundled'), []);
+  assert.deepEqual(
+    dump.decks.filter((d) => d.origin === 'bundled'),
+    [],
+  );
   assert.equal(dump.log.length, 1, 'the kept review of Historia is still there');
   assert.deepEqual(databaseProblems(dump, createScheduler()), []);
   assert.deepEqual(browser.errors, []);

@@ -30,7 +30,10 @@ async function controlled(page) {
 async function reviewOne(page, rating = 'Good') {
   await page.getByRole('button', { name: 'Show answer' }).click();
   await page.getByRole('button', { name: rating }).click();
-  await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+  await page
+    .getByRole('button', { name: 'Show answer' })
+    .or(page.getByRole('heading', { name: 'Done for today' }))
+    .waitFor();
 }
 
 test('works offline after the first visit: reload, a review offline, and a deep link with the server stopped', { timeout: 120_000 }, async (t) => {
@@ -108,7 +111,7 @@ test('a new version shows "New version — Reload" between cards; Reload brings 
   const dist = join(work, 'dist-update');
   cpSync(join(ROOT, 'dist'), dist, { recursive: true });
   const server = await startPreview({ dist });
-  const { browser, page } = await openPage(t, PHONE);
+  const { page } = await openPage(t, PHONE);
   t.after(() => server.stop());
   await openApp(page, server.url);
   await controlled(page);
@@ -122,7 +125,9 @@ test('a new version shows "New version — Reload" between cards; Reload brings 
   writeFileSync(join(notes, 'nueva.md'), '---\ntitle: Nueva\n---\n## ¿Qué trae la versión nueva?\n\nUn mazo más.\n');
   const publicNext = mkdtempSync(join(work, 'public-'));
   cpSync(join(ROOT, 'public'), publicNext, { recursive: true, filter: (src) => !src.includes(`${join(ROOT, 'public')}/decks`) });
-  const cards = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), notes, '--out', join(publicNext, 'decks')], { encoding: 'utf8' });
+  const cards = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), notes, '--out', join(publicNext, 'decks')], {
+    encoding: 'utf8',
+  });
   assert.equal(cards.status, 0, cards.stderr);
   const next = join(work, 'dist-next');
   build(next, '/', publicNext);

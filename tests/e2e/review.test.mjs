@@ -5,10 +5,10 @@ import { databaseProblems } from '../support/invariants.ts';
 import { openPage, DESKTOP, PHONE, countsWhen, dbCounts, dbDump, launch, openApp, screenshot, startPreview } from './support.mjs';
 
 let server;
-before(async (t) => {
+before(async () => {
   server = await startPreview();
 });
-after(async (t) => {
+after(async () => {
   await server?.stop();
 });
 
@@ -90,7 +90,11 @@ test('on a desktop: a whole review with the keyboard alone', { timeout: 60_000 }
 });
 
 test('in dark mode and in Spanish on a small phone: every screen is legible', { timeout: 90_000 }, async (t) => {
-  const { browser, page } = await openPage(t, { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, { colorScheme: 'dark', locale: 'es-ES' });
+  const { browser, page } = await openPage(
+    t,
+    { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    { colorScheme: 'dark', locale: 'es-ES' },
+  );
   await page.goto(server.url);
   await page.getByRole('heading', { name: 'Mazos' }).waitFor({ timeout: 20_000 });
   await screenshot(page, 'decks-dark-es-360');
@@ -101,7 +105,10 @@ test('in dark mode and in Spanish on a small phone: every screen is legible', { 
     await page.getByRole('button', { name: 'Mostrar respuesta' }).click();
     if (i === 3) await screenshot(page, 'review-answer-dark-es-360');
     await page.getByRole('button', { name: 'Fácil' }).click();
-    await page.getByRole('button', { name: 'Mostrar respuesta' }).or(page.getByRole('heading', { name: 'Terminado por hoy' })).waitFor();
+    await page
+      .getByRole('button', { name: 'Mostrar respuesta' })
+      .or(page.getByRole('heading', { name: 'Terminado por hoy' }))
+      .waitFor();
   }
   await page.getByRole('heading', { name: 'Terminado por hoy' }).waitFor();
   await screenshot(page, 'done-dark-es-360');
@@ -154,7 +161,10 @@ test('bury says so with an Undo; after the new-card limit, "Done for today" says
   for (let i = 0; i < 20; i++) {
     await page.getByRole('button', { name: 'Show answer' }).click();
     await page.getByRole('button', { name: 'Easy' }).click();
-    await page.getByRole('button', { name: 'Show answer' }).or(page.getByRole('heading', { name: 'Done for today' })).waitFor();
+    await page
+      .getByRole('button', { name: 'Show answer' })
+      .or(page.getByRole('heading', { name: 'Done for today' }))
+      .waitFor();
   }
   await page.getByRole('heading', { name: 'Done for today' }).waitFor();
   assert.match(await page.getByTestId('done-limit').innerText(), /You reached today’s limit of 20 new cards; \d+ more wait in these decks\./);
@@ -163,7 +173,10 @@ test('bury says so with an Undo; after the new-card limit, "Done for today" says
   // Every row now follows the overall limit: no deck promises a new card.
   await page.getByText('All caught up for today.').waitFor();
   const rows = await page.locator('.deck-list li .new').evaluateAll((spans) => spans.map((s) => Number(/\d+/.exec(s.textContent ?? '')?.[0])));
-  assert.ok(rows.every((n) => n === 0), `new cards on the rows after the limit: ${rows.join(', ')}`);
+  assert.ok(
+    rows.every((n) => n === 0),
+    `new cards on the rows after the limit: ${rows.join(', ')}`,
+  );
   assert.ok((await page.getByRole('button', { name: /^Study: / }).count()) >= 5);
   await page.reload();
   await page.getByRole('button', { name: /^Study: La célula/ }).click();

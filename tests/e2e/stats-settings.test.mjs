@@ -115,7 +115,9 @@ test('a settings change takes effect on the next card, and the review log export
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export review log (CSV)' }).click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\n');
   assert.equal(csv[0], 'card_id,review_time,review_rating,review_state,review_duration');
   assert.equal(csv.length, 2);
   assert.match(csv[1], /^[\w-]+,\d{13},3,0,\d+$/);

@@ -15,16 +15,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const SMALL_PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function assertChromium() {
   if (!existsSync(CHROMIUM)) {
@@ -37,11 +28,10 @@ let nextPort = 4300 + Math.floor(Math.random() * 500);
 /** Serves `dist` (or another built folder) with `vite preview`; resolves once it answers. */
 export async function startPreview({ dist = 'dist', base = '/' } = {}) {
   const port = nextPort++;
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', dist, '--base', base],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', dist, '--base', base], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -143,7 +133,9 @@ export async function buildWithNotes(notesDir) {
   const { spawnSync } = await import('node:child_process');
   const dist = mkdtempSync(join(tmpdir(), 'repaso-dist-'));
   cpSync(join(ROOT, 'dist'), dist, { recursive: true });
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), notesDir, '--out', join(dist, 'decks')], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-decks.ts'), notesDir, '--out', join(dist, 'decks')], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`building decks failed: ${run.stderr}`);
   return dist;
 }
@@ -195,7 +187,11 @@ export function dbDump(page, { withMeta = false } = {}) {
 export async function historyBackup({ leechCards = 0 } = {}) {
   const { spawnSync } = await import('node:child_process');
   const file = join(mkdtempSync(join(tmpdir(), 'repaso-history-')), 'repaso-backup-history.zip');
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tests/support/write-history-backup.ts'), file, String(Date.now()), String(leechCards)], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'tests/support/write-history-backup.ts'), file, String(Date.now()), String(leechCards)],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`writing the history backup failed: ${run.stderr}`);
   return file;
 }
@@ -217,7 +213,16 @@ export async function startFallbackHost(dir) {
   const { createServer } = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { extname } = await import('node:path');
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+  const types = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.mjs': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.webmanifest': 'application/manifest+json',
+    '.png': 'image/png',
+    '.svg': 'image/svg+xml',
+  };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://host').pathname);
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);

@@ -31,10 +31,20 @@ describe('UI strings', () => {
 
   it('use the accessible names the review screen promises', () => {
     expect([en['review.showAnswer'], en['review.again'], en['review.hard'], en['review.good'], en['review.easy'], en['review.undo']]).toEqual([
-      'Show answer', 'Again', 'Hard', 'Good', 'Easy', 'Undo',
+      'Show answer',
+      'Again',
+      'Hard',
+      'Good',
+      'Easy',
+      'Undo',
     ]);
     expect([es['review.showAnswer'], es['review.again'], es['review.hard'], es['review.good'], es['review.easy'], es['review.undo']]).toEqual([
-      'Mostrar respuesta', 'Otra vez', 'Difícil', 'Bien', 'Fácil', 'Deshacer',
+      'Mostrar respuesta',
+      'Otra vez',
+      'Difícil',
+      'Bien',
+      'Fácil',
+      'Deshacer',
     ]);
   });
 });

@@ -24,7 +24,7 @@ async function studyDay(store: Store, clock: FakeClock, rating: (i: number) => 1
 }
 
 describe('the done screen', () => {
-  it('counts today\'s cards and time, the review cards remembered, and the days in a row', async () => {
+  it("counts today's cards and time, the review cards remembered, and the days in a row", async () => {
     const store = await Store.open(`done-summary-${++counter}`);
     const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
     const cards = Array.from({ length: 4 }, (_, i) => deckCard(`c${i}`, `Q${i}`, `A${i}`, `s${i}`));

@@ -92,7 +92,7 @@ describe('never show cards from this section', () => {
   });
 
   it('says what a card action did, with an Undo that brings the card, or the whole section, back', async () => {
-    const { store, context, session } = await sessionOnNotes();
+    const { store, session } = await sessionOnNotes();
     await session.bury();
     expect(session.lastAction).toEqual({ kind: 'buried' });
     expect(session.card!.body.question).toBe('Saludo de tres vías');

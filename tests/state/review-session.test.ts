@@ -143,7 +143,15 @@ describe('a review session', () => {
     const id = (await store.cardRefs(['a']))[0]!.refs[0]!.id;
     const now = context.clock.now();
     await store.putFlags(
-      { cardId: id, deckId: 'a', fsrs: { ...unseenState(now), phase: 'review', due: now - MIN, stability: 2, difficulty: 8, reps: 20, lapses: 7, lastReview: now - 3 * 86_400_000 }, suspended: false, buriedUntil: 0, leech: false, queueDue: now - MIN },
+      {
+        cardId: id,
+        deckId: 'a',
+        fsrs: { ...unseenState(now), phase: 'review', due: now - MIN, stability: 2, difficulty: 8, reps: 20, lapses: 7, lastReview: now - 3 * 86_400_000 },
+        suspended: false,
+        buriedUntil: 0,
+        leech: false,
+        queueDue: now - MIN,
+      },
       null,
       await store.writeBasis(),
     );

@@ -33,7 +33,9 @@ export function numberedLog(log: readonly ReviewLogRecord[]): LegacyLogRecord[] 
   return log.map(({ device: _device, seq, id: _id, phaseBefore: _phase, ...entry }) => {
     const previous = last.get(entry.cardId);
     last.set(entry.cardId, { ...entry, id: '', device: '', seq, phaseBefore: null });
-    const before: StateRecord | null = previous ? { cardId: entry.cardId, deckId: entry.deckId, fsrs: previous.after, suspended: false, buriedUntil: 0, leech: false, queueDue: previous.after.due } : null;
+    const before: StateRecord | null = previous
+      ? { cardId: entry.cardId, deckId: entry.deckId, fsrs: previous.after, suspended: false, buriedUntil: 0, leech: false, queueDue: previous.after.due }
+      : null;
     return { ...entry, id: seq, before };
   });
 }
@@ -99,7 +101,19 @@ export function simulatedHistory(options: HistoryOptions): Backup {
     version: BACKUP_VERSION,
     exportedAt: now,
     decks: [
-      { id: deckId, title: 'Vocabulario', path: ['Idiomas'], source: 'idiomas/vocabulario.md', tags: [], hash: 'simulated', origin: 'imported', cardCount: cards, tracked: states.size, retired: 0, updatedAt: now - days * DAY },
+      {
+        id: deckId,
+        title: 'Vocabulario',
+        path: ['Idiomas'],
+        source: 'idiomas/vocabulario.md',
+        tags: [],
+        hash: 'simulated',
+        origin: 'imported',
+        cardCount: cards,
+        tracked: states.size,
+        retired: 0,
+        updatedAt: now - days * DAY,
+      },
     ],
     cardRefs: [{ deckId, refs: ids.map((id, i) => ({ id, key: JSON.stringify(['vocabulario', 'term', 'palabras', `palabra ${i}`]), section: 'palabras' })) }],
     cardBodies: [

@@ -171,7 +171,8 @@ export class CardBuilder {
       if (kept.length > 0 && this.slice([...kept, node]).length > MAX_ANSWER_CHARS) break;
       kept.push(node);
     }
-    if (kept.length < part.blocks.length) this.warn(line + 1, `a section of ${this.slice(part.blocks).length} characters has nothing to split it at; its card holds its first ${this.slice(kept).length}`);
+    if (kept.length < part.blocks.length)
+      this.warn(line + 1, `a section of ${this.slice(part.blocks).length} characters has nothing to split it at; its card holds its first ${this.slice(kept).length}`);
     return [{ title: part.title, blocks: kept }];
   }
 
@@ -287,7 +288,10 @@ export class CardBuilder {
     const separator = paragraphLines.findIndex((line) => line.trim() === '?');
     if (separator > 0 && separator < paragraphLines.length - 1) {
       const question = paragraphLines.slice(0, separator).join('\n').trim();
-      const answer = paragraphLines.slice(separator + 1).join('\n').trim();
+      const answer = paragraphLines
+        .slice(separator + 1)
+        .join('\n')
+        .trim();
       this.add('explicit', question, answer, paragraph.start, segment, false);
       return true;
     }
@@ -403,13 +407,18 @@ function isAskedSegment(segment: Segment): boolean {
 
 /** Words that name an aspect of something asked about, never a topic: "Funcionalidad", "Comando", "Propósito". */
 const FACETS = new Set(
-  ('funcionalidad funcion utilidad proposito finalidad comando comandos ubicacion reubicacion compatibilidad diferencia ' +
+  (
+    'funcionalidad funcion utilidad proposito finalidad comando comandos ubicacion reubicacion compatibilidad diferencia ' +
     'diferencias diferencia principal resumido motivo motivos razon razones rol uso ' +
-    'functionality function purpose command commands location compatibility difference differences reason reasons role').split(' '),
+    'functionality function purpose command commands location compatibility difference differences reason reasons role'
+  ).split(' '),
 );
 
 function isFacet(term: string): boolean {
-  const first = foldText(term).split(/[^a-z]+/).find(Boolean) ?? '';
+  const first =
+    foldText(term)
+      .split(/[^a-z]+/)
+      .find(Boolean) ?? '';
   return FACETS.has(first) && term.split(/\s+/).length <= 2 && !term.includes('`');
 }
 

@@ -37,14 +37,24 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   const cut = nestingCutLine(tokens);
   if (cut >= 0) warn(cut + 1, 'lists or quotes nest more than 100 levels deep here; the text inside them was skipped');
   const root = buildBlocks(tokens, lines.length);
-  const fileStem = source.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  const fileStem = source
+    .split('/')
+    .pop()!
+    .replace(/\.(md|markdown)$/i, '');
   // Notes apps export "Context LLM 28ec2187ea128012ae25cb0107a010a7.md": the hex id is the note's stable id.
   const exported = NOTES_APP_NAME.exec(fileStem);
   const noteId = front.data.id ?? exported?.[2] ?? source;
   const firstH1 = findFirstH1(root);
   const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? exported?.[1] ?? fileStem;
   // Without front matter, an exported note's folders (named after its parent pages) place it in the tree.
-  const folders = exported && !front.data.parent ? source.split('/').slice(0, -1).map((f) => f.replace(NOTES_APP_ID, '')).filter(Boolean) : [];
+  const folders =
+    exported && !front.data.parent
+      ? source
+          .split('/')
+          .slice(0, -1)
+          .map((f) => f.replace(NOTES_APP_ID, ''))
+          .filter(Boolean)
+      : [];
   const deck: DeckMeta = {
     id: slugify(noteId),
     title,
@@ -59,7 +69,14 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   if (!source.includes('/') && PROJECT_FILE.test(fileStem)) return skip('project-file');
   if (isLandingPage(root)) return skip('landing-page');
   // "#biología #célula" on a line of its own: the note's tags.
-  for (const node of walk(root)) if (node.type === 'paragraph' && node.parent?.type === 'root' && isTagLine(node.inline)) deck.tags.push(...node.inline.trim().split(/\s+/).map((tag) => tag.slice(1)));
+  for (const node of walk(root))
+    if (node.type === 'paragraph' && node.parent?.type === 'root' && isTagLine(node.inline))
+      deck.tags.push(
+        ...node.inline
+          .trim()
+          .split(/\s+/)
+          .map((tag) => tag.slice(1)),
+      );
 
   checkFences(root, lines, warn);
   const segments = segmentNote(root, lines.length);
@@ -83,7 +100,7 @@ function isLandingPage(root: Block): boolean {
   let text = 0;
   let welcome = false;
   for (const node of walk(root)) {
-    if (node.type !== 'paragraph' || node.parent?.type === 'item' && node.parent.children[0] !== node) continue;
+    if (node.type !== 'paragraph' || (node.parent?.type === 'item' && node.parent.children[0] !== node)) continue;
     const content = paragraphContent(node);
     if (content === 'links') links++;
     else if (content === 'text') {

@@ -7,6 +7,7 @@ import { foldText } from '../text.ts';
 import { matchTerm } from './terms.ts';
 import { cleanTitle, letterWords, stripDecoration } from './titles.ts';
 
+// prettier-ignore
 const SKIPPED_SECTIONS = [
   'recursos', 'recurso', 'referencias', 'referencia', 'bibliografia', 'enlaces', 'ver tambien', 'fuentes', 'fuente',
   'resources', 'references', 'see also', 'further reading',
@@ -15,6 +16,7 @@ const SKIPPED_SECTIONS = [
 ];
 
 /** Words that may follow a skipped title without making it a topic: "Recursos útiles", "Links and references". */
+// prettier-ignore
 const SKIP_QUALIFIERS = new Set(
   ('utiles util de interes adicionales recomendados recomendadas externos externas relacionados relacionadas otros otras ' +
     'y e and & useful additional recommended external related other more mas links enlaces referencias recursos fuentes ' +
@@ -26,10 +28,17 @@ const SKIP_QUALIFIERS = new Set(
  * "Enlaces químicos" (chemical bonds) is a topic, not a list of links.
  */
 export function isSkippedTitle(folded: string): boolean {
-  const title = folded.replace(/[^a-z0-9& ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = folded
+    .replace(/[^a-z0-9& ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const phrase = SKIPPED_SECTIONS.find((p) => title === p || title.startsWith(p + ' '));
   if (!phrase) return false;
-  return title.slice(phrase.length).trim().split(' ').every((word) => word === '' || SKIP_QUALIFIERS.has(word));
+  return title
+    .slice(phrase.length)
+    .trim()
+    .split(' ')
+    .every((word) => word === '' || SKIP_QUALIFIERS.has(word));
 }
 
 // Matched on the raw text (case-insensitive, accents optional) so that no paragraph needs accent folding.
@@ -44,7 +53,12 @@ const CHAT_CLOSER =
  */
 export function isChatLeftover(text: string): boolean {
   if (text.length > 300) return false;
-  const plain = stripDecoration(text.trim().replace(/^(\*\*|__)(.*)\1$/s, '$2').replace(/^[¡¿"“*_\s]+/, ''));
+  const plain = stripDecoration(
+    text
+      .trim()
+      .replace(/^(\*\*|__)(.*)\1$/s, '$2')
+      .replace(/^[¡¿"“*_\s]+/, ''),
+  );
   if (CHAT_CLOSER.test(plain)) return true;
   if (CHAT_OPENER.test(plain)) return text.length <= 160 || /:\s*$/.test(text.trim());
   return false;
@@ -60,9 +74,7 @@ export function isAboutTheNotes(text: string): boolean {
 
 const MONTHS =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const DATE = new RegExp(
-  `^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:de )?(?:${MONTHS})(?: (?:de )?\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})$`,
-);
+const DATE = new RegExp(`^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:de )?(?:${MONTHS})(?: (?:de )?\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})$`);
 
 /** "April 9, 2025", "9 de abril de 2025", "2025-04-09", "09/04/2025" — a date alone, as in a diary or a to-do list. */
 export function isDateLine(text: string): boolean {
@@ -76,7 +88,12 @@ const TASK_START =
 
 /** A line of a personal to-do list: a task ("Continuar con el libro…", "El curso de DataCamp") or a date. */
 export function isTaskLine(text: string): boolean {
-  const folded = foldText(text.trim().replace(/^\[[ xX]\]\s*/, '').slice(0, 120)).replace(/\s+/g, ' ');
+  const folded = foldText(
+    text
+      .trim()
+      .replace(/^\[[ xX]\]\s*/, '')
+      .slice(0, 120),
+  ).replace(/\s+/g, ' ');
   return TASK_START.test(folded) || isDateLine(text);
 }
 
@@ -114,7 +131,8 @@ export function isListIntro(text: string): boolean {
 }
 
 /** "Temas a estudiar", "Temas clave", "Índice", "Contenidos", "Topics", "Table of contents", "Plan de estudio". */
-const SYLLABUS_TITLE = /^(?:temas|temario|indice|contenidos?|tabla de contenidos?|plan de estudios?|programa(?: de estudios?)?|objetivos(?: del curso| de aprendizaje| de la materia)?|syllabus|topics|table of contents|contents|outline|roadmap|agenda|study plan|course goals|learning objectives|goals)(?: (?:a estudiar|clave|principales|del curso|de la materia|to study|covered|key))*$|^plan$/;
+const SYLLABUS_TITLE =
+  /^(?:temas|temario|indice|contenidos?|tabla de contenidos?|plan de estudios?|programa(?: de estudios?)?|objetivos(?: del curso| de aprendizaje| de la materia)?|syllabus|topics|table of contents|contents|outline|roadmap|agenda|study plan|course goals|learning objectives|goals)(?: (?:a estudiar|clave|principales|del curso|de la materia|to study|covered|key))*$|^plan$/;
 
 /** A syllabus or a study plan: it names the topics to study, and teaches none of them. */
 export function isSyllabusTitle(title: string): boolean {

@@ -157,7 +157,8 @@ function taskLine(inline: string): { question: string; rest: string } {
 
 const MAX_STATEMENT_LINES = 8;
 /** Lines that go on with a statement: its instructions, hints and comments ("Probar que…", "Ayuda: …"). */
-const STATEMENT_WORDS = /^(probar|pruebe|encontrar|encuentre|construir|construya|dar|de|mostrar|muestre|explicar|justificar|escribir|decidir|ayuda|comentario|hint|prove|find|build|show)(?![\p{L}\p{N}])/u;
+const STATEMENT_WORDS =
+  /^(probar|pruebe|encontrar|encuentre|construir|construya|dar|de|mostrar|muestre|explicar|justificar|escribir|decidir|ayuda|comentario|hint|prove|find|build|show)(?![\p{L}\p{N}])/u;
 
 function carriesOnWords(line: string): boolean {
   const folded = foldText(line.trim().slice(0, 120));
@@ -279,15 +280,7 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
   return segments;
 }
 
-function segment(
-  index: number,
-  title: string,
-  titled: boolean,
-  level: number,
-  line: number,
-  bodyStart: number,
-  parent: Segment | null,
-): Segment {
+function segment(index: number, title: string, titled: boolean, level: number, line: number, bodyStart: number, parent: Segment | null): Segment {
   const folded = titled ? foldText(title) : '';
   const skipped = (parent?.skipped ?? false) || (titled && (isSkippedTitle(folded) || isChatLeftover(title) || isDateLine(title)));
   const glossary = titled ? isGlossaryTitle(folded) : (parent?.glossary ?? false);

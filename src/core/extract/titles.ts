@@ -4,6 +4,7 @@
  */
 import { foldText } from '../text.ts';
 
+// prettier-ignore
 const QUESTION_WORDS = [
   'que', 'como', 'por que', 'porque', 'cual', 'cuales', 'cuando', 'donde', 'quien', 'quienes', 'para que',
   'what', 'how', 'why', 'when', 'where', 'who', 'which',
@@ -37,6 +38,7 @@ export function isLabel(inline: string): boolean {
 }
 
 /** Words a label never ends with (it would go on in the text after it): "Asociado con:", "The output of:". */
+// prettier-ignore
 const DANGLING = new Set('a al con de del el en la las los para por que un una y o with of to the a an in for on as by and or from es son serian seran incluye incluyen is are include includes were was'.split(' '));
 
 /**
@@ -50,11 +52,17 @@ export function readsAsSentence(text: string): boolean {
 }
 
 /** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
-export const PREDICATE_START = /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
+export const PREDICATE_START =
+  /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
 
 /** "… con:", "… lo siguiente:", "… as follows:", or a step of a tutorial: it leads on into the text after it. */
 export function leadsOn(text: string): boolean {
-  const folded = foldText(text.replace(/[:*_\s]+$/, '').trim().slice(-OPENING_WORDS));
+  const folded = foldText(
+    text
+      .replace(/[:*_\s]+$/, '')
+      .trim()
+      .slice(-OPENING_WORDS),
+  );
   const last = folded.split(/\s+/).at(-1) ?? '';
   return DANGLING.has(last) || /(?:lo siguiente|los siguientes|las siguientes|siguiente|the following|as follows|follows|asi|como sigue)$/.test(folded) || isTutorialStep(text);
 }
@@ -66,7 +74,7 @@ export function boldText(inline: string): string | null {
 }
 
 /** Leading emoji, bullets, arrows and keycaps ("🔹", "📌", "➤", "1️⃣") decorate a title; they are not its topic. */
-const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f•·▪▫►▶→➤➔✓✔✗✘★☆※])\s*)+/u;
+const DECORATION = /^(?:(?:\d\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}•·▪▫►▶→➤➔✓✔✗✘★☆※]|\u200d|\ufe0f)\s*)+/u;
 /** "5.", "2.3.", "1)", "IV.", "a)" before a title. A bare number ("2024 en cifras", "3D") is part of it. */
 const NUMBERING = /^(?:\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-z]\)|\([a-z0-9]{1,3}\)|[a-z]\.(?=\s+[¿¡"“\p{Lu}]))\s+/u;
 
@@ -94,9 +102,13 @@ export function cleanTitle(raw: string): string {
     if (next === text) break;
     text = next;
   }
-  return text.replace(/(\*\*|__)/g, '').replace(/\s*:$/, '').trim();
+  return text
+    .replace(/(\*\*|__)/g, '')
+    .replace(/\s*:$/, '')
+    .trim();
 }
 
+// prettier-ignore
 const GENERIC_TITLES = new Set(
   [
     // Spanish
@@ -146,15 +158,21 @@ export function isGenericTitle(title: string): boolean {
   if (isSubjectlessQuestion(title)) return true;
   const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
   if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
-  const folded = foldText(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return GENERIC_TITLES.has(folded) || /^(ejemplos?|examples?|solutions?|solucion(es)?|soluciones|tipo|type|caso|case|parte|part|nivel|level|fase|phase|etapa|stage|paso|step) ?\d+$/.test(folded);
+  const folded = foldText(title)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (
+    GENERIC_TITLES.has(folded) ||
+    /^(ejemplos?|examples?|solutions?|solucion(es)?|soluciones|tipo|type|caso|case|parte|part|nivel|level|fase|phase|etapa|stage|paso|step) ?\d+$/.test(folded)
+  );
 }
-
 
 /**
  * "Cómo se interpreta", "¿Para qué sirve?", "How does it work?": a question that names nothing, asked of the title
  * above it — every word is a question word, a pronoun or a common verb.
  */
+// prettier-ignore
 const SUBJECTLESS_WORDS = new Set(
   ('como que cual cuales para por donde cuando se lo la le es son sirve sirven usa usan utiliza interpreta interpretan funciona funcionan hace hacen ' +
     'calcula aplica lee leer usar funcionar significa hacer how what why when where which does do is are it they work works used use mean means read for')
@@ -204,6 +222,7 @@ export function isDecorativeLine(text: string): boolean {
 }
 
 /** Callout words and notes to the reader: they introduce a remark inside an answer, never a topic of their own. */
+// prettier-ignore
 const CALLOUT_WORDS = new Set(
   ('pista pistas nota notas advertencia advertencias aviso cuidado atencion ojo tip tips consejo truco recuerda recordatorio observacion importante ' +
     'hint hints note notes warning warnings caution careful attention tip tips reminder remember important info information danger abstract quote ' +
@@ -213,7 +232,10 @@ const CALLOUT_WORDS = new Set(
 
 /** A title as its folded words of letters only ("💡 Nota 1:" → "nota"): how word lists are looked up. */
 export function letterWords(title: string): string {
-  return foldText(title).replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldText(title)
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isCalloutWord(title: string): boolean {
@@ -262,11 +284,16 @@ export function isTutorialStep(title: string): boolean {
  * a card of it asks nothing a reader can recall. "Ahora que…", "Now that…" only link to what came before, and
  * "Podemos…", "Tenemos que…", "Consideremos…", "Imaginemos…" (we can, we must, let us consider) open explanations.
  */
-const WALKTHROUGH_START = /^(?:ahora(?! que| bien)|a continuacion|vamos a|veamos|para continuar|continuando|siguiendo con|now(?! that)|let['’]?s|we will|we['’]ll|next,? we|to continue|continuing)(?![\p{L}\p{N}])/u;
+const WALKTHROUGH_START =
+  /^(?:ahora(?! que| bien)|a continuacion|vamos a|veamos|para continuar|continuando|siguiendo con|now(?! that)|let['’]?s|we will|we['’]ll|next,? we|to continue|continuing)(?![\p{L}\p{N}])/u;
 /** "Generemos", "Practiquemos", "Implementaremos", "Crearemos", "Veremos": let us, or we will. */
 const LET_US_VERB = /^[a-z]{2,}(?:emos|aremos|eremos|iremos)$/;
 /** Verbs in -emos that state what we can, must or know: an explanation, not a step. */
-const WE_STATE = new Set('tenemos podemos debemos hemos sabemos queremos vemos hacemos leemos conocemos entendemos obtenemos mantenemos ponemos solemos volvemos consideremos tomemos tomaremos imaginemos recordemos pensemos supongamos notemos observemos temas sistemas problemas esquemas extremos supremos'.split(' '));
+const WE_STATE = new Set(
+  'tenemos podemos debemos hemos sabemos queremos vemos hacemos leemos conocemos entendemos obtenemos mantenemos ponemos solemos volvemos consideremos tomemos tomaremos imaginemos recordemos pensemos supongamos notemos observemos temas sistemas problemas esquemas extremos supremos'.split(
+    ' ',
+  ),
+);
 
 /** "Hagamos", "Escribamos": let us, in verbs whose form is not the present's. */
 const LET_US_AMOS = new Set('hagamos escribamos pongamos construyamos abramos leamos'.split(' '));
@@ -318,6 +345,7 @@ export function isTaskStatement(text: string): boolean {
  * Parts of a statement or of a worked example (LeetCode's "Constraints:", "Input:", a listing's "Results:", a
  * formula's "Where:"): they belong to the card of what they are part of.
  */
+// prettier-ignore
 const STATEMENT_PARTS = new Set(
   'constraints constraint restricciones restriccion input output entrada salida seguimiento results result resultados resultado where donde'
     .split(' ')
