@@ -72,7 +72,7 @@ export async function benchBudgets(): Promise<Row[]> {
       verdict: (scores[id] ?? 0) >= target ? 'ok' : 'MISS',
     });
     return [
-      { measure: `JS + CSS before the first card (${urls.length} files, gzip)`, value: `${kb.toFixed(1)} KB`, target: '≤ 50 KB', verdict: kb <= 50 ? 'ok' : 'MISS' },
+      { measure: `JS + CSS before the first card (${urls.length} files, gzip)`, value: `${kb.toFixed(2)} KB`, target: '≤ 50 KB', verdict: kb <= 50 ? 'ok' : 'MISS' },
       row('performance', 'performance (mobile, simulated)', 95),
       row('accessibility', 'accessibility', 100),
       row('best-practices', 'best practices', 100),

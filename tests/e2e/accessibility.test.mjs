@@ -46,6 +46,8 @@ test('ratings say their intervals, each new question is announced, and the focus
 
   // The card menu: arrows move between its items, Escape closes it and gives the focus back to its button.
   await page.getByRole('button', { name: 'Card actions' }).click();
+  // Its items load with the first opening.
+  await page.getByRole('menu').waitFor();
   assert.equal((await focused(page)).text, 'Bury until tomorrow');
   await page.keyboard.press('ArrowDown');
   assert.equal((await focused(page)).text, 'Suspend card');
