@@ -5,7 +5,9 @@
 import { DECK_INDEX_FILE, isDeckFile, isDeckIndex } from '../core/deck-files.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
 import { cardIdFor } from './ids.ts';
-import { REMOVED_BUNDLED_SETTING, StoreError, type Store } from './store.ts';
+import { REMOVED_BUNDLED_SETTING } from './settings-repository.ts';
+import { StoreError } from './store-error.ts';
+import type { Store } from './store.ts';
 
 export interface SyncProgress {
   done: number;
@@ -94,7 +96,7 @@ export async function syncBundledDecks(store: Store, now: number, onProgress: (p
 async function syncOnce(store: Store, now: number, onProgress: (progress: SyncProgress) => void, fetcher: typeof fetch): Promise<SyncResult> {
   const index = await fetchDeckIndex(fetcher);
   const basis = await store.writeBasis();
-  const [decks, removed] = await Promise.all([store.listDecks(), store.getSetting(REMOVED_BUNDLED_SETTING)]);
+  const [decks, removed] = await Promise.all([store.decks.list(), store.settings.get(REMOVED_BUNDLED_SETTING)]);
   const stored = new Map(decks.map((deck) => [deck.id, deck]));
   // A deck the user removed stays removed, through every later release.
   const gone = new Set(Array.isArray(removed) ? removed : []);

@@ -11,7 +11,8 @@ import type { CardBody } from '../core/deck-content.ts';
 import { cardIdFor } from './ids.ts';
 import type { Problem } from './note-files.ts';
 import type { ReadNotes } from './read-notes.ts';
-import type { Store, WriteBasis } from './store.ts';
+import type { Store } from './store.ts';
+import type { WriteBasis } from './write-basis.ts';
 import { applyImport as applyStoredImport } from './store-import.ts';
 
 export interface ImportPreview {
@@ -132,7 +133,7 @@ export async function prepareBundledUpdate(store: Store, files: DeckFile[], hash
 async function planAgainstStore(store: Store, files: DeckFile[], read?: ReadNotes): Promise<{ plan: ImportPlan; storedBodies: Map<string, CardBody>; basis: WriteBasis }> {
   // Read first: a deck changed after it makes the plan refuse to apply instead of overwriting the change.
   const basis = await store.writeBasis();
-  const decks = await store.listDecks();
+  const decks = await store.decks.list();
   const leaving = read?.root ? leavingDecks(decks, files, read) : [];
   const stored = await candidateDecks(store, decks, files, new Set(leaving.map((l) => l.file.id)));
   return {
@@ -147,12 +148,12 @@ async function planAgainstStore(store: Store, files: DeckFile[], read?: ReadNote
  * read; other decks' are not, so a small import stays fast in a large collection.
  */
 async function candidateDecks(store: Store, decks: DeckRecord[], files: DeckFile[], leaving: ReadonlySet<string>): Promise<StoredDeckSnapshot[]> {
-  const refLists = await store.cardRefs(decks.map((d) => d.id));
+  const refLists = await store.decks.cardRefs(decks.map((d) => d.id));
   const ids = new Set([...files.map((f) => f.id), ...leaving]);
   const tails = new Set(files.flatMap((f) => f.cards.map((c) => keyTail(c.key))));
   const wanted = refLists.filter(({ deckId, refs }) => ids.has(deckId) || refs.some((r) => tails.has(keyTail(r.key))));
   const sources = new Map(decks.map((d) => [d.id, d.source]));
-  return Promise.all(wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.cardBodies(deckId) })));
+  return Promise.all(wanted.map(async ({ deckId, refs }) => ({ id: deckId, source: sources.get(deckId) ?? '', refs, bodies: await store.decks.cardBodies(deckId) })));
 }
 
 /**

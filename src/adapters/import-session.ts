@@ -10,7 +10,8 @@ import { applyImport, htmlToSanitize, planNotes, prepareBundledUpdate, replan, u
 import type { Problem } from './note-files.ts';
 import { blobFile, type PickedBlob, type SelectedFile } from './picked-files.ts';
 import { readNotes, type Progress } from './read-notes.ts';
-import { StoreError, type Store } from './store.ts';
+import { StoreError } from './store-error.ts';
+import type { Store } from './store.ts';
 
 export type PreviewChange = CardChange | 'retired';
 export const PREVIEW_CHANGES: readonly PreviewChange[] = ['new', 'changed', 'moved', 'revived', 'retired', 'unchanged'];

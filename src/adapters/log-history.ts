@@ -9,7 +9,10 @@ import { sameRecord } from '../core/records.ts';
 import { COUNTER_KEY, DEVICE_KEY, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
-import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
+import { bumpTracked } from './schedule-repository.ts';
+import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
+import { guarded } from './store-error.ts';
+import type { Connection } from './store.ts';
 
 /** The events at `refs` (undefined where one is gone), and the pages read to find them, for removeEvents. */
 export async function findEvents(pages: PagesStore, refs: readonly LogRef[]): Promise<{ found: (ReviewLogRecord | undefined)[]; pages: Map<string, LogPage> }> {
@@ -129,7 +132,7 @@ export async function putEvents(store: PagesStore<'readwrite'>, events: readonly
 
 /** Undo, as Store.restoreState describes it. */
 export function restoreState(
-  store: Store,
+  store: Connection,
   undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null },
   basis: WriteBasis,
 ): Promise<void> {
@@ -142,20 +145,19 @@ export function restoreState(
       findEvents(pages, log === null ? [] : [log]),
       checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
     ]);
-    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId))
-      throw new StoreError('stale', new Error(`card ${cardId} changed in another window`));
+    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
     if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
     if (before) tx.objectStore('states').put(before);
     else {
       tx.objectStore('states').delete(cardId);
-      await store.bumpTracked(tx.objectStore('decks'), deckId, -1);
+      await bumpTracked(tx.objectStore('decks'), deckId, -1);
     }
     await tx.done;
   });
 }
 
 /** The streak, as Store.reviewStreak describes it. */
-export function reviewStreak(store: Store, today: number): Promise<number> {
+export function reviewStreak(store: Connection, today: number): Promise<number> {
   return guarded(async () => {
     const index = store.db.transaction('logPages').store.index('day');
     let streak = 0;

@@ -19,7 +19,9 @@ import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from 
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import { allEvents, pageBatches, putEvents, startNewDevice } from './log-history.ts';
-import { guarded, LAST_BACKUP_SETTING, type Store } from './store.ts';
+import { guarded } from './store-error.ts';
+import { LAST_BACKUP_SETTING } from './settings-repository.ts';
+import type { Store } from './store.ts';
 
 /** Every store of the database, in the order a restore writes them. */
 const ALL_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media'] as const;
@@ -28,7 +30,7 @@ const PROGRESS_EVERY = 5000;
 const PAGES_PER_READ = 100;
 
 export function markBackedUp(store: Store, now: number): Promise<void> {
-  return store.putSetting(LAST_BACKUP_SETTING, now);
+  return store.settings.put(LAST_BACKUP_SETTING, now);
 }
 
 /** Every event of the log (for the CSV export, rescheduling), in replay order. */

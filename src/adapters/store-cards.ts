@@ -9,7 +9,9 @@ import type { LogRef } from '../core/log-pages.ts';
 import { GENERATION_KEY, type DeckRecord, type ReviewLogEntry } from './db-schema.ts';
 import { findEvents, removeEvents } from './log-history.ts';
 import { appendEvents, type LogTx } from './log-store.ts';
-import { checkBasis, guarded, StoreError, type Store, type WriteBasis } from './store.ts';
+import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
+import { guarded } from './store-error.ts';
+import type { Store } from './store.ts';
 
 export interface Collection {
   decks: DeckRecord[];
@@ -67,7 +69,7 @@ export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: 
     const gone = new Map(removing.map((e, i) => [e, removed.found[i]]));
     edits.forEach((edit, i) => {
       const missing = edit.removeLog !== undefined && gone.get(edit)?.cardId !== edit.cardId;
-      if (missing || !sameRecord(current[i] ?? null, edit.before)) throw new StoreError('stale', new Error(`card ${edit.cardId} changed in another window`));
+      if (missing || !sameRecord(current[i] ?? null, edit.before)) throw staleCard(edit.cardId);
     });
     removeEvents(pages, removed.pages, new Set(removing.map((e) => e.removeLog!.id)));
     const tracked = new Map<string, number>();

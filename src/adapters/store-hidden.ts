@@ -4,10 +4,14 @@
  */
 import { hideWithSection, newRecord, showAgain } from '../core/card-record.ts';
 import { hidingSection, type HiddenSection } from '../core/hidden-sections.ts';
-import { checkBasis, HIDDEN_SECTIONS_SETTING, readHiddenSections, type Store, type WriteBasis } from './store.ts';
+import { bumpTracked } from './schedule-repository.ts';
+import { checkBasis, type WriteBasis } from './write-basis.ts';
+import { HIDDEN_SECTIONS_SETTING } from './settings-repository.ts';
+import { readHiddenSections } from './hidden-repository.ts';
+import type { Connection } from './store.ts';
 
 /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
-export function unhide(store: Store, cardIds: string[]): Promise<number> {
+export function unhide(store: Connection, cardIds: string[]): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction('states', 'readwrite', { durability: 'strict' });
     let changed = 0;
@@ -27,7 +31,7 @@ export function unhide(store: Store, cardIds: string[]): Promise<number> {
  * every live card of it and of its subsections is hidden now, within one transaction, if its deck is unchanged
  * since `basis`. Cards hidden already stay as they are. Resolves to how many cards it hid.
  */
-export function hideSection(store: Store, section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
+export function hideSection(store: Connection, section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction(['settings', 'states', 'cardRefs', 'cardBodies', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
     const decks = tx.objectStore('decks');
@@ -50,14 +54,14 @@ export function hideSection(store: Store, section: HiddenSection, now: number, b
       hidden++;
       if (!state) added++;
     }
-    if (added > 0) await store.bumpTracked(decks, section.deckId, added);
+    if (added > 0) await bumpTracked(decks, section.deckId, added);
     await tx.done;
     return hidden;
   });
 }
 
 /** Shows a hidden section again: it is forgotten, and the cards it hid come back, due when they were due. */
-export function showSection(store: Store, sectionId: string): Promise<number> {
+export function showSection(store: Connection, sectionId: string): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction(['settings', 'states'], 'readwrite', { durability: 'strict' });
     const sections = await readHiddenSections(tx.objectStore('settings'));

@@ -12,7 +12,11 @@ import { countCardEvents, dropCardEvents } from './log-history.ts';
 import type { IDBPTransaction } from 'idb';
 import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
-import { checkBasis, guarded, HIDDEN_SECTIONS_SETTING, readHiddenSections, REMOVED_BUNDLED_SETTING, StoreError, type Store, type WriteBasis } from './store.ts';
+import { checkBasis, type WriteBasis } from './write-basis.ts';
+import { guarded, StoreError } from './store-error.ts';
+import { HIDDEN_SECTIONS_SETTING, REMOVED_BUNDLED_SETTING } from './settings-repository.ts';
+import { readHiddenSections } from './hidden-repository.ts';
+import type { Store } from './store.ts';
 
 /**
  * Applies an import plan in one transaction: decks, their cards (retired ones kept), states of cards that moved

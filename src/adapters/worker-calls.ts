@@ -2,7 +2,7 @@
  * Calls into a module worker: one promise per request, progress on the way, and a storage failure in the worker
  * coming back as the same StoreError the page would have had. The worker side is src/workers/serve.ts.
  */
-import { StoreError, type StoreErrorKind } from './store.ts';
+import { StoreError, type StoreErrorKind } from './store-error.ts';
 
 export type WorkerAnswer = { id: number; result: unknown } | { id: number; progress: [number, number] } | { id: number; error: { kind: StoreErrorKind | null; message: string } };
 

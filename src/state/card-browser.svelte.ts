@@ -4,7 +4,8 @@
  * another window meanwhile makes them refuse, and the collection is read again.
  */
 import { applyCardEdits, readCollection } from '../adapters/store-cards.ts';
-import { StoreError, type WriteBasis } from '../adapters/store.ts';
+import { StoreError } from '../adapters/store-error.ts';
+import type { WriteBasis } from '../adapters/write-basis.ts';
 import type { ReviewLogRecord } from '../adapters/db-schema.ts';
 import { planAction, undoEdits, type CardActionName, type CardEdit } from '../core/card-actions.ts';
 import { browseRows, EMPTY_QUERY, searchRows, withState, type BrowseQuery, type BrowseRow } from '../core/card-search.ts';
@@ -104,11 +105,11 @@ export class CardBrowser {
 
   /** The card's history, in replay order. */
   history(cardId: string): Promise<ReviewLogRecord[]> {
-    return this.context.store.logFor(cardId);
+    return this.context.store.log.ofCard(cardId);
   }
 
   deckMedia(deckId: string): Promise<Map<string, Uint8Array>> {
-    return this.context.store.deckMedia(deckId);
+    return this.context.store.decks.media(deckId);
   }
 
   toggleSelecting(): void {

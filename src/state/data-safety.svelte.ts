@@ -2,7 +2,8 @@
 import type { BackupService, OpenedBackup } from '../adapters/backup-service.ts';
 import type { ChangeChannel } from '../adapters/change-channel.ts';
 import type { Clock } from '../adapters/clock.ts';
-import { LAST_BACKUP_SETTING, type Store } from '../adapters/store.ts';
+import { LAST_BACKUP_SETTING } from '../adapters/settings-repository.ts';
+import type { Store } from '../adapters/store.ts';
 import type { BackupProblem } from '../core/backup.ts';
 import { exportBackup, exportReviewLog, sanitizeBackupBodies } from './backup.ts';
 
@@ -30,7 +31,7 @@ export class DataSafety {
   ) {}
 
   async load(): Promise<void> {
-    this.lastBackupAt = (await this.store.getSetting(LAST_BACKUP_SETTING)) ?? null;
+    this.lastBackupAt = (await this.store.settings.get(LAST_BACKUP_SETTING)) ?? null;
     await this.readStorage();
   }
 

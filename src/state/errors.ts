@@ -1,4 +1,4 @@
-import { StoreError } from '../adapters/store.ts';
+import { StoreError } from '../adapters/store-error.ts';
 import { t } from '../i18n/i18n.svelte.ts';
 
 /** A sentence the user can act on, for any failure that reaches a screen. */

@@ -2,7 +2,7 @@
 import { buildDeckTree, countDecks, overallCounts, type Counts, type DeckNode } from '../core/deck-tree.ts';
 import type { DeckRecord } from '../adapters/db-schema.ts';
 import { backupReminderDue, backupSnoozedUntil } from '../core/backup.ts';
-import { BACKUP_SNOOZE_SETTING, COLLAPSED_DECKS_SETTING, LAST_BACKUP_SETTING } from '../adapters/store.ts';
+import { BACKUP_SNOOZE_SETTING, COLLAPSED_DECKS_SETTING, LAST_BACKUP_SETTING } from '../adapters/settings-repository.ts';
 import { dayWindow, doneInLog, limitsToday, type StudyContext } from './study-context.ts';
 
 export class Library {
@@ -30,15 +30,15 @@ export class Library {
     const { store } = this.context;
     const day = dayWindow(this.context);
     const [decks, due, todays, leeches, backup, firstReviewAt, hidden, sections, collapsed] = await Promise.all([
-      store.listDecks(),
-      store.dueStates(day.dayEnd),
-      store.reviewsBetween(day.dayStart, day.dayEnd),
-      store.leeches(),
-      store.getSettings([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
-      store.firstReviewAt(),
-      store.hiddenStates(),
-      store.hiddenSections(),
-      store.getSetting(COLLAPSED_DECKS_SETTING),
+      store.decks.list(),
+      store.schedule.due(day.dayEnd),
+      store.log.between(day.dayStart, day.dayEnd),
+      store.schedule.leeches(),
+      store.settings.getMany([LAST_BACKUP_SETTING, BACKUP_SNOOZE_SETTING]),
+      store.log.firstReviewAt(),
+      store.hidden.cards(),
+      store.hidden.sections(),
+      store.settings.get(COLLAPSED_DECKS_SETTING),
     ]);
     this.hidden = hidden.filter((s) => !s.hiddenSection).map((s) => ({ cardId: s.cardId, deckId: s.deckId }));
     const bySection = new Map<string, number>();
@@ -80,20 +80,20 @@ export class Library {
   async hiddenCards(): Promise<{ cardId: string; question: string; deck: string }[]> {
     const titles = new Map(this.decks.map((d) => [d.id, d.title]));
     const deckIds = [...new Set(this.hidden.map((h) => h.deckId))];
-    const bodies = new Map((await Promise.all(deckIds.map((id) => this.context.store.cardBodies(id)))).flat().map((b) => [b.id, b.question]));
+    const bodies = new Map((await Promise.all(deckIds.map((id) => this.context.store.decks.cardBodies(id)))).flat().map((b) => [b.id, b.question]));
     return this.hidden.map((h) => ({ cardId: h.cardId, question: bodies.get(h.cardId) ?? '', deck: titles.get(h.deckId) ?? '' }));
   }
 
   /** "Show again": the card comes back to its deck's reviews. */
   async unhide(cardId: string): Promise<void> {
-    await this.context.store.unhide([cardId]);
+    await this.context.store.hidden.unhide([cardId]);
     this.context.changes.announce('decks');
     await this.refresh();
   }
 
   /** "Show again" on a hidden section: its cards come back to their deck's reviews, and later imports leave them be. */
   async showSection(sectionId: string): Promise<void> {
-    await this.context.store.showSection(sectionId);
+    await this.context.store.hidden.showSection(sectionId);
     this.context.changes.announce('decks');
     await this.refresh();
   }
@@ -101,7 +101,7 @@ export class Library {
   /** "Later" on the backup reminder: ask again in three days. */
   async snoozeBackupReminder(): Promise<void> {
     this.backupDue = false;
-    await this.context.store.putSetting(BACKUP_SNOOZE_SETTING, backupSnoozedUntil(this.context.clock.now()));
+    await this.context.store.settings.put(BACKUP_SNOOZE_SETTING, backupSnoozedUntil(this.context.clock.now()));
   }
 
   /** Folds or unfolds a folder of the tree; remembered for the next visit. */
@@ -110,7 +110,7 @@ export class Library {
     if (next.has(key)) next.delete(key);
     else next.add(key);
     this.collapsed = next;
-    await this.context.store.putSetting(COLLAPSED_DECKS_SETTING, [...next]);
+    await this.context.store.settings.put(COLLAPSED_DECKS_SETTING, [...next]);
   }
 
   /** How many cards and reviews removing these decks would delete, for the warning before it. */

@@ -118,9 +118,9 @@ export class Pwa {
       this.storage = 'persistent';
       return;
     }
-    const asked = await store.getSetting('persistenceAsked');
+    const asked = await store.settings.get('persistenceAsked');
     const granted = asked ? false : await navigator.storage.persist();
-    if (!asked) await store.putSetting('persistenceAsked', true);
+    if (!asked) await store.settings.put('persistenceAsked', true);
     this.storage = granted ? 'persistent' : 'refused';
   }
 }

@@ -5,7 +5,8 @@
 import type { ReviewLogEntry, StateRecord } from '../adapters/db-schema.ts';
 import { eventDay, type LogRef } from '../core/log-pages.ts';
 import { mediaUrls } from '../adapters/media.ts';
-import { StoreError, type WriteBasis } from '../adapters/store.ts';
+import { StoreError } from '../adapters/store-error.ts';
+import type { WriteBasis } from '../adapters/write-basis.ts';
 import * as cardRecord from '../core/card-record.ts';
 import { isReview } from '../core/records.ts';
 import { randomId } from '../adapters/ids.ts';
@@ -132,16 +133,16 @@ export class ReviewSession {
     // Read before everything else: a change made after it makes the session's writes refuse, never apply.
     this.basis = await store.writeBasis();
     this.day = dayWindow(this.context);
-    this.deckIds = this.requestedDecks ?? (await store.listDecks()).map((d) => d.id);
+    this.deckIds = this.requestedDecks ?? (await store.decks.list()).map((d) => d.id);
     const wanted = new Set(this.deckIds);
     const dueLimit = (limits: { reviewsPerDay: number }) => limits.reviewsPerDay + LEARNING_HEADROOM;
     const [refLists, due, todays, trackedIds] = await Promise.all([
-      store.cardRefs(this.deckIds),
+      store.decks.cardRefs(this.deckIds),
       this.requestedDecks
-        ? Promise.all(this.requestedDecks.map((id) => store.deckDueStates(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
-        : store.dueStates(this.day.dayEnd, dueLimit(this.context.limits)),
-      store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
-      store.trackedCardIds(this.requestedDecks),
+        ? Promise.all(this.requestedDecks.map((id) => store.schedule.deckDue(id, this.day.dayEnd, dueLimit(this.context.limitsFor(id))))).then((l) => l.flat())
+        : store.schedule.due(this.day.dayEnd, dueLimit(this.context.limits)),
+      store.log.between(this.day.dayStart, this.day.dayEnd),
+      store.schedule.trackedCardIds(this.requestedDecks),
     ]);
     if (this.mode.card) return this.loadOne(this.mode.card, refLists);
     if (this.practice) return this.loadPractice(refLists);
@@ -174,7 +175,7 @@ export class ReviewSession {
    */
   private async loadOne(cardId: string, refLists: { deckId: string; refs: CardRef[] }[]): Promise<void> {
     const found = refLists.flatMap(({ deckId, refs }) => refs.filter((r) => r.id === cardId && !r.retired).map((ref) => ({ ...ref, deckId })));
-    const record = (await this.context.store.states([cardId])).get(cardId) ?? null;
+    const record = (await this.context.store.schedule.states([cardId])).get(cardId) ?? null;
     const ref = found[0];
     const entries = ref && !record?.suspended && !record?.retired ? [{ card: ref, state: record?.fsrs ?? null, due: this.day.now }] : [];
     if (record) this.records.set(cardId, record);
@@ -187,7 +188,7 @@ export class ReviewSession {
   /** Practice: the studied cards of these decks that are in the schedule, soonest due first, whatever the limits. */
   private async loadPractice(refLists: { deckId: string; refs: CardRef[] }[]): Promise<void> {
     const refs = refLists.flatMap(({ deckId, refs }) => refs.filter((r) => !r.retired).map((ref) => ({ ...ref, deckId })));
-    const states = await this.context.store.states(refs.map((r) => r.id));
+    const states = await this.context.store.schedule.states(refs.map((r) => r.id));
     const entries = refs
       .map((card) => ({ card, record: states.get(card.id) }))
       .filter(({ record }) => record && !record.suspended && !record.retired && record.fsrs.phase !== 'new')
@@ -249,7 +250,7 @@ export class ReviewSession {
         ...(isLeech ? { leechOf: card.ref.deckId } : {}),
       };
       const log = this.answered(card, rating, now, before, after);
-      const logged = await this.context.store.recordReview({ state: record, before, log }, this.basis);
+      const logged = await this.context.store.schedule.recordReview({ state: record, before, log }, this.basis);
       this.pushUndo(card, before, record, logged);
       this.records.set(card.ref.id, record);
       this.queue = suspended ? this.without(card.ref.id) : afterAnswer(this.queue, card.ref, after, this.day.dayEnd);
@@ -282,7 +283,7 @@ export class ReviewSession {
     await this.run(async () => {
       const now = this.context.clock.now();
       const log: ReviewLogEntry = { ...this.answered(card, rating, now, record, record.fsrs), practice: true };
-      const logged = await this.context.store.recordReview({ state: record, before: record, log }, this.basis);
+      const logged = await this.context.store.schedule.recordReview({ state: record, before: record, log }, this.basis);
       this.pushUndo(card, record, record, logged);
       const rest = this.without(card.ref.id);
       this.queue = rating === 1 ? { ...rest, reviews: [...rest.reviews, { card: card.ref, state: record.fsrs, due: now }] } : rest;
@@ -311,7 +312,7 @@ export class ReviewSession {
     await this.run(async () => {
       const now = this.context.clock.now();
       const section: HiddenSection = { id: randomId(), deckId: card.ref.deckId, path: sectionOf(card.body), createdAt: now };
-      await this.context.store.hideSection(section, now, this.basis);
+      await this.context.store.hidden.hideSection(section, now, this.basis);
       const { bodies } = await this.bodiesOf(card.ref.deckId);
       const hidden = new Set([...bodies.values()].filter((body) => hidingSection([section], section.deckId, body)).map((body) => body.id));
       const keep = (list: Queue<SessionRef>['learning']) => list.filter((e) => !hidden.has(e.card.id));
@@ -332,7 +333,7 @@ export class ReviewSession {
     if (!action || this.busy) return;
     if (action.kind !== 'section') return this.undo();
     await this.run(async () => {
-      await this.context.store.showSection(action.sectionId);
+      await this.context.store.hidden.showSection(action.sectionId);
       this.context.changes.announce('decks');
       this.lastAction = null;
       this.summary = null;
@@ -351,7 +352,7 @@ export class ReviewSession {
       const dayStart = this.day.dayStart;
       const before = this.context.extraNew?.dayStart === dayStart ? this.context.extraNew.count : 0;
       const extraNew = { dayStart, count: before + count };
-      await this.context.store.putSetting(EXTRA_NEW_SETTING, extraNew);
+      await this.context.store.settings.put(EXTRA_NEW_SETTING, extraNew);
       this.context.extraNew = extraNew;
       this.context.changes.announce('settings');
       this.summary = null;
@@ -369,7 +370,7 @@ export class ReviewSession {
     if (!entry || this.busy) return;
     await this.run(async () => {
       const { id: cardId, deckId } = entry.card.ref;
-      await this.context.store.restoreState({ cardId, deckId, before: entry.before, written: entry.written, log: entry.log }, this.basis);
+      await this.context.store.schedule.restoreState({ cardId, deckId, before: entry.before, written: entry.written, log: entry.log }, this.basis);
       this.undoStack.pop();
       if (entry.before) this.records.set(entry.card.ref.id, entry.before);
       else this.records.delete(entry.card.ref.id);
@@ -392,7 +393,7 @@ export class ReviewSession {
       const before = card.record;
       const base = before ?? cardRecord.newRecord(card.ref.id, card.ref.deckId, now);
       const record = change(base);
-      await this.context.store.putFlags(record, before, this.basis);
+      await this.context.store.schedule.putFlags(record, before, this.basis);
       this.pushUndo(card, before, record, null);
       this.records.set(card.ref.id, record);
       this.queue = this.without(card.ref.id);
@@ -461,7 +462,7 @@ export class ReviewSession {
     let loading = this.bodies.get(deckId);
     if (!loading) {
       const { store } = this.context;
-      loading = Promise.all([store.cardBodies(deckId), store.deckMedia(deckId)]).then(([list, images]) => {
+      loading = Promise.all([store.decks.cardBodies(deckId), store.decks.media(deckId)]).then(([list, images]) => {
         const { urls, revoke } = mediaUrls(images);
         this.revokers.push(revoke);
         return { bodies: new Map(list.map((b) => [b.id, b])), media: urls };
@@ -476,11 +477,11 @@ export class ReviewSession {
     const { store } = this.context;
     const tomorrowEnd = this.day.dayEnd + DAY;
     const [nextDue, dueTomorrow, decks, todays, streak] = await Promise.all([
-      store.nextDueAt(now),
-      store.dueCountBetween(this.day.dayEnd, tomorrowEnd),
-      store.listDecks(),
-      store.reviewsBetween(this.day.dayStart, this.day.dayEnd),
-      store.reviewStreak(eventDay({ time: this.day.dayStart, shift: this.day.shift })),
+      store.schedule.nextDueAt(now),
+      store.schedule.dueCountBetween(this.day.dayEnd, tomorrowEnd),
+      store.decks.list(),
+      store.log.between(this.day.dayStart, this.day.dayEnd),
+      store.log.streak(eventDay({ time: this.day.dayStart, shift: this.day.shift })),
     ]);
     const answered = todays.filter(isReview);
     const reviewCards = answered.filter((r) => r.phaseBefore === 'review');
@@ -493,7 +494,7 @@ export class ReviewSession {
     const done = sumDone(doneByDeck.values());
     const waitingNew = wanted.reduce((sum, d) => sum + unseen(d), 0);
     const deckFull = wanted.some((d) => unseen(d) > 0 && (doneByDeck.get(d.id)?.newCards ?? 0) >= today.limitsFor(d.id).newPerDay);
-    const reviewsWaiting = done.reviews >= today.limits.reviewsPerDay && (await store.dueCountBetween(0, this.day.dayEnd)) > 0;
+    const reviewsWaiting = done.reviews >= today.limits.reviewsPerDay && (await store.schedule.dueCountBetween(0, this.day.dayEnd)) > 0;
     const limitReached = waitingNew > 0 && done.newCards >= today.limits.newPerDay ? 'new' : waitingNew > 0 && deckFull ? 'deck-new' : reviewsWaiting ? 'reviews' : null;
     return {
       reviewed: this.reviewed,

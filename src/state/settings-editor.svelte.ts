@@ -63,13 +63,13 @@ export class SettingsEditor {
     this.status = 'saving';
     const before = this.context.scheduler.settings;
     const { store, clock, changes } = this.context;
-    await store.putSettings({ scheduler: parsed.scheduler, limits: parsed.limits, deckLimits: this.savedDeckLimits() });
+    await store.settings.putMany({ scheduler: parsed.scheduler, limits: parsed.limits, deckLimits: this.savedDeckLimits() });
     changes.announce('settings');
     this.context = await loadStudyContext(store, clock, changes);
     this.onsaved(this.context);
     this.status = 'saved';
     this.rescheduled = null;
-    const studied = schedulingChanged(before, this.context.scheduler.settings) ? (await store.trackedCardIds(null)).length : 0;
+    const studied = schedulingChanged(before, this.context.scheduler.settings) ? (await store.schedule.trackedCardIds(null)).length : 0;
     this.rescheduleOffer = studied > 0 ? studied : null;
   }
 

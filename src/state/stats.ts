@@ -15,7 +15,7 @@ export async function loadStats(context: StudyContext): Promise<StatsView> {
   const { store } = context;
   const window = dayWindow(context);
   const today = studyDay(window.now, window.shift);
-  const [totals, states, decks] = await Promise.all([store.dayTotalsFrom(today - HEATMAP_DAYS), allStates(store), store.listDecks()]);
+  const [totals, states, decks] = await Promise.all([store.log.dayTotalsFrom(today - HEATMAP_DAYS), allStates(store), store.decks.list()]);
   const stats = computeStats({
     ledger: ledgerOf(totals),
     cards: states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: s.retired === true, ...(s.queueDue !== undefined ? { queueDue: s.queueDue } : {}) })),

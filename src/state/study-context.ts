@@ -27,7 +27,7 @@ export interface StudyContext {
 }
 
 export async function loadStudyContext(store: Store, clock: Clock, changes: ChangeChannel = silentChannel): Promise<StudyContext> {
-  const saved = await store.getSettings(['scheduler', 'limits', 'deckLimits', EXTRA_NEW_SETTING, THEME_SETTING, LANGUAGE_SETTING]);
+  const saved = await store.settings.getMany(['scheduler', 'limits', 'deckLimits', EXTRA_NEW_SETTING, THEME_SETTING, LANGUAGE_SETTING]);
   const merged = { ...DEFAULT_SCHEDULER_SETTINGS, ...saved.scheduler };
   // A damaged setting must not stop reviews: fall back to the defaults.
   const settings = validateSettings(merged).length === 0 ? merged : DEFAULT_SCHEDULER_SETTINGS;

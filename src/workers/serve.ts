@@ -1,6 +1,6 @@
 /** The worker side of adapters/worker-calls.ts: answers each request with its result, its progress, or its error. */
 import type { WorkerAnswer } from '../adapters/worker-calls.ts';
-import { StoreError } from '../adapters/store.ts';
+import { StoreError } from '../adapters/store-error.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

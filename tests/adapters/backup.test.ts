@@ -48,7 +48,7 @@ async function collection(name: string, history = simulatedHistory({ now: NOW, d
   await replaceAll(store, memoryContent(history));
   const notes = [bytesFile('redes.md', strToU8('# Redes\n\n## Capas\n\n![Capas](img/capas.png)\n\nSiete capas.\n')), bytesFile('img/capas.png', PNG)];
   await applyImport(store, await prepareImport(store, notes), NOW);
-  await store.putSettings({ scheduler: { desiredRetention: 0.85 }, theme: 'dark', language: 'es' });
+  await store.settings.putMany({ scheduler: { desiredRetention: 0.85 }, theme: 'dark', language: 'es' });
   return store;
 }
 
@@ -90,10 +90,10 @@ describe('backup and restore', () => {
     expect(progress.at(-1)).toEqual([total, total]);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     const target = await Store.open(restored);
-    expect([...(await target.deckMedia('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
+    expect([...(await target.decks.media('redes')).get('media/img/capas.png')!]).toEqual([...PNG]);
     // The restored copy logs as a device of its own: its next event's id is none of the restored ones.
     const { id: _id, device: _device, seq: _seq, ...entry } = events(before)[0]!;
-    const next = await target.recordReview({ state: before.states![0] as never, before: before.states![0] as never, log: entry }, await target.writeBasis());
+    const next = await target.schedule.recordReview({ state: before.states![0] as never, before: before.states![0] as never, log: entry }, await target.writeBasis());
     const devices = new Set(events(before).map((e) => e.device));
     expect(next.id).toMatch(/:1$/);
     expect(devices.has(next.id.split(':')[0]!)).toBe(false);

@@ -19,9 +19,9 @@ const folder = (...files: [string, string][]) => files.map(([name, text]) => not
 let counter = 0;
 
 async function reviewFirstCard(store: Store, deckId: string): Promise<string> {
-  const ref = (await store.cardRefs([deckId]))[0]!.refs[0]!;
+  const ref = (await store.decks.cardRefs([deckId]))[0]!.refs[0]!;
   const fsrs = createScheduler().next(null, 3, 2, 0);
-  await store.recordReview(
+  await store.schedule.recordReview(
     {
       state: { cardId: ref.id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: fsrs.due },
       before: null,
@@ -47,19 +47,19 @@ describe('deleted notes retire', () => {
     expect(view.hasChanges).toBe(true);
     await applyImport(store, without, 3);
 
-    expect(await store.getDeck('biologia')).toMatchObject({ cardCount: 0, retired: 2 });
-    const [state] = (await store.states([reviewed])).values();
+    expect(await store.decks.get('biologia')).toMatchObject({ cardCount: 0, retired: 2 });
+    const [state] = (await store.schedule.states([reviewed])).values();
     expect(state).toMatchObject({ retired: true });
     expect(state!.queueDue).toBeUndefined();
-    expect(await store.dueStates(1e12)).not.toContainEqual(expect.objectContaining({ cardId: reviewed }));
-    expect(await store.logFor(reviewed)).toHaveLength(1);
+    expect(await store.schedule.due(1e12)).not.toContainEqual(expect.objectContaining({ cardId: reviewed }));
+    expect(await store.log.ofCard(reviewed)).toHaveLength(1);
     expect(await storedProblems(name)).toEqual([]);
 
     const back = await prepareImport(store, folder(['algebra.md', ALGEBRA], ['biologia.md', BIOLOGY]));
     expect(back.summaries.get('biologia')).toMatchObject({ revived: 2 });
     await applyImport(store, back, 4);
-    expect(await store.getDeck('biologia')).toMatchObject({ cardCount: 2, retired: 0 });
-    const [revived] = (await store.states([reviewed])).values();
+    expect(await store.decks.get('biologia')).toMatchObject({ cardCount: 2, retired: 0 });
+    const [revived] = (await store.schedule.states([reviewed])).values();
     expect(revived).toMatchObject({ queueDue: revived!.fsrs.due, fsrs: { reps: 1 } });
     expect(revived!.retired).toBeUndefined();
     expect(await storedProblems(name)).toEqual([]);
@@ -110,9 +110,9 @@ describe('deleted notes retire', () => {
     expect(previewView(await prepareImport(store, [zip({ 'algebra.md': ALGEBRA })])).decks.filter((d) => d.gone)).toEqual([]);
 
     expect(await purgeRetired(store)).toBe(2);
-    expect(await store.getDeck('biologia')).toBeUndefined();
-    expect(await store.logFor(reviewed)).toHaveLength(0);
-    expect((await store.listDecks()).map((d) => d.id)).toEqual(['algebra']);
+    expect(await store.decks.get('biologia')).toBeUndefined();
+    expect(await store.log.ofCard(reviewed)).toHaveLength(0);
+    expect((await store.decks.list()).map((d) => d.id)).toEqual(['algebra']);
     expect(await storedProblems(name)).toEqual([]);
     store.close();
   });

@@ -18,7 +18,7 @@ describe('importing notes in the app', () => {
     const first = await prepareImport(store, [note('t.md', hostile)]);
     expect(first.summaries.get('t')).toMatchObject({ fresh: 2 });
     await applyImport(store, first, 1);
-    const bodies = await store.cardBodies('t');
+    const bodies = await store.decks.cardBodies('t');
     expect(bodies.map((b) => b.answerHtml).join('')).not.toMatch(/href="javascript|<script|<b>/);
 
     const again = await prepareImport(store, [note('t.md', hostile.replace('y texto.', 'y más texto.'))]);
@@ -42,10 +42,10 @@ describe('purging retired cards', () => {
     const store = await Store.open(`import-${++counter}`);
     const text = '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n';
     await applyImport(store, await prepareImport(store, [note('t.md', text)]), 1);
-    const [uno, dos] = (await store.cardRefs(['t']))[0]!.refs;
+    const [uno, dos] = (await store.decks.cardRefs(['t']))[0]!.refs;
     for (const ref of [uno!, dos!]) {
       const fsrs = { phase: 'review' as const, due: 5, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, lastReview: 1 };
-      await store.recordReview(
+      await store.schedule.recordReview(
         {
           state: { cardId: ref.id, deckId: 't', fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: 5 },
           before: null,
@@ -55,14 +55,14 @@ describe('purging retired cards', () => {
       );
     }
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
-    expect((await store.getDeck('t'))!.retired).toBe(1);
-    expect(await store.logFor(dos!.id)).toHaveLength(1);
+    expect((await store.decks.get('t'))!.retired).toBe(1);
+    expect(await store.log.ofCard(dos!.id)).toHaveLength(1);
     expect(await purgeRetired(store)).toBe(1);
-    expect(await store.logFor(dos!.id)).toHaveLength(0);
-    expect((await store.states([dos!.id])).size).toBe(0);
-    expect(await store.logFor(uno!.id)).toHaveLength(1);
-    expect((await store.cardRefs(['t']))[0]!.refs.map((r) => r.id)).toEqual([uno!.id]);
-    expect((await store.getDeck('t'))!.retired).toBe(0);
+    expect(await store.log.ofCard(dos!.id)).toHaveLength(0);
+    expect((await store.schedule.states([dos!.id])).size).toBe(0);
+    expect(await store.log.ofCard(uno!.id)).toHaveLength(1);
+    expect((await store.decks.cardRefs(['t']))[0]!.refs.map((r) => r.id)).toEqual([uno!.id]);
+    expect((await store.decks.get('t'))!.retired).toBe(0);
     store.close();
   });
 
@@ -70,19 +70,19 @@ describe('purging retired cards', () => {
     const store = await Store.open(`import-${++counter}`);
     const text = '# T\n\n## Uno\n\nPrimero.\n\n## Dos\n\nSegundo.\n';
     await applyImport(store, await prepareImport(store, [note('t.md', text)]), 1);
-    const dos = (await store.cardRefs(['t']))[0]!.refs[1]!;
+    const dos = (await store.decks.cardRefs(['t']))[0]!.refs[1]!;
     const fsrs = { phase: 'new' as const, due: 1, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
-    await store.putFlags({ cardId: dos.id, deckId: 't', fsrs, suspended: true, buriedUntil: 0, leech: false, hiddenOf: 't' }, null, await store.writeBasis());
+    await store.schedule.putFlags({ cardId: dos.id, deckId: 't', fsrs, suspended: true, buriedUntil: 0, leech: false, hiddenOf: 't' }, null, await store.writeBasis());
 
     // The answer is edited: same key, same card, still hidden.
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('Segundo.', 'Segundo, editado.'))]), 2);
     // The section leaves the notes, then comes back.
     await applyImport(store, await prepareImport(store, [note('t.md', text.replace('## Dos\n\nSegundo.\n', ''))]), 3);
     await applyImport(store, await prepareImport(store, [note('t.md', text)]), 4);
-    expect((await store.cardRefs(['t']))[0]!.refs.find((r) => r.key === dos.key)!.id).toBe(dos.id);
-    expect((await store.hiddenStates()).map((s) => s.cardId)).toEqual([dos.id]);
-    expect((await store.states([dos.id])).get(dos.id)).toMatchObject({ suspended: true, hiddenOf: 't' });
-    expect((await store.dueStates(Infinity)).map((s) => s.cardId)).not.toContain(dos.id);
+    expect((await store.decks.cardRefs(['t']))[0]!.refs.find((r) => r.key === dos.key)!.id).toBe(dos.id);
+    expect((await store.hidden.cards()).map((s) => s.cardId)).toEqual([dos.id]);
+    expect((await store.schedule.states([dos.id])).get(dos.id)).toMatchObject({ suspended: true, hiddenOf: 't' });
+    expect((await store.schedule.due(Infinity)).map((s) => s.cardId)).not.toContain(dos.id);
     store.close();
   });
 });
@@ -100,7 +100,7 @@ describe('an import session (what the import worker runs)', () => {
         session.html(start, 2).map((html) => html.replace('.</p>', ' ✓</p>')),
       );
     expect(await session.apply(1)).toEqual({ applied: true });
-    expect((await store.cardBodies('t')).map((b) => b.answerHtml)).toEqual(['<p>Primero ✓</p>', '<p>Segundo ✓</p>', '<p>Tercero ✓</p>']);
+    expect((await store.decks.cardBodies('t')).map((b) => b.answerHtml)).toEqual(['<p>Primero ✓</p>', '<p>Segundo ✓</p>', '<p>Tercero ✓</p>']);
     store.close();
   });
 });

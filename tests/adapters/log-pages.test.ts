@@ -91,9 +91,9 @@ describe('the log in pages', () => {
     expect(new Set(pages.map((p) => p.day)).size).toBe(pages.length);
 
     // The next review continues this device's counter, after the migrated ones.
-    const state = (await store.states(['c1'])).get('c1')!;
+    const state = (await store.schedule.states(['c1'])).get('c1')!;
     const after = scheduler.next(state.fsrs, 3, NOW, -2 * HOUR);
-    const ref = await store.recordReview(
+    const ref = await store.schedule.recordReview(
       {
         state: record('c1', 'd', after),
         before: state,
@@ -138,9 +138,9 @@ describe('the log in pages', () => {
     db.close();
 
     const store = await Store.open(name);
-    expect(await store.dayTotalsFrom(day)).toEqual([[day, 3, 2, 1, 6000]]);
-    expect(await store.dayTotalsFrom(day + 1)).toEqual([]);
-    expect(await store.getSetting('statsCache' as never)).toBeUndefined();
+    expect(await store.log.dayTotalsFrom(day)).toEqual([[day, 3, 2, 1, 6000]]);
+    expect(await store.log.dayTotalsFrom(day + 1)).toEqual([]);
+    expect(await store.settings.get('statsCache' as never)).toBeUndefined();
     store.close();
     const pages = await (await openDB<RepasoSchema>(name)).getAll('logPages');
     expect(pages[0]).not.toHaveProperty('lastSeq');
@@ -171,11 +171,11 @@ describe('the log in pages', () => {
           const basis = await store.writeBasis();
           if (roll < 0.15 && undo.length > 0) {
             const last = undo.pop()!;
-            await store.restoreState({ cardId: last.cardId, deckId: 'd', before: last.before, written: last.written, log: last.log }, basis);
+            await store.schedule.restoreState({ cardId: last.cardId, deckId: 'd', before: last.before, written: last.written, log: last.log }, basis);
             continue;
           }
           const cardId = `c${Math.floor(random() * cards)}`;
-          const before = (await store.states([cardId])).get(cardId) ?? null;
+          const before = (await store.schedule.states([cardId])).get(cardId) ?? null;
           if (roll < 0.22 && before) {
             const edits = planAction('forget', [{ ref: { id: cardId, key: '', section: 's' }, deckId: 'd', body: {} as never, state: before }], {
               now: time,
@@ -190,7 +190,7 @@ describe('the log in pages', () => {
           const rating = (1 + Math.floor(random() * 4)) as Rating;
           const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
           const written = { ...(before ?? record(cardId, 'd', after)), fsrs: after, queueDue: after.due };
-          const log = await store.recordReview(
+          const log = await store.schedule.recordReview(
             {
               state: written,
               before,

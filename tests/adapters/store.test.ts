@@ -55,9 +55,9 @@ describe('schema upgrades', () => {
     v1.close();
 
     const store = await Store.open(name);
-    expect((await store.listDecks()).map((d) => d.id)).toEqual(['d1']);
-    expect((await store.logFor('c1')).map((l) => l.rating)).toEqual([1]);
-    expect((await store.leeches()).map((s) => s.cardId)).toEqual(['c1']);
+    expect((await store.decks.list()).map((d) => d.id)).toEqual(['d1']);
+    expect((await store.log.ofCard('c1')).map((l) => l.rating)).toEqual([1]);
+    expect((await store.schedule.leeches()).map((s) => s.cardId)).toEqual(['c1']);
     store.close();
   });
 });
@@ -68,7 +68,7 @@ describe('bundled decks', () => {
     const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1'), deckCard('k2', 'Q2', 'A2')]), deckFile('b', [deckCard('k3', 'Q3', 'A3')])]);
     const progress: string[] = [];
     expect(await syncBundledDecks(store, NOW, (p) => progress.push(`${p.done}/${p.total}`), server.fetch)).toMatchObject({ loaded: 2, pending: [] });
-    expect((await store.listDecks()).map((d) => [d.id, d.cardCount, d.origin])).toEqual([
+    expect((await store.decks.list()).map((d) => [d.id, d.cardCount, d.origin])).toEqual([
       ['a', 2, 'bundled'],
       ['b', 1, 'bundled'],
     ]);
@@ -82,9 +82,9 @@ describe('bundled decks', () => {
   it('offers a changed deck as an update; applying it adds new cards and keeps every existing card id and state', async () => {
     const store = await Store.open(freshName());
     await syncBundledDecks(store, NOW, undefined, fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')])]).fetch);
-    const [firstRefs] = await store.cardRefs(['a']);
+    const [firstRefs] = await store.decks.cardRefs(['a']);
     const id = firstRefs!.refs[0]!.id;
-    await store.recordReview(
+    await store.schedule.recordReview(
       {
         state: { cardId: id, deckId: 'a', fsrs: unseenState(NOW), suspended: false, buriedUntil: 0, leech: false, queueDue: NOW },
         before: null,
@@ -95,17 +95,17 @@ describe('bundled decks', () => {
     const edited = deckFile('a', [deckCard('k1', 'Q1', 'A1 corrected'), deckCard('k9', 'Q9', 'A9')]);
     const sync = await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch);
     expect(sync.pending.map((f) => f.id)).toEqual(['a']);
-    expect((await store.cardBodies('a'))[0]!.answer).toBe('A1');
+    expect((await store.decks.cardBodies('a'))[0]!.answer).toBe('A1');
     const preview = await prepareBundledUpdate(store, sync.pending, sync.hashes);
     expect(preview.summaries.get('a')).toMatchObject({ fresh: 1, changed: 1, retired: 0 });
     await applyImport(store, preview, NOW);
     expect((await syncBundledDecks(store, NOW, undefined, fakeDeckServer([edited]).fetch)).pending).toEqual([]);
-    const [refs] = await store.cardRefs(['a']);
+    const [refs] = await store.decks.cardRefs(['a']);
     expect(refs!.refs.map((r) => r.key)).toEqual(['k1', 'k9']);
     expect(refs!.refs[0]!.id).toBe(id);
-    expect((await store.cardBodies('a'))[0]!.answer).toBe('A1 corrected');
-    expect((await store.getDeck('a'))!.tracked).toBe(1);
-    expect((await store.states([id])).get(id)).toBeDefined();
+    expect((await store.decks.cardBodies('a'))[0]!.answer).toBe('A1 corrected');
+    expect((await store.decks.get('a'))!.tracked).toBe(1);
+    expect((await store.schedule.states([id])).get(id)).toBeDefined();
     store.close();
   });
 
@@ -114,7 +114,7 @@ describe('bundled decks', () => {
     const server = fakeDeckServer([deckFile('a', [deckCard('k1', 'Q1', 'A1')]), deckFile('b', [deckCard('k2', 'Q2', 'A2')])]);
     const broken: typeof fetch = (input, init) => (String(input).endsWith('b.deck.json') ? Promise.resolve(new Response('', { status: 404 })) : server.fetch(input, init));
     await expect(syncBundledDecks(store, NOW, undefined, broken)).rejects.toMatchObject({ reason: 'unavailable', deck: 'b' });
-    expect(await store.listDecks()).toEqual([]);
+    expect(await store.decks.list()).toEqual([]);
     store.close();
   });
 
@@ -133,7 +133,7 @@ describe('bundled decks', () => {
     }
     const list: typeof fetch = () => Promise.resolve(new Response(html, { headers: { 'content-type': 'text/html' } }));
     await expect(syncBundledDecks(store, NOW, undefined, list)).rejects.toMatchObject({ reason: 'invalid', deck: null });
-    expect(await store.listDecks()).toEqual([]);
+    expect(await store.decks.list()).toEqual([]);
     // Once the host is fixed, the decks load.
     expect(await syncBundledDecks(store, NOW, undefined, server.fetch)).toMatchObject({ loaded: 1 });
     store.close();
@@ -153,15 +153,44 @@ describe('due cards', () => {
       ...(suspended ? {} : { queueDue: due }),
     });
     const basis = await store.writeBasis();
-    await store.putFlags(state('due', NOW - 1), null, basis);
-    await store.putFlags(state('later', NOW + 86_400_000), null, basis);
-    await store.putFlags(state('suspended', NOW - 1, true), null, basis);
-    expect((await store.dueStates(NOW)).map((s) => s.cardId)).toEqual(['due']);
-    expect((await store.deckDueStates('a', NOW + 2 * 86_400_000)).map((s) => s.cardId)).toEqual(['due', 'later']);
-    expect((await store.deckDueStates('a', NOW + 2 * 86_400_000, 1)).map((s) => s.cardId)).toEqual(['due']);
-    expect(await store.deckDueStates('b', NOW + 2 * 86_400_000)).toEqual([]);
-    expect(await store.nextDueAt(NOW)).toBe(NOW + 86_400_000);
-    expect(await store.dueCountBetween(0, NOW + 2 * 86_400_000)).toBe(2);
+    await store.schedule.putFlags(state('due', NOW - 1), null, basis);
+    await store.schedule.putFlags(state('later', NOW + 86_400_000), null, basis);
+    await store.schedule.putFlags(state('suspended', NOW - 1, true), null, basis);
+    expect((await store.schedule.due(NOW)).map((s) => s.cardId)).toEqual(['due']);
+    expect((await store.schedule.deckDue('a', NOW + 2 * 86_400_000)).map((s) => s.cardId)).toEqual(['due', 'later']);
+    expect((await store.schedule.deckDue('a', NOW + 2 * 86_400_000, 1)).map((s) => s.cardId)).toEqual(['due']);
+    expect(await store.schedule.deckDue('b', NOW + 2 * 86_400_000)).toEqual([]);
+    expect(await store.schedule.nextDueAt(NOW)).toBe(NOW + 86_400_000);
+    expect(await store.schedule.dueCountBetween(0, NOW + 2 * 86_400_000)).toBe(2);
+    store.close();
+  });
+});
+
+describe('the write gate', () => {
+  it('refuses every repository write while another window writes, and writes nothing; reads go on', async () => {
+    const store = await Store.open(freshName());
+    const basis = await store.writeBasis();
+    const state = { cardId: 'c', deckId: 'a', fsrs: unseenState(NOW), suspended: true, buriedUntil: 0, leech: false } satisfies StateRecord;
+    const log = { cardId: 'c', deckId: 'a', rating: 3, time: NOW, durationMs: 1000, phaseBefore: 'new', elapsedDays: 0, shift: 0, after: unseenState(NOW) } as const;
+    const section = { id: 's', deckId: 'a', path: ['Tema'], createdAt: NOW };
+    store.stopWrites();
+    const writes: [string, () => Promise<unknown>][] = [
+      ['settings.put', () => store.settings.put('theme', 'dark')],
+      ['settings.putMany', () => store.settings.putMany({ theme: 'dark', language: 'es' })],
+      ['schedule.putFlags', () => store.schedule.putFlags(state, null, basis)],
+      ['schedule.recordReview', () => store.schedule.recordReview({ state, before: null, log }, basis)],
+      ['schedule.restoreState', () => store.schedule.restoreState({ cardId: 'c', deckId: 'a', before: null, written: state, log: null }, basis)],
+      ['hidden.unhide', () => store.hidden.unhide(['c'])],
+      ['hidden.hideSection', () => store.hidden.hideSection(section, NOW, basis)],
+      ['hidden.showSection', () => store.hidden.showSection('s')],
+    ];
+    for (const [name, write] of writes) await expect(write(), name).rejects.toMatchObject({ kind: 'elsewhere' });
+    expect(await store.settings.getMany(['theme', 'language'])).toEqual({});
+    expect(await store.schedule.trackedCardIds(null)).toEqual([]);
+    expect(await store.log.since(0)).toEqual([]);
+    store.resumeWrites();
+    await store.settings.put('theme', 'dark');
+    expect(await store.settings.get('theme')).toBe('dark');
     store.close();
   });
 });

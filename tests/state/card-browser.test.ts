@@ -51,19 +51,19 @@ describe('the card browser', () => {
     const browser = new CardBrowser(context);
     await browser.load();
     const cell = browser.results.find((r) => r.card.body.question.includes('célula'))!.card.ref.id;
-    const logBefore = await store.logFor(cell);
+    const logBefore = await store.log.ofCard(cell);
     await browser.act('forget', [cell]);
     expect(browser.notice).toMatchObject({ action: 'forget', count: 1 });
-    const after = await store.logFor(cell);
+    const after = await store.log.ofCard(cell);
     expect(after).toHaveLength(logBefore.length + 1);
     expect(after.at(-1)!.rating).toBe(FORGET);
-    expect((await store.states([cell])).get(cell)!.fsrs).toMatchObject({ phase: 'new', reps: 0 });
+    expect((await store.schedule.states([cell])).get(cell)!.fsrs).toMatchObject({ phase: 'new', reps: 0 });
     expect(browser.row(cell)!.status.phase).toBe('new');
     expect(await storedProblems(name)).toEqual([]);
 
     await browser.undo();
-    expect(await store.logFor(cell)).toEqual(logBefore);
-    expect((await store.states([cell])).get(cell)!.fsrs.phase).not.toBe('new');
+    expect(await store.log.ofCard(cell)).toEqual(logBefore);
+    expect((await store.schedule.states([cell])).get(cell)!.fsrs.phase).not.toBe('new');
     expect(await storedProblems(name)).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('the card browser', () => {
     const lib = new library(context);
     await lib.refresh();
     expect(lib.totals.fresh).toBe(1);
-    expect((await store.reviewsBetween(0, Infinity)).length).toBeGreaterThan(0);
+    expect((await store.log.between(0, Infinity)).length).toBeGreaterThan(0);
   });
 
   it('bulk suspend writes every selected card in one go, skips those already suspended, and Undo puts them all back', async () => {
@@ -92,10 +92,10 @@ describe('the card browser', () => {
     await browser.act('suspend', [ids[0]!]);
     await browser.act('suspend', ids);
     expect(browser.notice).toMatchObject({ action: 'suspend', count: 3 });
-    const states = await store.states(ids);
+    const states = await store.schedule.states(ids);
     expect([...states.values()].every((s) => s.suspended && s.queueDue === undefined)).toBe(true);
     await browser.undo();
-    const back = await store.states(ids);
+    const back = await store.schedule.states(ids);
     // The first card was suspended before the bulk action: Undo leaves it suspended.
     expect(ids.map((id) => back.get(id)?.suspended ?? false)).toEqual([true, false, false, false]);
     expect(await storedProblems(name)).toEqual([]);
@@ -112,7 +112,7 @@ describe('the card browser', () => {
     await other.act('bury', [id]);
     await browser.act('suspend', [id]);
     expect(browser.notice?.action).toBe('elsewhere');
-    const state = (await store.states([id])).get(id)!;
+    const state = (await store.schedule.states([id])).get(id)!;
     expect(state.suspended).toBe(false);
     expect(state.buriedUntil).toBeGreaterThan(0);
     expect(browser.row(id)!.status.buried).toBe(true);

@@ -49,8 +49,8 @@ describe('the done screen', () => {
       const window = dayWindow(await loadStudyContext(store, clock));
       return eventDay({ time: window.dayStart, shift: window.shift });
     };
-    expect(await store.reviewStreak(await today())).toBe(1);
+    expect(await store.log.streak(await today())).toBe(1);
     clock.time += DAY;
-    expect(await store.reviewStreak(await today())).toBe(0);
+    expect(await store.log.streak(await today())).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ describe('never show cards from this section', () => {
 
     await library.showSection(library.hiddenSections[0]!.id);
     expect(library.hiddenSections).toEqual([]);
-    expect(await store.hiddenStates()).toEqual([]);
+    expect(await store.hidden.cards()).toEqual([]);
     await importNotes(store, EDITED + '\n## ICMP\n\nMensajes de control.\n', clock.now());
     // The next day, past the cards buried above.
     clock.advance(86_400_000);
@@ -106,8 +106,8 @@ describe('never show cards from this section', () => {
     await session.undoAction();
     expect(session.lastAction).toBeNull();
     expect(session.counts.fresh).toBe(3);
-    expect(await store.hiddenSections()).toEqual([]);
-    expect(await store.hiddenStates()).toEqual([]);
+    expect(await store.hidden.sections()).toEqual([]);
+    expect(await store.hidden.cards()).toEqual([]);
     session.dispose();
     store.close();
   });

@@ -18,9 +18,9 @@ describe('practice', () => {
     await syncBundledDecks(store, clock.now(), undefined, fakeDeckServer([deckFile('d', cards)]).fetch);
     const context = await loadStudyContext(store, clock);
     await reviewEverything(context, 4);
-    const ids = (await store.cardRefs(['d']))[0]!.refs.map((r) => r.id);
-    const before = await store.states(ids);
-    const logBefore = (await store.reviewsBetween(0, Infinity)).length;
+    const ids = (await store.decks.cardRefs(['d']))[0]!.refs.map((r) => r.id);
+    const before = await store.schedule.states(ids);
+    const logBefore = (await store.log.between(0, Infinity)).length;
 
     clock.time += 60_000;
     const session = new ReviewSession(context, ['d'], { practice: true });
@@ -36,13 +36,13 @@ describe('practice', () => {
     // Three cards, the first answered Again and shown once more.
     expect(shown).toHaveLength(4);
     expect(shown.at(-1)).toBe(shown[0]);
-    expect(await store.states(ids)).toEqual(before);
-    const log = await store.reviewsBetween(0, Infinity);
+    expect(await store.schedule.states(ids)).toEqual(before);
+    const log = await store.log.between(0, Infinity);
     expect(log).toHaveLength(logBefore + 4);
     expect(log.slice(logBefore).every((l) => l.practice === true)).toBe(true);
     // Practice is not a review of the day: the limits do not count it.
     const today = dayWindow(context);
-    const done = doneInLog(await store.reviewsBetween(today.dayStart, today.dayEnd));
+    const done = doneInLog(await store.log.between(today.dayStart, today.dayEnd));
     expect(done.get('d')).toEqual({ newCards: 3, reviews: 0 });
     expect(await storedProblems(name)).toEqual([]);
 
@@ -53,7 +53,7 @@ describe('practice', () => {
     again.reveal();
     await again.rate(3);
     await again.undo();
-    expect(await store.reviewsBetween(0, Infinity)).toHaveLength(logBefore + 4);
+    expect(await store.log.between(0, Infinity)).toHaveLength(logBefore + 4);
     expect(await storedProblems(name)).toEqual([]);
   });
 });

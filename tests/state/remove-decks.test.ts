@@ -31,17 +31,17 @@ describe('removing decks', () => {
     await library.removeDecks(['a'], true);
     expect(library.tree.map((n) => n.name)).toEqual(['b']);
     expect(library.retired).toBe(2);
-    expect((await store.reviewsBetween(0, Infinity)).length).toBe(6);
-    expect(await store.dueStates(Infinity)).toHaveLength(1);
+    expect((await store.log.between(0, Infinity)).length).toBe(6);
+    expect(await store.schedule.due(Infinity)).toHaveLength(1);
     expect(await storedProblems(name)).toEqual([]);
   });
 
   it('with the history: the deck, its cards, states and reviews go; other decks are untouched', async () => {
     const { name, store, library } = await setup();
     await library.removeDecks(['a'], false);
-    expect((await store.listDecks()).map((d) => d.id)).toEqual(['b']);
-    expect((await store.reviewsBetween(0, Infinity)).map((r) => r.deckId)).toEqual(['b', 'b']);
-    expect(await store.cardBodies('a')).toEqual([]);
+    expect((await store.decks.list()).map((d) => d.id)).toEqual(['b']);
+    expect((await store.log.between(0, Infinity)).map((r) => r.deckId)).toEqual(['b', 'b']);
+    expect(await store.decks.cardBodies('a')).toEqual([]);
     expect(await storedProblems(name)).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe('removing decks', () => {
     await library.removeDecks(['a'], false);
     const again = await syncBundledDecks(store, clock.now(), undefined, server.fetch);
     expect(again.loaded).toBe(0);
-    expect((await store.listDecks()).map((d) => d.id)).toEqual(['b']);
+    expect((await store.decks.list()).map((d) => d.id)).toEqual(['b']);
   });
 
   it('folded folders are remembered', async () => {

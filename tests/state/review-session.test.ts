@@ -39,12 +39,12 @@ describe('a review session', () => {
     expect(session.status).toBe('question');
     session.reveal();
     expect(session.status).toBe('answer');
-    const first = (await store.cardRefs(['a']))[0]!.refs[0]!.id;
-    const log = await store.logFor(first);
+    const first = (await store.decks.cardRefs(['a']))[0]!.refs[0]!.id;
+    const log = await store.log.ofCard(first);
     expect(log).toHaveLength(0);
     await session.rate(3);
-    expect((await store.logFor(first)).map((l) => [l.rating, l.phaseBefore, l.after.phase])).toEqual([[3, null, 'learning']]);
-    expect((await store.states([first])).get(first)!.fsrs.phase).toBe('learning');
+    expect((await store.log.ofCard(first)).map((l) => [l.rating, l.phaseBefore, l.after.phase])).toEqual([[3, null, 'learning']]);
+    expect((await store.schedule.states([first])).get(first)!.fsrs.phase).toBe('learning');
     expect(session.card!.body.question).toBe('b Q0');
   });
 
@@ -55,15 +55,15 @@ describe('a review session', () => {
     await answer(session, 3);
     clock.advance(MIN);
     const card = session.card!;
-    const recordBefore = (await store.states([card.ref.id])).get(card.ref.id) ?? null;
+    const recordBefore = (await store.schedule.states([card.ref.id])).get(card.ref.id) ?? null;
     await answer(session, 1);
-    expect(await store.logFor(card.ref.id)).toHaveLength(1);
+    expect(await store.log.ofCard(card.ref.id)).toHaveLength(1);
     await session.undo();
     expect(session.card!.ref.id).toBe(card.ref.id);
     expect(session.status).toBe('question');
-    expect(await store.logFor(card.ref.id)).toHaveLength(0);
-    expect((await store.states([card.ref.id])).get(card.ref.id) ?? null).toEqual(recordBefore);
-    expect((await store.getDeck('a'))!.tracked).toBe(1);
+    expect(await store.log.ofCard(card.ref.id)).toHaveLength(0);
+    expect((await store.schedule.states([card.ref.id])).get(card.ref.id) ?? null).toEqual(recordBefore);
+    expect((await store.decks.get('a'))!.tracked).toBe(1);
   });
 
   it('keeps counts, states and the log after the store is reopened, and each state equals the replay of its log', async () => {
@@ -81,12 +81,12 @@ describe('a review session', () => {
     const again = new ReviewSession(await loadStudyContext(reopened, clock), null);
     await again.start();
     expect(again.counts.fresh + again.counts.learning + again.counts.reviews).toBeGreaterThan(0);
-    const log = await reopened.reviewsSince(0);
+    const log = await reopened.log.since(0);
     expect(log).toHaveLength(4);
     const scheduler = createScheduler();
     for (const cardId of new Set(log.map((l) => l.cardId))) {
       const history = log.filter((l) => l.cardId === cardId);
-      expect(replay(scheduler, history)).toEqual((await reopened.states([cardId])).get(cardId)!.fsrs);
+      expect(replay(scheduler, history)).toEqual((await reopened.schedule.states([cardId])).get(cardId)!.fsrs);
     }
   });
 
@@ -99,11 +99,11 @@ describe('a review session', () => {
     const second = session.card!.ref.id;
     await session.bury();
     expect(session.status).toBe('done');
-    const states = await store.states([first, second]);
+    const states = await store.schedule.states([first, second]);
     expect(states.get(first)).toMatchObject({ suspended: true });
     expect(states.get(first)!.queueDue).toBeUndefined();
     expect(states.get(second)!.buriedUntil).toBeGreaterThan(context.clock.now());
-    expect((await store.getDeck('a'))!.tracked).toBe(2);
+    expect((await store.decks.get('a'))!.tracked).toBe(2);
     const tomorrow = new ReviewSession(context, ['a']);
     await tomorrow.start();
     expect(tomorrow.status).toBe('done');
@@ -116,10 +116,10 @@ describe('a review session', () => {
     const hidden = session.card!.ref.id;
     await session.hide();
     expect(session.card!.ref.id).not.toBe(hidden);
-    expect((await store.hiddenStates()).map((s) => [s.cardId, s.hiddenOf, s.suspended])).toEqual([[hidden, 'a', true]]);
+    expect((await store.hidden.cards()).map((s) => [s.cardId, s.hiddenOf, s.suspended])).toEqual([[hidden, 'a', true]]);
     await session.undo();
     expect(session.card!.ref.id).toBe(hidden);
-    expect(await store.hiddenStates()).toEqual([]);
+    expect(await store.hidden.cards()).toEqual([]);
     await session.hide();
     session.dispose();
 
@@ -130,9 +130,9 @@ describe('a review session', () => {
     expect(later.card!.ref.id).not.toBe(hidden);
     later.dispose();
 
-    expect(await store.unhide([hidden])).toBe(1);
-    expect((await store.states([hidden])).get(hidden)).toMatchObject({ suspended: false, queueDue: expect.any(Number) });
-    expect((await store.states([hidden])).get(hidden)).not.toHaveProperty('hiddenOf');
+    expect(await store.hidden.unhide([hidden])).toBe(1);
+    expect((await store.schedule.states([hidden])).get(hidden)).toMatchObject({ suspended: false, queueDue: expect.any(Number) });
+    expect((await store.schedule.states([hidden])).get(hidden)).not.toHaveProperty('hiddenOf');
     const again = new ReviewSession(await loadStudyContext(store, clock), ['a']);
     await again.start();
     expect(again.counts.fresh).toBe(2);
@@ -140,9 +140,9 @@ describe('a review session', () => {
 
   it('suspends a card at its 8th lapse and tags it as a leech', async () => {
     const { store, context } = await setup(1);
-    const id = (await store.cardRefs(['a']))[0]!.refs[0]!.id;
+    const id = (await store.decks.cardRefs(['a']))[0]!.refs[0]!.id;
     const now = context.clock.now();
-    await store.putFlags(
+    await store.schedule.putFlags(
       {
         cardId: id,
         deckId: 'a',
@@ -160,8 +160,8 @@ describe('a review session', () => {
     expect(session.card!.ref.id).toBe(id);
     await answer(session, 1);
     expect(session.leechNotice).toBe(8);
-    expect((await store.states([id])).get(id)).toMatchObject({ suspended: true, leech: true, leechOf: 'a' });
-    expect((await store.leeches()).map((s) => s.cardId)).toEqual([id]);
+    expect((await store.schedule.states([id])).get(id)).toMatchObject({ suspended: true, leech: true, leechOf: 'a' });
+    expect((await store.schedule.leeches()).map((s) => s.cardId)).toEqual([id]);
   });
 
   it('a device clock 40 days ahead, then corrected: new cards are offered the next day (regression: none for 40 days)', async () => {
@@ -204,7 +204,7 @@ describe('a review session', () => {
     session.reveal();
     await session.rate(3);
     expect(session.error).toBeNull();
-    const log = await context.store.logFor(id);
+    const log = await context.store.log.ofCard(id);
     expect(log).toHaveLength(2);
     expect(log[1]!.after.lastReview).toBe(log[0]!.time);
   });

@@ -42,7 +42,7 @@ describe('editing the study settings', () => {
     await editor.save();
     expect(editor.status).toBe('invalid');
     expect(onsaved).not.toHaveBeenCalled();
-    expect(await context.store.getSetting('scheduler')).toBeUndefined();
+    expect(await context.store.settings.get('scheduler')).toBeUndefined();
   });
 
   it('saves, hands every screen a context with the new settings, and keeps per-deck limits', async () => {
@@ -69,7 +69,7 @@ describe('editing the study settings', () => {
   it('offers to reschedule studied cards after a scheduling change, and replays their logs', async () => {
     const { store, clock, context } = await setup(1);
     await studyOneCard(context, clock);
-    const [before] = await store.dueStates(Infinity);
+    const [before] = await store.schedule.due(Infinity);
     expect(before!.fsrs.phase).toBe('review');
     const editor = new SettingsEditor(await loadStudyContext(store, clock), () => {});
     editor.form.desiredRetention = '0.97';
@@ -78,7 +78,7 @@ describe('editing the study settings', () => {
     await editor.reschedule();
     expect(editor.rescheduled).toBe(1);
     expect(editor.rescheduleOffer).toBeNull();
-    const after = (await store.states([before!.cardId])).get(before!.cardId)!;
+    const after = (await store.schedule.states([before!.cardId])).get(before!.cardId)!;
     expect(after.fsrs.due).toBeLessThan(before!.fsrs.due);
     expect(after.queueDue).toBe(after.fsrs.due);
   });

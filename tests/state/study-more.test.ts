@@ -18,7 +18,7 @@ async function setup() {
   const store = await Store.open(name);
   const cards = (deck: string, n: number) => Array.from({ length: n }, (_, i) => deckCard(`${deck}${i}`, `${deck} Q${i}`, `${deck} A${i}`, `${deck}-s${i}`));
   await syncBundledDecks(store, 0, undefined, fakeDeckServer([deckFile('a', cards('a', 25)), deckFile('b', cards('b', 5))]).fetch);
-  await store.putSetting('limits', { newPerDay: 20, reviewsPerDay: 200 });
+  await store.settings.put('limits', { newPerDay: 20, reviewsPerDay: 200 });
   const clock = new FakeClock(Date.UTC(2026, 4, 1, 10), 120);
   return { name, store, clock };
 }
