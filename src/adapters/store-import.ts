@@ -5,12 +5,12 @@
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection } from '../core/hidden-sections.ts';
 import type { ImportPlan } from '../core/merge.ts';
-import { deckRevision } from '../core/records.ts';
+import { deckAfterImport, deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
 import { countCardEvents, dropCardEvents } from './log-history.ts';
 import type { IDBPTransaction } from 'idb';
-import { hideWithSection, newRecord, retire } from '../core/card-record.ts';
+import { hideWithSection, moveTo, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
 import { checkBasis, type WriteBasis } from './write-basis.ts';
 import { guarded, StoreError } from './store-error.ts';
@@ -58,35 +58,16 @@ export function applyImport(
       });
       for (const { id } of hiding) tracked.add(id);
       const { cards: _cards, ...meta } = deck.file;
+      const hash = bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file));
       // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
-      decks.put({
-        ...meta,
-        id: deck.deckId,
-        hash: bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file)),
-        origin: bundled?.has(deck.deckId) ? 'bundled' : (previous?.origin ?? 'imported'),
-        cardCount: live.length,
-        tracked: live.filter((r) => tracked.has(r.id)).length,
-        retired: content.refs.length - live.length,
-        ...((plan.root ?? previous?.importRoot) ? { importRoot: plan.root ?? previous!.importRoot! } : {}),
-        updatedAt: now,
-        revision: (deckRevision(previous) ?? 0) + 1,
-      });
+      decks.put(deckAfterImport({ meta, deckId: deck.deckId, previous, refs: content.refs, tracked, hash, bundled: bundled?.has(deck.deckId) ?? false, root: plan.root, now }));
       tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
       tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
       for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
       for (const card of deck.cards) {
         if (!card.fromDeck && card.change !== 'revived') continue;
         const state = await states.get(card.id);
-        if (!state) continue;
-        const back = card.change === 'revived' && !state.suspended;
-        const { retired: _r, queueDue: _q, ...rest } = state;
-        states.put({
-          ...rest,
-          deckId: deck.deckId,
-          ...(state.leechOf ? { leechOf: deck.deckId } : {}),
-          ...(state.hiddenOf ? { hiddenOf: deck.deckId } : {}),
-          ...(back ? { queueDue: Math.max(state.fsrs.due, state.buriedUntil) } : state.suspended ? {} : { queueDue: state.queueDue ?? state.fsrs.due }),
-        });
+        if (state) states.put(moveTo(state, deck.deckId));
       }
       for (const { id } of deck.retired) {
         const state = await states.get(id);

@@ -1,5 +1,6 @@
 /**
- * Every change of a card's stored record that is not a review: suspend, bury, hide, forget and their inverses. Pure;
+ * Every change of a card's stored record that is not a review: suspend, bury, hide, forget, retire, move and their
+ * inverses. Pure;
  * the review screen, the card browser and the store all take them from here, so a flag means the same everywhere.
  *
  * One rule ties them: a record is in the queue (has `queueDue`) unless it is suspended or retired, and then it is
@@ -58,6 +59,15 @@ export function showAgain(record: StateRecord): StateRecord {
 /** The card left the notes (or its deck was removed keeping history): out of the queue, history kept. */
 export function retire(record: StateRecord): StateRecord {
   return queued({ ...record, retired: true });
+}
+
+/**
+ * The card lives on in deck `deckId`: an import found it in another note, or back in the notes after it had left.
+ * Its history and flags go with it (a leech or a hidden card stays one, now of that deck); it is no longer retired.
+ */
+export function moveTo(record: StateRecord, deckId: string): StateRecord {
+  const { retired: _retired, ...rest } = record;
+  return queued({ ...rest, deckId, ...(rest.leechOf ? { leechOf: deckId } : {}), ...(rest.hiddenOf ? { hiddenOf: deckId } : {}) });
 }
 
 /**

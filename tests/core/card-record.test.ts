@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canApply, planAction, undoEdits } from '../../src/core/card-actions.ts';
 import * as cardRecord from '../../src/core/card-record.ts';
 import { browseRows, EMPTY_QUERY, plainText, searchRows, type CollectionCard } from '../../src/core/card-search.ts';
-import type { StateRecord } from '../../src/core/records.ts';
+import { deckAfterImport, type StateRecord } from '../../src/core/records.ts';
 import { createScheduler, FORGET, replay, type CardState } from '../../src/core/scheduler.ts';
 
 const NOW = Date.UTC(2026, 4, 1, 10);
@@ -51,6 +51,54 @@ describe('card records', () => {
     expect(replay(scheduler, [...log, { rating: FORGET, time: NOW, shift: 0 }])).toEqual(forgotten.fsrs);
     const next = scheduler.next(forgotten.fsrs, 3, NOW + 60_000, 0);
     expect(replay(scheduler, [...log, { rating: FORGET, time: NOW, shift: 0 }, { rating: 3, time: NOW + 60_000, shift: 0 }])).toEqual(next);
+  });
+
+  it('move: a card found in another note, or back in the notes, keeps its history and flags in its new deck', () => {
+    const { record } = reviewed('a', [3, 1, 3]);
+    const back = cardRecord.moveTo(cardRecord.retire(record), 'e');
+    expect(back).toEqual({ ...record, deckId: 'e' });
+    const buried = cardRecord.moveTo(cardRecord.retire(cardRecord.bury(record, record.fsrs.due + 1000)), 'e');
+    expect(buried.queueDue).toBe(record.fsrs.due + 1000);
+    const leech = cardRecord.moveTo({ ...cardRecord.suspend(record), leech: true, leechOf: 'd' }, 'e');
+    expect(leech).toMatchObject({ deckId: 'e', leechOf: 'e', suspended: true });
+    expect(leech.queueDue).toBeUndefined();
+    const hidden = cardRecord.moveTo(cardRecord.retire(cardRecord.hideWithSection(record, 's')), 'e');
+    expect(hidden).toMatchObject({ deckId: 'e', hiddenOf: 'e', hiddenSection: 's', suspended: true });
+    expect(hidden.queueDue).toBeUndefined();
+    expect(hidden.retired).toBeUndefined();
+  });
+});
+
+describe('deck records after an import', () => {
+  const meta = { id: 'n', title: 'Redes', path: ['Redes'], source: 'redes.md', tags: [] };
+  const refs = [
+    { id: 'a', key: 'a', section: 'a' },
+    { id: 'b', key: 'b', section: 'b' },
+    { id: 'c', key: 'c', section: 'c', retired: true },
+  ];
+  const base = { meta, deckId: 'n', refs, tracked: new Set(['a', 'c']), hash: 'h', now: NOW };
+
+  it('counts live, tracked and retired cards from the references, and raises the revision', () => {
+    const previous = { ...meta, hash: 'old', origin: 'imported', cardCount: 9, tracked: 9, updatedAt: 0, revision: 4, importRoot: 'Apuntes' } as const;
+    expect(deckAfterImport({ ...base, previous, bundled: false, root: undefined })).toEqual({
+      ...meta,
+      hash: 'h',
+      origin: 'imported',
+      cardCount: 2,
+      tracked: 1,
+      retired: 1,
+      importRoot: 'Apuntes',
+      updatedAt: NOW,
+      revision: 5,
+    });
+  });
+
+  it('a new deck starts at revision 1; a bundled one says so; this import’s folder replaces the one before', () => {
+    expect(deckAfterImport({ ...base, previous: undefined, bundled: false, root: undefined })).toMatchObject({ origin: 'imported', revision: 1 });
+    expect(deckAfterImport({ ...base, previous: undefined, bundled: false, root: undefined }).importRoot).toBeUndefined();
+    expect(deckAfterImport({ ...base, previous: undefined, bundled: true, root: undefined }).origin).toBe('bundled');
+    const previous = { ...meta, hash: 'old', origin: 'imported', cardCount: 0, tracked: 0, updatedAt: 0, importRoot: 'Viejo' } as const;
+    expect(deckAfterImport({ ...base, previous, bundled: false, root: 'Nuevo' })).toMatchObject({ importRoot: 'Nuevo', revision: 1 });
   });
 });
 
