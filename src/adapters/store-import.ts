@@ -4,8 +4,8 @@
  */
 import type { CardBody, CardRef } from '../core/deck-content.ts';
 import { hidingSection } from '../core/hidden-sections.ts';
-import type { ImportPlan } from '../core/merge.ts';
-import { deckAfterImport, deckRevision } from '../core/records.ts';
+import { deckAfterImport, type ImportPlan } from '../core/merge.ts';
+import { deckRevision } from '../core/records.ts';
 import { contentHash } from '../core/text.ts';
 import { mediaKey } from './db-schema.ts';
 import { countCardEvents, dropCardEvents } from './log-history.ts';

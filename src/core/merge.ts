@@ -8,7 +8,8 @@
 import type { CardBody, CardRef } from './deck-content.ts';
 import { keyTail } from './card-key.ts';
 import { foldText } from './text.ts';
-import type { DeckCard, DeckFile } from './types.ts';
+import type { DeckRecord } from './records.ts';
+import type { DeckCard, DeckFile, DeckMeta } from './types.ts';
 
 export interface StoredDeckSnapshot {
   id: string;
@@ -332,4 +333,37 @@ export interface PlanSummary {
 export function summarize(plan: DeckPlan): PlanSummary {
   const count = (change: CardChange) => plan.cards.filter((c) => c.change === change).length;
   return { fresh: count('new'), changed: count('changed'), moved: count('moved'), unchanged: count('unchanged'), revived: count('revived'), retired: plan.retired.length };
+}
+
+/**
+ * A deck's record once an import wrote `refs` as its cards: counters counted from them (`tracked`: the cards that
+ * have a state record), where it came from (bundled with the app, else what it was), the folder it was imported from
+ * (this import's, else the one it had), and a revision one past the one before.
+ */
+export function deckAfterImport(input: {
+  meta: DeckMeta;
+  deckId: string;
+  previous: DeckRecord | undefined;
+  refs: readonly CardRef[];
+  tracked: ReadonlySet<string>;
+  hash: string;
+  bundled: boolean;
+  root: string | undefined;
+  now: number;
+}): DeckRecord {
+  const { meta, deckId, previous, refs, tracked, hash, bundled, now } = input;
+  const live = refs.filter((r) => !r.retired);
+  const root = input.root ?? previous?.importRoot;
+  return {
+    ...meta,
+    id: deckId,
+    hash,
+    origin: bundled ? 'bundled' : (previous?.origin ?? 'imported'),
+    cardCount: live.length,
+    tracked: live.filter((r) => tracked.has(r.id)).length,
+    retired: refs.length - live.length,
+    ...(root ? { importRoot: root } : {}),
+    updatedAt: now,
+    revision: (previous?.revision ?? 0) + 1,
+  };
 }

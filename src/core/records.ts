@@ -1,6 +1,5 @@
 /** The records Repaso keeps per deck and card, as stored in IndexedDB and written to backups. */
 import { FORGET, type CardState, type LogRating, type Phase, type Rating } from './scheduler.ts';
-import type { CardRef } from './deck-content.ts';
 import type { DeckMeta } from './types.ts';
 
 export interface DeckRecord extends DeckMeta {
@@ -103,37 +102,4 @@ export function sameRecord(a: unknown, b: unknown): boolean {
 /** A deck's revision: raised by every write that changes which cards it holds. Decks stored before it count as 0. */
 export function deckRevision(deck: Pick<DeckRecord, 'revision'> | undefined): number | null {
   return deck ? (deck.revision ?? 0) : null;
-}
-
-/**
- * A deck's record once an import wrote `refs` as its cards: counters counted from them (`tracked`: the cards that
- * have a state record), where it came from (bundled with the app, else what it was), the folder it was imported from
- * (this import's, else the one it had), and a revision one past the one before.
- */
-export function deckAfterImport(input: {
-  meta: DeckMeta;
-  deckId: string;
-  previous: DeckRecord | undefined;
-  refs: readonly CardRef[];
-  tracked: ReadonlySet<string>;
-  hash: string;
-  bundled: boolean;
-  root: string | undefined;
-  now: number;
-}): DeckRecord {
-  const { meta, deckId, previous, refs, tracked, hash, bundled, now } = input;
-  const live = refs.filter((r) => !r.retired);
-  const root = input.root ?? previous?.importRoot;
-  return {
-    ...meta,
-    id: deckId,
-    hash,
-    origin: bundled ? 'bundled' : (previous?.origin ?? 'imported'),
-    cardCount: live.length,
-    tracked: live.filter((r) => tracked.has(r.id)).length,
-    retired: refs.length - live.length,
-    ...(root ? { importRoot: root } : {}),
-    updatedAt: now,
-    revision: (deckRevision(previous) ?? 0) + 1,
-  };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canApply, planAction, undoEdits } from '../../src/core/card-actions.ts';
 import * as cardRecord from '../../src/core/card-record.ts';
 import { browseRows, EMPTY_QUERY, plainText, searchRows, type CollectionCard } from '../../src/core/card-search.ts';
-import { deckAfterImport, type StateRecord } from '../../src/core/records.ts';
+import { deckAfterImport } from '../../src/core/merge.ts';
+import type { StateRecord } from '../../src/core/records.ts';
 import { createScheduler, FORGET, replay, type CardState } from '../../src/core/scheduler.ts';
 
 const NOW = Date.UTC(2026, 4, 1, 10);
