@@ -155,6 +155,20 @@ describe('7. chat leftovers', () => {
     expect(questions('# Agents\n\nThis section collects what I learned about agents.\n\n## Planner\n\nBreaks a goal into steps.\n')).toEqual(['Planner']);
   });
 
+  it('a line that speaks to the reader is no label: its list stays in the answer above it (es, en)', () => {
+    const es =
+      '# Potencia estadística\n\n## Resumen\n\nEn esta guía viste cómo estimar el tamaño de muestra.\n\nEn concreto, aprendiste:\n\n- Qué es la potencia.\n- Cómo calcularla.\n';
+    expect(questions(es)).toEqual(['Potencia estadística — resumen']);
+    expect(card(es, 'Potencia estadística — resumen').answer).toContain('- Cómo calcularla.');
+    const en =
+      '# Statistical power\n\n## Summary\n\nIn this tutorial, you saw how to size an experiment.\n\nSpecifically, you learned:\n\n- What power is.\n- How to compute it.\n';
+    expect(questions(en)).toEqual(['Statistical power — summary']);
+    expect(card(en, 'Statistical power — summary').answer).toContain('- How to compute it.');
+    // A question that mentions the reader is still a question, and a plain label still a label.
+    const label = '# Git\n\n## Ramas\n\nWhat you need to know:\n\n- A branch is a pointer.\n\nComandos útiles:\n\n- git switch\n';
+    expect(questions(label)).toEqual(['What you need to know', 'Comandos útiles']);
+  });
+
   it('keep a long paragraph that happens to start with "Claro"', () => {
     const long = `Claro que los modelos grandes ${'aprenden patrones del lenguaje a partir de muchos textos, '.repeat(4)}y eso explica su fluidez.`;
     expect(card(`# LLM\n\n## Fluidez\n\n${long}\n`, 'Fluidez').answer).toBe(long);

@@ -48,7 +48,19 @@ const DANGLING = new Set('a al con de del el en la las los para por que un una y
 export function readsAsSentence(text: string): boolean {
   // "Para definir un objeto usamos:": a purpose clause leads into what follows it.
   const purpose = /^(?:para|to) \p{L}+(?:ar|er|ir|ize|ise)?\b/iu.test(text) && !/^para qu[eé]/iu.test(text);
-  return /^\p{Ll}/u.test(text) || text.includes('`') || purpose || PREDICATE_START.test(foldText(text.slice(0, OPENING_WORDS))) || leadsOn(text);
+  if (/^\p{Ll}/u.test(text) || text.includes('`') || purpose) return true;
+  const folded = foldText(text.slice(0, OPENING_WORDS));
+  return PREDICATE_START.test(folded) || addressesReader(folded) || leadsOn(text);
+}
+
+/**
+ * "Specifically, you learned:", "Before you begin:", "En resumen, vimos:": the text speaks to the reader about the
+ * page (a tutorial's summary, a chat answer's lead-in), not a topic. A question ("What you need to know") stays one.
+ */
+const TO_THE_READER = /(?:^|[\s,])(?:you|we)\s+\p{L}{2,}|,\s*(?:(?:tu|usted|ustedes|nosotros|vosotros)\s+)?\p{L}+(?:aste|iste|asteis|isteis|amos|imos)\s*:?$/u;
+
+function addressesReader(folded: string): boolean {
+  return TO_THE_READER.test(folded) && !startsWithWord(folded, QUESTION_WORDS);
 }
 
 /** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
