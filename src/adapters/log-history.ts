@@ -6,10 +6,10 @@
 import { groupByPage, withEvents, type LogPage, type LogRef, type PageTotals } from '../core/log-pages.ts';
 import { inReplayOrder, withoutEvents } from '../core/log-replay.ts';
 import { sameRecord } from '../core/records.ts';
-import { COUNTER_KEY, DEVICE_KEY, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
+import { COUNTER_KEY, DEVICE_KEY, type ReviewLogRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
-import { bumpTracked } from './schedule-repository.ts';
+import { bumpTracked, type UndoWrite } from './schedule-repository.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
 import { guarded } from './store-error.ts';
 import type { Connection } from './store.ts';
@@ -130,12 +130,8 @@ export async function putEvents(store: PagesStore<'readwrite'>, events: readonly
   }
 }
 
-/** Undo, as Store.restoreState describes it. */
-export function restoreState(
-  store: Connection,
-  undo: { cardId: string; deckId: string; before: StateRecord | null; written: StateRecord; log: LogRef | null },
-  basis: WriteBasis,
-): Promise<void> {
+/** Undo, as store.schedule.restoreState describes it. */
+export function restoreState(store: Connection, undo: UndoWrite, basis: WriteBasis): Promise<void> {
   const { cardId, deckId, before, written, log } = undo;
   return store.writing(async () => {
     const tx = store.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
@@ -156,7 +152,7 @@ export function restoreState(
   });
 }
 
-/** The streak, as Store.reviewStreak describes it. */
+/** The streak, as store.log.streak describes it. */
 export function reviewStreak(store: Connection, today: number): Promise<number> {
   return guarded(async () => {
     const index = store.db.transaction('logPages').store.index('day');

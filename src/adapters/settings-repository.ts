@@ -1,9 +1,7 @@
 /** The user's settings, typed by key (core/settings-schema SettingValues). */
-import type { IDBPDatabase } from 'idb';
 import type { SettingKey, SettingValues } from '../core/settings-schema.ts';
-import type { RepasoSchema } from './db-schema.ts';
 import { guarded } from './store-error.ts';
-import type { WriteGate } from './write-gate.ts';
+import type { Connection } from './store.ts';
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
 export const LAST_BACKUP_SETTING = 'lastBackupAt' satisfies SettingKey;
@@ -16,10 +14,11 @@ export const REMOVED_BUNDLED_SETTING = 'removedBundledDecks' satisfies SettingKe
 export const COLLAPSED_DECKS_SETTING = 'collapsedDecks' satisfies SettingKey;
 
 export class SettingsRepository {
-  constructor(
-    private readonly db: IDBPDatabase<RepasoSchema>,
-    private readonly gate: WriteGate,
-  ) {}
+  constructor(private readonly connection: Connection) {}
+
+  private get db() {
+    return this.connection.db;
+  }
 
   /**
    * Typed as written: every write goes through put/putMany or a restore that checked each value
@@ -39,14 +38,14 @@ export class SettingsRepository {
   }
 
   put<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
-    return this.gate.writing(async () => {
+    return this.connection.writing(async () => {
       await this.db.put('settings', { key, value });
     });
   }
 
   /** Several settings that belong together, in one transaction. */
   putMany(entries: Partial<SettingValues>): Promise<void> {
-    return this.gate.writing(async () => {
+    return this.connection.writing(async () => {
       const tx = this.db.transaction('settings', 'readwrite', { durability: 'strict' });
       for (const [key, value] of Object.entries(entries)) void tx.store.put({ key, value });
       await tx.done;

@@ -12,11 +12,12 @@ import { ScheduleRepository } from './schedule-repository.ts';
 import { SettingsRepository } from './settings-repository.ts';
 import { classifyStorageError, guarded, StoreError } from './store-error.ts';
 import { readBasis, type WriteBasis } from './write-basis.ts';
-import type { WriteGate } from './write-gate.ts';
 
 /** The open database and its write gate: what the storage adapters (repositories, imports, backups) work through. */
-export interface Connection extends WriteGate {
+export interface Connection {
   readonly db: IDBPDatabase<RepasoSchema>;
+  /** Runs a write: refused while another window writes, and its failures classified. */
+  writing<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export class Store implements Connection {
@@ -35,7 +36,7 @@ export class Store implements Connection {
     this.decks = new DeckRepository(db);
     this.schedule = new ScheduleRepository(this);
     this.log = new LogRepository(this);
-    this.settings = new SettingsRepository(db, this);
+    this.settings = new SettingsRepository(this);
     this.hidden = new HiddenRepository(this);
   }
 

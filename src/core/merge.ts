@@ -364,6 +364,7 @@ export function deckAfterImport(input: {
     retired: refs.length - live.length,
     ...(root ? { importRoot: root } : {}),
     updatedAt: now,
+    // records.ts deckRevision says the same; importing it here would move ts-fsrs out of the first card's chunk.
     revision: (previous?.revision ?? 0) + 1,
   };
 }
