@@ -96,6 +96,16 @@ export default defineConfig({
     target: 'es2022',
     // The benchmark and CI read the manifest to measure what loads before the first card.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first card needs in one chunk, whatever the lazy screens import: left to itself, the
+          // bundler moved a module the entry shares with lazy chunks (the scheduler, once the store's error type)
+          // into a chunk of its own whenever an unrelated import between lazy chunks changed.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   preview: { port: 4173, strictPort: true },
 });
