@@ -62,10 +62,12 @@ export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Prom
             context: [`Mazo ${d}`, `Sección ${c >> 3}`],
             line: c + 1,
           });
-          // 95% of cards have been reviewed; their due dates spread from two days ago to two months ahead.
+          // 95% of cards have been reviewed; their due dates spread from two days ago to two months ahead. One in 50
+          // of them is suspended (out of the queue), as a learner's leeches and set-aside cards are.
           if (c < perDeck * 0.95) {
             const dueAt = now + Math.floor((random() * 62 - 2) * DAY);
-            if (dueAt < now) due++;
+            const suspended = c % 50 === 49;
+            if (dueAt < now && !suspended) due++;
             const fsrs: CardState = {
               phase: 'review',
               due: dueAt,
@@ -78,7 +80,15 @@ export async function seedLargeStore(page: Page, logEntries = LOG_ENTRIES): Prom
               lapses: 1,
               lastReview: dueAt - 20 * DAY,
             };
-            tx.objectStore('states').put({ cardId: id, deckId, fsrs, suspended: false, buriedUntil: 0, leech: false, queueDue: dueAt } satisfies StateRecord);
+            tx.objectStore('states').put({
+              cardId: id,
+              deckId,
+              fsrs,
+              suspended,
+              buriedUntil: 0,
+              leech: false,
+              ...(suspended ? { parkedOf: deckId } : { queueDue: dueAt }),
+            } satisfies StateRecord);
             cardIds.push(id);
           }
         }

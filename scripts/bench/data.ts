@@ -13,10 +13,14 @@ import { median, type Row } from './stats.ts';
 const block = (ms: number) => (ms === 0 ? '< 50 ms' : `${ms.toFixed(0)} ms`);
 const verdict = (ms: number) => (ms <= 100 ? 'ok' : 'MISS');
 
-async function statsTime(page: Page, url: string): Promise<number> {
+/** Navigation → statistics drawn, and the part of it after the screen mounted (its reads and drawing). */
+async function statsTime(page: Page, url: string): Promise<{ total: number; screen: number }> {
   await page.goto(`${url}stats`);
   await page.waitForFunction(() => performance.getEntriesByName('repaso:stats-drawn').length > 0, null, { timeout: 60_000 });
-  return page.evaluate(() => performance.getEntriesByName('repaso:stats-drawn')[0]!.startTime);
+  return page.evaluate(() => {
+    const drawn = performance.getEntriesByName('repaso:stats-drawn')[0]!.startTime;
+    return { total: drawn, screen: drawn - performance.getEntriesByName('repaso:stats-mount')[0]!.startTime };
+  });
 }
 
 /**
@@ -140,12 +144,14 @@ export async function benchData(): Promise<Row[]> {
   return onTwoPhones(LOG_ENTRIES, async (page, other, url) => {
     // The first visit also loads the screen's code; every visit reads a year of day totals from the log's pages.
     const firstVisit = await statsTime(page, url);
-    const stats: number[] = [];
-    for (let i = 0; i < 3; i++) stats.push(await statsTime(page, url));
-    const slowStats: number[] = [];
+    const visits: { total: number; screen: number }[] = [];
+    for (let i = 0; i < 3; i++) visits.push(await statsTime(page, url));
+    const slowVisits: { total: number; screen: number }[] = [];
     await throttled(page, async () => {
-      for (let i = 0; i < 3; i++) slowStats.push(await statsTime(page, url));
+      for (let i = 0; i < 3; i++) slowVisits.push(await statsTime(page, url));
     });
+    const later = median(visits.map((v) => v.total));
+    const slow = median(slowVisits.map((v) => v.total));
     const cardBrowser = await browserTimes(page, url);
     const slowestKey = Math.max(...cardBrowser.keystrokes);
 
@@ -158,14 +164,11 @@ export async function benchData(): Promise<Row[]> {
 
     return [
       { measure: `store: ${DECKS * CARDS_PER_DECK} cards, ${LOG_ENTRIES} log entries`, value: '', target: '', verdict: 'info' },
-      { measure: 'navigation → statistics drawn, first visit', value: `${firstVisit.toFixed(0)} ms`, target: '≤ 500 ms', verdict: firstVisit <= 500 ? 'ok' : 'MISS' },
-      {
-        measure: 'navigation → statistics drawn, later visits (median of 3)',
-        value: `${median(stats).toFixed(0)} ms`,
-        target: '≤ 300 ms',
-        verdict: median(stats) <= 300 ? 'ok' : 'MISS',
-      },
-      { measure: 'statistics drawn, 4× CPU throttling (median of 3)', value: `${median(slowStats).toFixed(0)} ms`, target: '', verdict: 'info' },
+      { measure: 'navigation → statistics drawn, first visit', value: `${firstVisit.total.toFixed(0)} ms`, target: '≤ 500 ms', verdict: firstVisit.total <= 500 ? 'ok' : 'MISS' },
+      { measure: 'navigation → statistics drawn, later visits (median of 3)', value: `${later.toFixed(0)} ms`, target: '≤ 300 ms', verdict: later <= 300 ? 'ok' : 'MISS' },
+      { measure: '  of which: the screen mounted → read and drawn (median of 3)', value: `${median(visits.map((v) => v.screen)).toFixed(0)} ms`, target: '', verdict: 'info' },
+      { measure: 'statistics drawn, 4× CPU throttling (median of 3)', value: `${slow.toFixed(0)} ms`, target: '', verdict: 'info' },
+      { measure: '  of which: the screen mounted → read and drawn, 4× throttling', value: `${median(slowVisits.map((v) => v.screen)).toFixed(0)} ms`, target: '', verdict: 'info' },
       { measure: 'card browser: navigation → whole collection read, first page drawn', value: `${cardBrowser.openMs} ms`, target: '', verdict: 'info' },
       {
         measure: `card browser: search keystroke → results drawn (median of ${cardBrowser.keystrokes.length})`,

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CardBody, CardRef } from '../core/deck-content.ts';
+import type { Phase } from '../core/scheduler.ts';
 import { groupByPage, legacyEvent, pageOf, withEvents, type LogPage, type PageTotals } from '../core/log-pages.ts';
 import { randomId } from './ids.ts';
 import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '../core/records.ts';
@@ -7,7 +8,7 @@ import type { DeckRecord, ReviewLogEntry, ReviewLogRecord, StateRecord } from '.
 export type { DeckRecord, LogPage, ReviewLogEntry, ReviewLogRecord, StateRecord };
 
 export const DB_NAME = 'repaso';
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export const mediaKey = (deckId: string, path: string) => `${deckId}\n${path}`;
 
@@ -15,7 +16,7 @@ export interface RepasoSchema extends DBSchema {
   decks: { key: string; value: DeckRecord };
   cardRefs: { key: string; value: { deckId: string; refs: CardRef[] } };
   cardBodies: { key: string; value: { deckId: string; bodies: CardBody[] } };
-  states: { key: string; value: StateRecord; indexes: { due: number; deck: string; leech: string; deckDue: [string, number]; hidden: string } };
+  states: { key: string; value: StateRecord; indexes: { due: number; phaseDeck: [Phase, string]; parked: string; leech: string; deckDue: [string, number]; hidden: string } };
   /** The review log in pages (see core/log-pages.ts); before version 7, one record per review in `log`. */
   logPages: { key: string; value: LogPage; indexes: { card: string; day: number; device: string; totals: PageTotals } };
   settings: { key: string; value: { key: string; value: unknown } };
@@ -47,7 +48,8 @@ export function createSchema(db: IDBPDatabase<RepasoSchema>): void {
   db.createObjectStore('cardBodies', { keyPath: 'deckId' });
   const states = db.createObjectStore('states', { keyPath: 'cardId' });
   states.createIndex('due', 'queueDue');
-  states.createIndex('deck', 'deckId');
+  states.createIndex('phaseDeck', ['fsrs.phase', 'deckId']);
+  states.createIndex('parked', 'parkedOf');
   states.createIndex('leech', 'leechOf');
   states.createIndex('deckDue', ['deckId', 'queueDue']);
   states.createIndex('hidden', 'hiddenOf');

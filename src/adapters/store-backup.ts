@@ -14,6 +14,7 @@ import {
   type LegacyLogRecord,
   type LogRecord,
 } from '../core/backup.ts';
+import { queued } from '../core/queue-rule.ts';
 import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
@@ -143,7 +144,8 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
     for (const deck of countedDecks(document)) put(tx.objectStore('decks'), deck);
     for (const entry of document.cardRefs) put(tx.objectStore('cardRefs'), entry);
     for (const entry of document.cardBodies) put(tx.objectStore('cardBodies'), entry);
-    for (const state of document.states) put(tx.objectStore('states'), state);
+    // Through the queue rule: a backup made before `parkedOf` existed gets it here.
+    for (const state of document.states) put(tx.objectStore('states'), queued(state));
     for (const setting of document.settings) put(tx.objectStore('settings'), setting);
     // Part by part: the next part is read (synchronously) only once the last one is written, inside the transaction.
     const pages = new Set<string>();

@@ -111,6 +111,7 @@ const STATE_FIELDS: Record<string, Check> = {
   buriedUntil: isTime,
   leech: isBoolean,
   queueDue: optional(isTime),
+  parkedOf: optional(isId),
   leechOf: optional(isId),
   hiddenOf: optional(isId),
   hiddenSection: optional(isId),

@@ -3,18 +3,14 @@
  * inverses. Pure;
  * the review screen, the card browser and the store all take them from here, so a flag means the same everywhere.
  *
- * One rule ties them: a record is in the queue (has `queueDue`) unless it is suspended or retired, and then it is
- * due when FSRS says or when its burial ends, whichever is later.
+ * One rule ties them (core/queue-rule.ts): a record is in the queue (has `queueDue`) unless it is suspended or
+ * retired, and then it is due when FSRS says or when its burial ends, whichever is later.
  */
+import { queued } from './queue-rule.ts';
 import type { StateRecord } from './records.ts';
 import { unseenState } from './scheduler.ts';
 
-/** The record with `queueDue` set by the rule above. */
-export function queued(record: StateRecord): StateRecord {
-  const { queueDue: _old, ...rest } = record;
-  if (rest.suspended || rest.retired) return rest;
-  return { ...rest, queueDue: Math.max(rest.fsrs.due, rest.buriedUntil) };
-}
+export { queued };
 
 /** The first record of a card that never had one: unseen, due now. */
 export function newRecord(cardId: string, deckId: string, now: number): StateRecord {

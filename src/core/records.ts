@@ -30,6 +30,11 @@ export interface StateRecord {
   leech: boolean;
   /** When the card is next shown; absent while suspended, so the `due` index only holds schedulable cards. */
   queueDue?: number;
+  /**
+   * The deck id while the card is out of the queue (suspended or retired): exactly when `queueDue` is absent, for the
+   * sparse `parked` index, so the statistics find those few records without reading the rest (core/queue-rule.ts).
+   */
+  parkedOf?: string;
   /** The deck id while the card is a leech, for the sparse `leech` index. */
   leechOf?: string;
   /**

@@ -3,6 +3,7 @@
  * with the new settings, as if they had always been in force. Flags (suspended, buried, leech, retired) stay.
  */
 import { inReplayOrder } from './log-replay.ts';
+import { queued } from './queue-rule.ts';
 import type { ReviewLogRecord, StateRecord } from './records.ts';
 import { replay, type Scheduler } from './scheduler.ts';
 
@@ -22,10 +23,9 @@ export function rescheduleCard(scheduler: Scheduler, record: StateRecord, review
   const ordered = inReplayOrder(reviews);
   const fsrs = replay(scheduler, ordered);
   if (!fsrs) return null;
-  const queueDue = record.suspended || record.retired ? undefined : Math.max(fsrs.due, record.buriedUntil);
-  if (queueDue === record.queueDue && JSON.stringify(fsrs) === JSON.stringify(record.fsrs)) return null;
-  const { queueDue: _old, ...rest } = record;
-  return { ...rest, fsrs, ...(queueDue === undefined ? {} : { queueDue }) };
+  const after = queued({ ...record, fsrs });
+  if (after.queueDue === record.queueDue && after.parkedOf === record.parkedOf && JSON.stringify(fsrs) === JSON.stringify(record.fsrs)) return null;
+  return after;
 }
 
 /** Every card whose record changes under `scheduler`, with its record as read (so a write can check it). */

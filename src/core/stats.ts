@@ -6,13 +6,27 @@
 import { DAY, type Phase } from './scheduler.ts';
 import type { PageTotals } from './log-pages.ts';
 
-/** The fields of a card state the statistics read. */
-export interface TrackedCard {
+/** A card state out of the queue (suspended or retired): the fields the statistics read of it. */
+export interface ParkedCard {
   phase: Phase;
   suspended: boolean;
   retired: boolean;
-  /** When it is next shown; absent while suspended or retired. */
-  queueDue?: number;
+}
+
+/**
+ * The card states as the store counts them from its indexes, never by reading every record: the records by phase
+ * (suspended and retired ones included), and the few records out of the queue.
+ */
+export interface StateCounts {
+  byPhase: Readonly<Record<Phase, number>>;
+  parked: readonly ParkedCard[];
+}
+
+/** One study day of the forecast, as a range of `queueDue` times: [from, until). */
+export interface ForecastWindow {
+  day: number;
+  from: number;
+  until: number;
 }
 
 /** Day number of a moment: days since the epoch in the user's study days. */
@@ -79,17 +93,13 @@ export function dayRunSummary(days: readonly DayCount[]): { total: number; busie
 }
 
 /**
- * Cards falling due on each of the next `days` study days, starting today. Overdue cards count today, as they
- * are shown today; suspended and retired cards are not shown, so they are not counted.
+ * The study days of the forecast as ranges of due times, starting today. Overdue cards count today, as they are
+ * shown today, so today's range is open below. Only cards in the queue have a due time: suspended and retired cards
+ * are not shown, so they are not counted.
  */
-export function dueForecast(cards: readonly TrackedCard[], today: number, shift: number, days: number): DayCount[] {
-  const counts = new Array<number>(days).fill(0);
-  for (const card of cards) {
-    if (card.queueDue === undefined || card.suspended || card.retired) continue;
-    const index = Math.max(0, studyDay(card.queueDue, shift) - today);
-    if (index < days) counts[index]!++;
-  }
-  return counts.map((count, i) => ({ day: today + i, count }));
+export function forecastWindows(today: number, shift: number, days: number): ForecastWindow[] {
+  const start = (day: number) => day * DAY - shift;
+  return Array.from({ length: days }, (_, i) => ({ day: today + i, from: i === 0 ? -Infinity : start(today + i), until: start(today + i + 1) }));
 }
 
 export interface Retention {
@@ -121,20 +131,18 @@ export interface CardsByState {
  * Every card of the collection in exactly one group. `liveCards` counts the cards in the notes (retired ones
  * excluded); a live card with no state record was never seen, so it is new.
  */
-export function cardsByState(states: readonly TrackedCard[], liveCards: number): CardsByState {
+export function cardsByState({ byPhase, parked }: StateCounts, liveCards: number): CardsByState {
+  const inQueue = { ...byPhase };
   const groups: CardsByState = { new: 0, learning: 0, review: 0, suspended: 0, retired: 0 };
-  let liveTracked = 0;
-  for (const state of states) {
-    if (state.retired) {
-      groups.retired++;
-      continue;
-    }
-    liveTracked++;
-    if (state.suspended) groups.suspended++;
-    else if (state.phase === 'review') groups.review++;
-    else if (state.phase === 'new') groups.new++;
-    else groups.learning++;
+  for (const card of parked) {
+    inQueue[card.phase]--;
+    if (card.retired) groups.retired++;
+    else groups.suspended++;
   }
+  groups.new = inQueue.new;
+  groups.learning = inQueue.learning + inQueue.relearning;
+  groups.review = inQueue.review;
+  const liveTracked = Object.values(byPhase).reduce((sum, n) => sum + n, 0) - groups.retired;
   groups.new += Math.max(0, liveCards - liveTracked);
   return groups;
 }
@@ -178,11 +186,12 @@ export const dayDate = (day: number): number => day * DAY + DAY / 2;
 
 export interface StatsInput {
   ledger: Ledger;
-  cards: readonly TrackedCard[];
+  cards: StateCounts;
+  /** Cards due on each study day of forecastWindows(today, shift, FORECAST_DAYS). */
+  forecast: DayCount[];
   liveCards: number;
-  /** The current study day and the shift in force now. */
+  /** The current study day. */
   today: number;
-  shift: number;
 }
 
 export interface Stats {
@@ -205,7 +214,7 @@ export function computeStats(input: StatsInput): Stats {
   const streak = currentStreak(heatmap);
   return {
     heatmap,
-    forecast: dueForecast(input.cards, input.today, input.shift, FORECAST_DAYS),
+    forecast: input.forecast,
     retention: { week: trueRetention(input.ledger, input.today, 7), month: trueRetention(input.ledger, input.today, 30) },
     cards: cardsByState(input.cards, input.liveCards),
     streak,

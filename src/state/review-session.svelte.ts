@@ -239,16 +239,15 @@ export class ReviewSession {
       const leech = becomesLeech(before?.fsrs ?? null, after);
       const suspended = (before?.suspended ?? false) || leech;
       const isLeech = leech || (before?.leech ?? false);
-      const record: StateRecord = {
+      const record: StateRecord = cardRecord.queued({
         cardId: card.ref.id,
         deckId: card.ref.deckId,
         fsrs: after,
         suspended,
         buriedUntil: 0,
         leech: isLeech,
-        ...(suspended ? {} : { queueDue: after.due }),
         ...(isLeech ? { leechOf: card.ref.deckId } : {}),
-      };
+      });
       const log = this.answered(card, rating, now, before, after);
       const logged = await this.context.store.schedule.recordReview({ state: record, before, log }, this.basis);
       this.pushUndo(card, before, record, logged);

@@ -6,7 +6,10 @@ import { applyImport, prepareBundledUpdate } from '../../src/adapters/import-not
 import { ladder } from '../../src/adapters/db-migrations.ts';
 import { DB_VERSION, migrationHelpers, type RepasoSchema, type StateRecord } from '../../src/adapters/db-schema.ts';
 import { Store } from '../../src/adapters/store.ts';
-import { unseenState } from '../../src/core/scheduler.ts';
+import { bury, hide, newRecord, queued, retire, suspend } from '../../src/core/card-record.ts';
+import { seededRandom } from '../../src/core/random.ts';
+import { DAY, unseenState } from '../../src/core/scheduler.ts';
+import { cardsByState, forecastWindows, studyDay, type StateCounts } from '../../src/core/stats.ts';
 import { deckCard, deckFile, fakeDeckServer } from '../support/fixtures.ts';
 
 const { steps: MIGRATIONS, upgrade } = ladder(migrationHelpers);
@@ -58,6 +61,8 @@ describe('schema upgrades', () => {
     expect((await store.decks.list()).map((d) => d.id)).toEqual(['d1']);
     expect((await store.log.ofCard('c1')).map((l) => l.rating)).toEqual([1]);
     expect((await store.schedule.leeches()).map((s) => s.cardId)).toEqual(['c1']);
+    expect(await store.schedule.trackedCardIds(['d1'])).toEqual(['c1']);
+    expect((await store.schedule.counts([])).states.parked).toEqual([{ phase: 'new', suspended: true, retired: false }]);
     store.close();
   });
 });
@@ -165,6 +170,45 @@ describe('due cards', () => {
     store.close();
   });
 });
+
+describe('statistics counts', () => {
+  it('count states by phase and due day from the indexes exactly as reading every record does', async () => {
+    const store = await Store.open(freshName());
+    const random = seededRandom(7);
+    const phases = ['new', 'learning', 'review', 'relearning'] as const;
+    const flags = [(r: StateRecord) => r, suspend, hide, retire, (r: StateRecord) => retire(suspend(r)), (r: StateRecord) => bury(r, NOW + DAY)];
+    const records = Array.from({ length: 300 }, (_, i) => {
+      const fresh = newRecord(`c${i}`, `deck${i % 3}`, NOW);
+      const flag = flags[random() < 0.7 ? 0 : 1 + Math.floor(random() * (flags.length - 1))]!;
+      return flag(queued({ ...fresh, fsrs: { ...fresh.fsrs, phase: phases[Math.floor(random() * 4)]!, due: NOW + Math.floor((random() * 40 - 5) * DAY) } }));
+    });
+    const basis = await store.writeBasis();
+    for (const record of records) await store.schedule.putFlags(record, null, basis);
+
+    const windows = forecastWindows(studyDay(NOW, 0), 0, 30);
+    const counted = await store.schedule.counts(windows);
+    const parked = records.filter((r) => r.queueDue === undefined);
+    expect(parked.length).toBeGreaterThan(30);
+    expect(cardsByState(counted.states, 400)).toEqual(cardsByState(countsOfRecords(records), 400));
+    expect(counted.due).toEqual(windows.map((w) => records.filter((r) => r.queueDue !== undefined && r.queueDue >= w.from && r.queueDue < w.until).length));
+    expect(counted.due.reduce((a, b) => a + b, 0)).toBeGreaterThan(150);
+    expect((await store.schedule.trackedCardIds(['deck1'])).sort()).toEqual(
+      records
+        .filter((r) => r.deckId === 'deck1')
+        .map((r) => r.cardId)
+        .sort(),
+    );
+    store.close();
+  });
+});
+
+/** The counts read off every record, the way the statistics read them before the index did. */
+function countsOfRecords(records: readonly StateRecord[]): StateCounts {
+  const byPhase = { new: 0, learning: 0, review: 0, relearning: 0 };
+  for (const record of records) byPhase[record.fsrs.phase]++;
+  const parked = records.filter((r) => r.suspended || r.retired).map((r) => ({ phase: r.fsrs.phase, suspended: r.suspended, retired: r.retired === true }));
+  return { byPhase, parked };
+}
 
 describe('the write gate', () => {
   it('refuses every repository write while another window writes, and writes nothing; reads go on', async () => {

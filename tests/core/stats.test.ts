@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { pageTotals } from '../../src/core/log-pages.ts';
 import type { ReviewLogEntry } from '../../src/core/records.ts';
 import { DAY, dayShift } from '../../src/core/scheduler.ts';
-import { cardsByState, computeStats, currentStreak, dueForecast, heatLevel, ledgerOf, reviewsPerDay, studyDay, timeSpent, trueRetention, weekdayOf } from '../../src/core/stats.ts';
+import {
+  cardsByState,
+  computeStats,
+  currentStreak,
+  forecastWindows,
+  heatLevel,
+  ledgerOf,
+  reviewsPerDay,
+  studyDay,
+  timeSpent,
+  trueRetention,
+  weekdayOf,
+} from '../../src/core/stats.ts';
+import type { ParkedCard, StateCounts } from '../../src/core/stats.ts';
 import { simulatedHistory } from '../support/history.ts';
 
 // Madrid in winter (UTC+1), day starting at 04:00: the shift the scheduler would log.
@@ -41,18 +54,25 @@ describe('reviews per day', () => {
 });
 
 describe('due forecast', () => {
-  const card = (dueDaysAhead: number, extra: object = {}) => ({ phase: 'review' as const, suspended: false, retired: false, queueDue: localTime(-dueDaysAhead, 12), ...extra });
+  const dueIn = (daysAhead: number) => localTime(-daysAhead, 12);
+  /** What the store's `due` index counts in each window: queued cards only (suspended and retired have no due time). */
+  const countIn = (windows: ReturnType<typeof forecastWindows>, dueTimes: number[]) => windows.map((w) => dueTimes.filter((t) => t >= w.from && t < w.until).length);
 
-  it('counts overdue cards today, and leaves out suspended, retired and far cards', () => {
-    const forecast = dueForecast(
-      [card(-5), card(0), card(1), card(1), card(2, { suspended: true }), card(2, { retired: true }), card(40), { phase: 'review' as const, suspended: true, retired: false }],
-      TODAY,
-      SHIFT,
-      30,
-    );
-    expect(forecast.slice(0, 3).map((d) => d.count)).toEqual([2, 2, 0]);
-    expect(forecast.reduce((sum, d) => sum + d.count, 0)).toBe(4);
-    expect(forecast).toHaveLength(30);
+  it('counts overdue cards today, and leaves out far cards', () => {
+    const counts = countIn(forecastWindows(TODAY, SHIFT, 30), [dueIn(-5), dueIn(0), dueIn(1), dueIn(1), dueIn(40)]);
+    expect(counts.slice(0, 3)).toEqual([2, 2, 0]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(counts).toHaveLength(30);
+  });
+
+  it('splits days where the scheduler does: at 04:00 local time, by the shift in force', () => {
+    const windows = forecastWindows(TODAY, SHIFT, 3);
+    expect(windows.map((w) => w.day)).toEqual([TODAY, TODAY + 1, TODAY + 2]);
+    for (const w of windows.slice(1)) {
+      expect(studyDay(w.from, SHIFT)).toBe(w.day);
+      expect(studyDay(w.from - 1, SHIFT)).toBe(w.day - 1);
+    }
+    expect(countIn(windows, [localTime(-1, 3) + 59 * 60_000, localTime(-1, 4)])).toEqual([1, 1, 0]);
   });
 });
 
@@ -76,6 +96,13 @@ describe('true retention', () => {
   });
 });
 
+/** The store's counts (see ScheduleRepository.counts) of some states: by phase, and the ones out of the queue. */
+function countsOf(states: readonly ParkedCard[]): StateCounts {
+  const byPhase = { new: 0, learning: 0, review: 0, relearning: 0 };
+  for (const state of states) byPhase[state.phase]++;
+  return { byPhase, parked: states.filter((s) => s.suspended || s.retired) };
+}
+
 describe('cards by state', () => {
   it('puts every card in one group; live cards never seen are new', () => {
     const states = [
@@ -87,7 +114,11 @@ describe('cards by state', () => {
       { phase: 'review' as const, suspended: false, retired: true },
     ];
     // 10 live cards: 5 have records, so 5 were never seen.
-    expect(cardsByState(states, 10)).toEqual({ new: 6, learning: 2, review: 1, suspended: 1, retired: 1 });
+    expect(cardsByState(countsOf(states), 10)).toEqual({ new: 6, learning: 2, review: 1, suspended: 1, retired: 1 });
+  });
+
+  it('counts a retired card as retired even when it was also suspended', () => {
+    expect(cardsByState(countsOf([{ phase: 'new', suspended: true, retired: true }]), 0)).toEqual({ new: 0, learning: 0, review: 0, suspended: 0, retired: 1 });
   });
 });
 
@@ -135,12 +166,14 @@ describe('a simulated year', () => {
   const now = Date.UTC(2026, 10, 28, 12);
   const year = simulatedHistory({ now });
   const shift = year.log[0]!.shift;
+  const today = studyDay(now, shift);
+  const windows = forecastWindows(today, shift, 30);
   const stats = computeStats({
     ledger: addToLedger(year.log),
-    cards: year.states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: false, queueDue: s.queueDue! })),
+    cards: countsOf(year.states.map((s) => ({ phase: s.fsrs.phase, suspended: s.suspended, retired: false }))),
+    forecast: windows.map((w) => ({ day: w.day, count: year.states.filter((s) => s.queueDue! >= w.from && s.queueDue! < w.until).length })),
     liveCards: 1500,
-    today: studyDay(now, shift),
-    shift,
+    today,
   });
 
   it('accounts for every review and card', () => {

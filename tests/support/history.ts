@@ -74,7 +74,7 @@ export function simulatedHistory(options: HistoryOptions): Backup {
       const after = scheduler.next(before?.fsrs ?? null, rating, time, shift);
       const leech = (before?.leech ?? false) || becomesLeech(before?.fsrs ?? null, after);
       const record: StateRecord = leech
-        ? { cardId, deckId, fsrs: after, suspended: true, buriedUntil: 0, leech: true, leechOf: deckId }
+        ? { cardId, deckId, fsrs: after, suspended: true, buriedUntil: 0, leech: true, leechOf: deckId, parkedOf: deckId }
         : { cardId, deckId, fsrs: after, suspended: false, buriedUntil: 0, leech: false, queueDue: after.due };
       log.push({
         id: eventId(device, log.length + 1),

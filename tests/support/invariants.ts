@@ -6,6 +6,7 @@ import { openDB } from 'idb';
 import type { RepasoSchema } from '../../src/adapters/db-schema.ts';
 import type { CardRef } from '../../src/core/deck-content.ts';
 import type { DeckRecord, ReviewLogRecord, StateRecord } from '../../src/core/records.ts';
+import { queued } from '../../src/core/queue-rule.ts';
 import { sameRecord } from '../../src/core/records.ts';
 import { createScheduler, replay, type Scheduler } from '../../src/core/scheduler.ts';
 import { eventDay, withEvents, type LogPage } from '../../src/core/log-pages.ts';
@@ -38,6 +39,7 @@ export function databaseProblems(dump: DatabaseDump, scheduler: Scheduler): stri
     else if (deck !== state.deckId) problems.push(`state of ${state.cardId} says deck ${state.deckId}, the card is in ${deck}`);
     if (retired.has(state.cardId) && state.queueDue !== undefined) problems.push(`retired card ${state.cardId} is still scheduled`);
     if (!retired.has(state.cardId) && state.retired) problems.push(`live card ${state.cardId} is marked retired`);
+    if (!sameRecord(queued(state), state)) problems.push(`state of ${state.cardId} breaks the queue rule (queueDue ${state.queueDue}, parkedOf ${state.parkedOf})`);
   }
 
   const log = dump.logPages ? pageEvents(dump.logPages, problems) : dump.log;
