@@ -98,13 +98,20 @@ export async function allEvents(pages: PagesStore): Promise<ReviewLogRecord[]> {
   return inReplayOrder(events);
 }
 
-/** Pages `count` at a time in key order: how a backup reads a log too large to hold twice. */
+/**
+ * Pages `count` at a time in key order: how a backup reads a log too large to hold twice. The next batch is asked for
+ * before this one is handed over, so IndexedDB reads it while the caller packs this one (the backup's two costs,
+ * side by side instead of one after the other); at most two batches are held.
+ */
 export async function* pageBatches(pages: PagesStore, count: number): AsyncGenerator<LogPage[]> {
-  for (let after: string | null = null; ;) {
-    const batch: LogPage[] = await pages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), count);
+  const read = (after: string | null): Promise<LogPage[]> => pages.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), count);
+  for (let next = read(null); ;) {
+    const batch = await next;
     if (batch.length === 0) return;
+    next = batch.length < count ? Promise.resolve([]) : read(batch.at(-1)!.id);
+    // A caller that stops early never awaits it: its failure then has no one to tell.
+    next.catch(() => {});
     yield batch;
-    after = batch.at(-1)!.id;
   }
 }
 
