@@ -75,10 +75,12 @@ export function cleanText(text: string): string {
     .normalize('NFC');
 }
 
+const ASCII = /^\p{ASCII}*$/u;
+
 /** The form of a question used inside keys: NFC, lower case, no ¿?¡!:*_ marks, spaces collapsed. Accents kept. */
 export function normalizeKeyText(text: string): string {
-  return text
-    .normalize('NFC')
+  // Plain ASCII is in NFC already, and most questions are.
+  return (ASCII.test(text) ? text : text.normalize('NFC'))
     .toLowerCase()
     .replace(/[¿?¡!:*_]/g, '')
     .replace(/\s+/g, ' ')
@@ -86,8 +88,6 @@ export function normalizeKeyText(text: string): string {
 }
 
 /** Accents and case folded away: for loose comparisons (matching, skip lists), never for keys. */
-const ASCII = /^\p{ASCII}*$/u;
-
 // Marked pure so that bundles that take only other helpers of this module leave it out.
 export const foldText = /* @__PURE__ */ remembered((text: string): string => {
   // Decomposing is the costly step, and plain ASCII has no accents to remove.

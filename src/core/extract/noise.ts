@@ -15,6 +15,9 @@ const SKIPPED_SECTIONS = [
   'pendientes', 'tareas', 'por hacer', 'proximos pasos', 'to do', 'todo', 'tasks', 'next steps',
 ];
 
+const SKIPPED_FIRST_WORDS = new Set(SKIPPED_SECTIONS.map((phrase) => phrase.split(' ')[0]!));
+const FIRST_WORD = /^[^a-z0-9&]*([a-z0-9&]+)/;
+
 /** Words that may follow a skipped title without making it a topic: "Recursos útiles", "Links and references". */
 // prettier-ignore
 const SKIP_QUALIFIERS = new Set(
@@ -28,6 +31,9 @@ const SKIP_QUALIFIERS = new Set(
  * "Enlaces químicos" (chemical bonds) is a topic, not a list of links.
  */
 export function isSkippedTitle(folded: string): boolean {
+  // Most titles are refused on their first word, before the whole title is cleaned.
+  const first = FIRST_WORD.exec(folded)?.[1];
+  if (first === undefined || !SKIPPED_FIRST_WORDS.has(first)) return false;
   const title = folded
     .replace(/[^a-z0-9& ]+/g, ' ')
     .replace(/\s+/g, ' ')

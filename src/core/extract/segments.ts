@@ -70,7 +70,7 @@ function isBoundary(node: Block): Boundary | null {
   if (ARROW_LINE.test(text) || isDecorativeLine(text)) return null;
   // Prose: past a sheet's statements, every rule asks for a line of at most twelve words, a question or a label,
   // and most paragraphs are none of them: they are decided without the costlier tests.
-  const prose = !ENDS_ASKING.test(text) && wordsOver(text, LABEL_WORDS);
+  const prose = !ENDS_ASKING.test(text) && OVER_LABEL_WORDS.test(text);
   const title = prose ? text : cleanTitle(text);
   if (!title || isChatLeftover(text)) return null;
   if (exerciseStatement(text) !== null || subQuestion(text) !== null) return 'label';
@@ -93,12 +93,10 @@ function isBoundary(node: Block): Boundary | null {
 
 /** The longest line a label may be (in bold or styled letters, above its list). */
 const LABEL_WORDS = 12;
+/** More words than a label has, counted without splitting the paragraph. */
+const OVER_LABEL_WORDS = new RegExp(`^\\s*(?:\\S+\\s+){${LABEL_WORDS}}\\S`);
 /** Ends on a question mark or a colon, in bold or not: a question, or a label of any length ("**… :**"). */
 const ENDS_ASKING = /[?:](?:\*\*|__)?$/;
-
-function wordsOver(text: string, limit: number): boolean {
-  return text.split(/\s+/, limit + 2).filter(Boolean).length > limit;
-}
 
 const CALLOUT = /^\[!([a-z-]+)\][+-]?[ \t]*(.*)$/i;
 /** Callouts that quote or illustrate: their title names a source or an example, not a topic. */
@@ -122,9 +120,9 @@ export function calloutTitle(paragraph: Block): string | null | undefined {
  * question — which is the label; the instruction goes.
  */
 function subQuestion(text: string): string | null {
-  const lines = text.split('\n');
-  if (lines.length < 2 || !isInstruction(lines[0]!)) return null;
-  const last = lines.at(-1)!.trim();
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0 || !isInstruction(text.slice(0, firstBreak))) return null;
+  const last = text.slice(text.lastIndexOf('\n') + 1).trim();
   return /^(?:\(?[a-z]\)|[a-z]\.)\s+/.test(last) && isTaskStatement(last) ? cleanTitle(last) : null;
 }
 

@@ -2,6 +2,7 @@
  * R2 and R3 — what a heading or label says: a question, a topic, or a generic word that needs its topic; and the
  * decoration around it (emoji, numbering, emphasis). Matching is on accent-folded, lower-case text.
  */
+import { remembered } from '../memo.ts';
 import { foldText } from '../text.ts';
 
 // prettier-ignore
@@ -15,15 +16,18 @@ const SHORT_TITLE = 40;
 /** Enough characters for the first six words of a line, which are all that rules on how a line opens look at. */
 const OPENING_WORDS = 120;
 
-function startsWithWord(folded: string, words: readonly string[]): boolean {
-  return words.some((word) => folded === word || folded.startsWith(word + ' ') || folded.startsWith(word + ','));
+/** One of the words opens the text, alone or followed by a space or a comma. */
+function openingWords(words: readonly string[]): RegExp {
+  return new RegExp(`^(?:${words.join('|')})(?=$|[ ,])`);
 }
+
+const OPENS_AS_QUESTION = openingWords(QUESTION_WORDS);
 
 export function isQuestionTitle(title: string): boolean {
   const trimmed = title.trim();
   if (trimmed.endsWith('?')) return true;
   const folded = foldText(trimmed.replace(/^[¿¡"'“«(*_\s]+/, '').slice(0, OPENING_WORDS));
-  return startsWithWord(folded, QUESTION_WORDS);
+  return OPENS_AS_QUESTION.test(folded);
 }
 
 const BOLD_LABEL = /^(\*\*|__)([^*_\n][^\n]*?)\1\s*(:?)$/;
@@ -60,7 +64,7 @@ export function readsAsSentence(text: string): boolean {
 const TO_THE_READER = /(?:^|[\s,])(?:you|we)\s+\p{L}{2,}|,\s*(?:(?:tu|usted|ustedes|nosotros|vosotros)\s+)?\p{L}+(?:aste|iste|asteis|isteis|amos|imos)\s*:?$/u;
 
 function addressesReader(folded: string): boolean {
-  return TO_THE_READER.test(folded) && !startsWithWord(folded, QUESTION_WORDS);
+  return TO_THE_READER.test(folded) && !OPENS_AS_QUESTION.test(folded);
 }
 
 /** "Son únicos para cada objeto:", "Is shared by every instance:": a predicate about the title above, not a title. */
@@ -75,7 +79,8 @@ export function leadsOn(text: string): boolean {
       .trim()
       .slice(-OPENING_WORDS),
   );
-  const last = folded.split(/\s+/).at(-1) ?? '';
+  // foldText leaves single spaces between words.
+  const last = folded.slice(folded.lastIndexOf(' ') + 1);
   return DANGLING.has(last) || /(?:lo siguiente|los siguientes|las siguientes|siguiente|the following|as follows|follows|asi|como sigue)$/.test(folded) || isTutorialStep(text);
 }
 
@@ -101,7 +106,8 @@ export function stripDecoration(text: string): string {
  * Heading or label text as a question: leading emoji and numbering, emphasis markers and a trailing colon
  * removed ("### 🔹 5. **Ejemplo ampliado:**" → "Ejemplo ampliado").
  */
-export function cleanTitle(raw: string): string {
+// Every rule asks for the title of the same lines: each is cleaned once.
+export const cleanTitle = remembered((raw: string): string => {
   let text = plainText(raw.trim());
   for (;;) {
     const next = stripDecoration(text)
@@ -118,7 +124,7 @@ export function cleanTitle(raw: string): string {
     .replace(/(\*\*|__)/g, '')
     .replace(/\s*:$/, '')
     .trim();
-}
+});
 
 // prettier-ignore
 const GENERIC_TITLES = new Set(
@@ -243,17 +249,38 @@ const CALLOUT_WORDS = new Set(
 );
 
 /** A title as its folded words of letters only ("💡 Nota 1:" → "nota"): how word lists are looked up. */
-export function letterWords(title: string): string {
-  return foldText(title)
+export const letterWords = remembered((title: string): string =>
+  foldText(title)
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
+
+const ASCII_TITLE = /^\p{ASCII}*$/u;
+const FIRST_ASCII_WORD = /[A-Za-z]+/;
+
+/**
+ * A short title that reads (as letterWords) as one of the phrases. These lists are asked about every line and term,
+ * so a plain ASCII title is refused on its first word, which needs no folding.
+ */
+function isListedPhrase(title: string, phrases: ReadonlySet<string>, firstWords: ReadonlySet<string>): boolean {
+  // Listed phrases are a word or two; folding a whole paragraph to find out would be most of the extractor's time.
+  if (title.length > SHORT_TITLE) return false;
+  if (ASCII_TITLE.test(title)) {
+    const first = FIRST_ASCII_WORD.exec(title)?.[0].toLowerCase();
+    if (first === undefined || !firstWords.has(first)) return false;
+  }
+  return phrases.has(letterWords(title));
 }
 
+function firstWordsOf(phrases: ReadonlySet<string>): Set<string> {
+  return new Set([...phrases].map((phrase) => phrase.split(' ')[0]!));
+}
+
+const CALLOUT_FIRST_WORDS = firstWordsOf(CALLOUT_WORDS);
+
 export function isCalloutWord(title: string): boolean {
-  // A callout word is a word or two; folding a whole paragraph to find out would be most of the extractor's time.
-  if (title.length > SHORT_TITLE) return false;
-  return CALLOUT_WORDS.has(letterWords(title));
+  return isListedPhrase(title, CALLOUT_WORDS, CALLOUT_FIRST_WORDS);
 }
 
 /**
@@ -284,6 +311,8 @@ export function isTutorialStep(title: string): boolean {
   // Only the first words tell a step: fold no more than they can take.
   const folded = foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, '');
   if (STEP_START.test(folded)) return true;
+  // Every first-person plural verb ends in -mos.
+  if (!folded.includes('mos')) return false;
   return folded
     .split(/\s+/)
     .slice(0, 6)
@@ -364,9 +393,10 @@ const STATEMENT_PARTS = new Set(
     .concat(['follow up', 'follow-up', 'input format', 'output format', 'la salida', 'el resultado', 'salida esperada', 'expected output']),
 );
 
+const STATEMENT_FIRST_WORDS = firstWordsOf(STATEMENT_PARTS);
+
 export function isStatementPart(title: string): boolean {
-  if (title.length > SHORT_TITLE) return false;
-  return STATEMENT_PARTS.has(letterWords(title));
+  return isListedPhrase(title, STATEMENT_PARTS, STATEMENT_FIRST_WORDS);
 }
 
 /** "Ejemplo", "Ejemplo 2", "Example: sorting", "Plantilla", "Template", "Prompt de ejemplo": an illustration. */
