@@ -171,6 +171,36 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
       ['Why does a router decrement the TTL?', '- So that a packet caught in a loop dies instead of circling forever.'],
     ]);
   });
+  it('a statement on the first line of a paragraph is the question, the lines under it its answer (es)', () => {
+    const md = [
+      'Investigue qué es el MTU. ¿Quién lo fija?',
+      'El **MTU** es el tamaño máximo de trama que admite un enlace.',
+      'Lo fija la tecnología de la capa de enlace (1500 bytes en Ethernet).',
+      '',
+      'a. ¿Qué pasa si un paquete lo supera?',
+      '\tSe fragmenta o se descarta, según la cabecera IP.',
+      '',
+    ].join('\n');
+    expect(qa(md)).toEqual([
+      [
+        'Investigue qué es el MTU. ¿Quién lo fija?',
+        'El **MTU** es el tamaño máximo de trama que admite un enlace.\nLo fija la tecnología de la capa de enlace (1500 bytes en Ethernet).',
+      ],
+      ['¿Qué pasa si un paquete lo supera?', 'Se fragmenta o se descarta, según la cabecera IP.'],
+    ]);
+  });
+
+  it('a statement on the first line of a paragraph is the question (en); "Exercise 4." before it is dropped', () => {
+    const md = '# Sheet 2\n\nExercise 4. Why does TCP need a three-way handshake?\nBoth sides must agree on their initial sequence numbers.\n';
+    expect(qa(md)).toEqual([['Why does TCP need a three-way handshake?', 'Both sides must agree on their initial sequence numbers.']]);
+  });
+
+  it('a first line that only ends in "?" is an aside, not a question: the paragraph stays in the answer above it (es, en)', () => {
+    const es = '# Pila\n\n## Desbordamiento\n\nEl programa escribe más allá del búfer.\n\nme avisó el compilador, tipo: en serio?\nY aun así lo ejecuté.\n';
+    expect(questions(es)).toEqual(['Desbordamiento']);
+    const en = '# Stack\n\n## Overflow\n\nThe program writes past the buffer.\n\nthe compiler warned me, seriously?\nI ran it anyway.\n';
+    expect(questions(en)).toEqual(['Overflow']);
+  });
 });
 
 describe('4. arrow and bullet-character lines', () => {

@@ -15,6 +15,7 @@ import {
   askedPart,
   isInstruction,
   isLabel,
+  isQuestionTitle,
   isStatementPart,
   isTaskStatement,
   isTutorialStep,
@@ -76,6 +77,7 @@ function isBoundary(node: Block): Boundary | null {
   if (exerciseStatement(text) !== null || subQuestion(text) !== null) return 'label';
   // "d. En el ejemplo 2 la regla … ¿Por qué es esto?": a lettered item of a sheet, asked over several lines.
   if (LETTERED.test(text) && isTaskStatement(taskLine(text).question)) return 'label';
+  if (opensWithStatement(text)) return 'label';
   if (prose) return null;
   if (joinsTheAnswer(title) || isExampleTitle(title)) return null;
   if (isLabel(text)) return 'label';
@@ -126,6 +128,24 @@ function subQuestion(text: string): string | null {
   return /^(?:\(?[a-z]\)|[a-z]\.)\s+/.test(last) && isTaskStatement(last) ? cleanTitle(last) : null;
 }
 
+/**
+ * "Investigue qué es el MSS. ¿Cuándo y cómo se negocia?" on a paragraph's first line, and its answer on the lines
+ * after it, with no blank line between them: a practice sheet answered in place.
+ */
+function opensWithStatement(text: string): boolean {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0) return false;
+  const line = text.slice(0, firstBreak).trimEnd();
+  const first = exerciseStatement(line) || line;
+  // Decided on the first line alone for most paragraphs: it neither asks nor instructs. A line that only ends in
+  // "?" ("…tipo: sos idiota?") is an aside; a question opens like one ("¿…", "What…", "En base a esto, ¿qué…?").
+  const asks = first.endsWith('?') && (first.includes('¿') || isQuestionTitle(first.replace(/\?$/, '')));
+  if (!asks && !isInstruction(first)) return false;
+  const { question, rest, endsLine } = taskLine(text);
+  // The question must end its line: "¿Por qué? Porque…" goes on explaining; it asks nothing of the reader.
+  return endsLine && rest !== '' && isTaskStatement(question);
+}
+
 const ARROW_LINE = /^(?:→|➜|➔|➤|⇒|•|·|▪|‣|◦|->|=>)\s*/;
 
 /** The first paragraph of an item of a numbered task list, asking something: a practice sheet's exercise. */
@@ -141,7 +161,7 @@ function isTaskItem(paragraph: Block): boolean {
  * breaks, "…tal que:", "Ayuda: …", "Probar que…"); the lines after it (an answer written without a blank line) and,
  * on the statement's last line, text after its question mark, are its answer.
  */
-function taskLine(inline: string): { question: string; rest: string } {
+function taskLine(inline: string): { question: string; rest: string; endsLine: boolean } {
   const lines = inline.split('\n');
   let asking = 1;
   while (asking < lines.length && asking < MAX_STATEMENT_LINES && carriesOn(lines[asking - 1]!, lines[asking]!)) asking++;
@@ -149,8 +169,9 @@ function taskLine(inline: string): { question: string; rest: string } {
   const more = lines.slice(asking);
   const asked = /^(.*?\?)\s+(\S.*)$/.exec(first);
   const question = asked && !asked[2]!.startsWith('¿') && !carriesOnWords(asked[2]!) ? asked[1]! : first;
-  const rest = [question === first ? '' : asked![2]!, ...more].filter((line) => line.trim()).join('\n');
-  return { question, rest };
+  const endsLine = question === first;
+  const rest = [endsLine ? '' : asked![2]!, ...more].filter((line) => line.trim()).join('\n');
+  return { question, rest, endsLine };
 }
 
 const MAX_STATEMENT_LINES = 8;
@@ -234,9 +255,9 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
     }
     const statement = exerciseStatement(node.inline);
     const callout = calloutTitle(node);
-    const task = node.parent?.type === 'item' || (kind === 'label' && LETTERED.test(node.inline.trim())) ? taskLine(node.inline) : null;
+    const task = node.parent?.type === 'item' || (kind === 'label' && (LETTERED.test(node.inline.trim()) || opensWithStatement(node.inline.trim()))) ? taskLine(node.inline) : null;
     const asked = subQuestion(node.inline.trim());
-    let title = callout ?? asked ?? (task ? cleanTitle(askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
+    let title = callout ?? asked ?? (task ? cleanTitle(exerciseStatement(task.question) || askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
     let bodyStart = node.end;
     // A callout's or a task's answer may share the paragraph of its first line: it is the label's content.
     const body = callout && node.end - node.start > 1 ? node.inline.split('\n').slice(1).join('\n') : task?.rest;
