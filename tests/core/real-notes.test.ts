@@ -531,3 +531,31 @@ describe('14. chat leftovers', () => {
     expect(card('# Writing\n\n## Hooks\n\nHere are 3 kinds of hooks:\n\n- A question.\n- A surprising fact.\n- A story.\n', 'Hooks').answer).toMatch(/^Here are 3 kinds of hooks:/);
   });
 });
+
+describe('notes of a single topic, with no headings (index cards)', () => {
+  const one = (md: string, source: string) => extract(md, source).cards.map((c) => [c.question, c.answer]);
+
+  it('are one card, asked by the file name, answered by the whole note (en)', () => {
+    const md = 'How far predictions fall from the true values, on average.\n\n$$E[\\hat{f}(x)] - f(x)$$\n';
+    expect(one(md, 'vault/index_cards/bias.md')).toEqual([['Bias', md.trim()]]);
+    expect(one('A cheap model, barely better than chance.\n', 'vault/weak_learner.md')).toEqual([['Weak learner', 'A cheap model, barely better than chance.']]);
+  });
+
+  it('are asked by the front-matter title, or the file name less the course numbering (es)', () => {
+    const md = '---\ntitle: tabla de páginas\n---\nEstructura que traduce páginas virtuales a marcos físicos.\n';
+    expect(one(md, 'so/teoria/apunte.md')).toEqual([['Tabla de páginas', 'Estructura que traduce páginas virtuales a marcos físicos.']]);
+    expect(one('Pedido de un proceso al núcleo.\n', 'so/teoria/03- Llamadas al sistema.md')[0]?.[0]).toBe('Llamadas al sistema');
+    expect(one('Traduce nombres a direcciones.\n', 'redes/teoria/Clase 4 - DNS.md')[0]?.[0]).toBe('DNS');
+  });
+
+  it('give no card when the name only places the note, or the note is a project file or only images (es, en)', () => {
+    for (const source of ['redes/practica 6/ej 4.md', 'redes/Clase 1.md', 'ftc/Parcial 2023.md', 'notion/Untitled.md', 'so/otro p3.md', 'vault/CHANGELOG.md', 'vault/nota.md'])
+      expect(one('Texto suelto sobre el tema.\n', source), source).toEqual([]);
+    expect(one('![[diagrama.png]]\n', 'vault/kernel trick.md')).toEqual([]);
+  });
+
+  it('are left to the other rules when the note has a heading or makes cards of its own (es)', () => {
+    expect(one('# Paginación\n\nDivide la memoria en páginas.\n', 'so/memoria.md').map(([q]) => q)).toEqual(['Paginación']);
+    expect(one('TLB::caché de traducciones\n\nOtra línea suelta.\n', 'so/memoria.md').map(([q]) => q)).toEqual(['TLB']);
+  });
+});

@@ -54,10 +54,16 @@ interface Candidate {
 export class CardBuilder {
   private readonly candidates: Candidate[] = [];
   private readonly foldedTitle: string;
+  /** What the note holds outside any heading or label, and whether it has any: for a note of a single topic. */
+  private readonly untitled: Block[] = [];
+  private preamble: Segment | null = null;
+  private hasTitles = false;
 
+  /** `topic`: what the note is named after (noteTopic), asked when the note has no headings at all. */
   constructor(
     private readonly noteId: string,
     private readonly deckTitle: string,
+    private readonly topic: string | null,
     private readonly lines: string[],
     private readonly warn: (line: number, message: string) => void,
   ) {
@@ -72,6 +78,11 @@ export class CardBuilder {
       if (node.type === 'paragraph' && node.parent?.type !== 'item' && this.addExplicit(node, segment)) continue;
       if (segment.glossary && node.type === 'paragraph' && this.addGlossary(node, segment)) continue;
       kept.push(node);
+    }
+    if (segment.titled) this.hasTitles = true;
+    else {
+      this.preamble ??= segment;
+      this.untitled.push(...kept);
     }
     // A syllabus or a study plan names topics; it teaches none of them.
     if (segment.titled && isSyllabusTitle(segment.title)) return;
@@ -96,6 +107,10 @@ export class CardBuilder {
 
   /** The cards of every segment added, settled as one note: fields dropped, repeated questions qualified, keys made. */
   finish(): ExtractedCard[] {
+    // An index card ("Gini coefficient.md": a definition, no headings): the note is one card, asked by its name.
+    if (this.candidates.length === 0 && !this.hasTitles && this.topic && this.preamble && this.untitled.some((node) => !this.isImageOnly(node))) {
+      this.addSection('section', this.topic, this.untitled, this.preamble, this.untitled[0]!.start);
+    }
     const fields = fieldTerms(this.candidates);
     const kept = this.candidates.filter((c) => !c.term || !fields.has(c.term));
 
@@ -145,14 +160,14 @@ export class CardBuilder {
    * A section's own card; one over MAX_ANSWER_CHARS is split where its text opens a part of its own (a bold or
    * styled line, a short line ending in ":"), each part asked with the section's title and the part's.
    */
-  private addSection(kind: CardKind, question: string, kept: Block[], segment: Segment): void {
+  private addSection(kind: CardKind, question: string, kept: Block[], segment: Segment, line = segment.line): void {
     const whole = this.slice(kept);
     if (whole.length <= MAX_ANSWER_CHARS) {
-      this.add(kind, question, whole, segment.line, segment, true);
+      this.add(kind, question, whole, line, segment, true);
       return;
     }
     this.parts(kept)
-      .flatMap((part) => this.chunks(part, segment.line))
+      .flatMap((part) => this.chunks(part, line))
       .forEach((part, i) => {
         const partQuestion = i === 0 || !part.title ? question : qualifiedTitle(question, part.title);
         this.add(i === 0 ? kind : 'section', partQuestion, this.slice(part.blocks), part.blocks[0]!.start, segment, true);

@@ -9,7 +9,7 @@ import type { DeckMeta, ExtractResult, SkipReason, Warning } from '../types.ts';
 import { CardBuilder } from './cards.ts';
 import { isTagLine } from './noise.ts';
 import { segmentNote } from './segments.ts';
-import { cleanTitle } from './titles.ts';
+import { cleanTitle, noteTopic } from './titles.ts';
 
 export { MAX_ANSWER_CHARS } from './cards.ts';
 
@@ -80,7 +80,9 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
 
   checkFences(root, lines, warn);
   const segments = segmentNote(root, lines.length);
-  const builder = new CardBuilder(noteId, title, lines, warn);
+  // A note with no headings is asked by its name: its title, or its file name unless that is a project's file.
+  const topic = PROJECT_FILE.test(fileStem) && !front.data.title ? null : noteTopic(title);
+  const builder = new CardBuilder(noteId, title, topic, lines, warn);
   for (const segment of segments) builder.addSegment(segment);
   const cards = builder.finish();
   return { ok: true, deck, cards, warnings, skipped: false };

@@ -405,3 +405,28 @@ const EXAMPLE_START = /^(ejemplo|ejemplos|example|examples|plantilla|plantillas|
 export function isExampleTitle(title: string): boolean {
   return EXAMPLE_START.test(foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, ''));
 }
+
+/** "03- Syscall", "5 - P = NP", "Clase 4 - DNS": a course's numbering before the name of what a note teaches. */
+const NOTE_NUMBERING =
+  /^(?:(?:clase|class|lecture|lesson|leccion|lección|tema|topic|unidad|unit|capitulo|capítulo|chapter|semana|week|modulo|módulo|module)\s+)?\d+(?:\.\d+)*[a-z]?\s*(?:[-–—.:)_]+\s*|\s+)(?=\S)/iu;
+/** Names that say where a note sits, not what it teaches: "ej 3", "Practica 1 - B", "Untitled", "otro p3". */
+const PLACE_NAME =
+  /^(?:ej|ejercicio|ejercicios|exercise|exercises|practica|practicas|practice|tp|lab|laboratorio|clase|class|lecture|otro|otra|other|untitled|sin titulo|borrador|draft|p\d)(?![a-z])/;
+/** A file's name that names no topic: "page.md", "nota.md", "index.md". */
+const BLANK_NAME = /^(?:page|pagina|nota|note|notas|notes|apuntes|documento|document|doc|file|archivo|nueva nota|new note|index|indice|readme|changelog|todo)$/;
+/** Exams and parts, named by their date or number: "Parcial 2023", "Final 2", "Quiz". */
+const NUMBERED_PLACE = /^(?:parcial|final|examen|exam|quiz|test|parte|part|semana|week)(?:\s*\d.*)?$/;
+
+/**
+ * The topic a note of one topic is named after (its front-matter title or file name), asked as the question of a
+ * note with no headings: "Gini coefficient", "03- Syscall" → "Syscall". Null for a name that only places the note
+ * ("ej 3", "Clase 1", "Parcial 2023", "Untitled") or names nothing. "adjusted_r2" reads "Adjusted r2".
+ */
+export function noteTopic(name: string): string | null {
+  const spaced = name.includes(' ') ? name : name.replace(/_/g, ' ');
+  const topic = spaced.trim().replace(NOTE_NUMBERING, '').trim();
+  const folded = foldText(topic);
+  if (topic.length > 80 || !/\p{L}{2}/u.test(topic) || PLACE_NAME.test(folded) || NUMBERED_PLACE.test(folded) || BLANK_NAME.test(folded) || isGenericTitle(topic)) return null;
+  // "naive Bayes" → "Naive Bayes": a file name in lower case, asked as a title ("iPhone" keeps its case).
+  return /^\p{Ll}+(?=[\s-]|$)/u.test(topic) ? topic[0]!.toUpperCase() + topic.slice(1) : topic;
+}
