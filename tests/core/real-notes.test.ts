@@ -399,6 +399,12 @@ describe('9. project furniture and landing pages', () => {
     expect(questions(es)).toEqual(['Átomo', 'Ión', 'Molécula']);
   });
 
+  it('regression: a page holding only two property lines ("Created time", "Last edited time") made a card of them (en, es)', () => {
+    expect(questions('# Untitled\n\nCreated time: December 3, 2023 4:35 PM\nLast edited time: December 3, 2023 4:35 PM\n')).toEqual([]);
+    // Two lines of "Término: definición" are content, not properties.
+    expect(questions('# Redes\n\n## Capas\n\nEnlace: tramas entre vecinos.\nRed: paquetes entre redes.\n')).toEqual(['Capas']);
+  });
+
   it('a welcome and lists of links make a landing page (es, en)', () => {
     const es = '# Inicio\n\nBienvenido a mis apuntes de la carrera.\n\n## Materias\n\n- [Redes](redes.md)\n- [Sistemas operativos](so.md)\n';
     expect(extractNote(es, 'index.md')).toMatchObject({ skipped: true, why: 'landing-page' });

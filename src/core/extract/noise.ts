@@ -147,14 +147,16 @@ export function isSyllabusTitle(title: string): boolean {
 }
 
 /**
- * The properties a Notion export writes under a page's title ("#: 515", "Tags: BFS, Tree", "Created time: …"): three
- * lines or more, each a short key and its value. They describe the page; they teach nothing.
+ * The properties a Notion export writes under a page's title ("#: 515", "Tags: BFS, Tree", "Created time: …"): lines
+ * of a short key and its value. They describe the page; they teach nothing.
  */
 const PROPERTY_KEY =
   /^(?:#|tags|etiquetas|created|created time|created at|last edited time|last edited|updated|status|estado|link|url|priority|prioridad|difficult|difficulty|dificultad|source|fuente|date|fecha|type|tipo|category|categoria|assignee|owner):/;
 export function isPropertyBlock(text: string): boolean {
   const lines = text.split('\n');
-  if (lines.length < 3 || !lines.every((line) => /^[#\p{L}][\p{L}\p{N} _#-]{0,24}:\s+\S/u.test(line.trim()) && line.length <= 200)) return false;
-  // A glossary written as "Term: definition" lines has the same shape: properties have the keys of a database.
-  return lines.filter((line) => PROPERTY_KEY.test(foldText(line.trim()))).length >= 2;
+  if (lines.length < 2 || !lines.every((line) => /^[#\p{L}][\p{L}\p{N} _#-]{0,24}:\s+\S/u.test(line.trim()) && line.length <= 200)) return false;
+  // A glossary written as "Term: definition" lines has the same shape: properties have the keys of a database. Two
+  // lines are properties only when both are ("Created time: …", "Last edited time: …").
+  const keyed = lines.filter((line) => PROPERTY_KEY.test(foldText(line.trim()))).length;
+  return lines.length === 2 ? keyed === 2 : keyed >= 2;
 }
