@@ -524,6 +524,11 @@ describe('13. plain text in questions and breadcrumbs', () => {
     expect(c.context).toEqual(['Lenguajes', 'Otros (aquí)']);
     expect(questions('# Stats\n\n## 9\\. Kendall’s [Tau](https://example.org/tau)\n\nA rank correlation.\n')).toEqual(['Kendall’s Tau']);
   });
+  it('regression: "__" inside a code span was taken for emphasis and cut from the question (es, en)', () => {
+    expect(questions('# Clases\n\n## Doble guion `__`\n\nEvita choques de nombres en la herencia.\n')).toEqual(['Doble guion `__`']);
+    const en = '# Python\n\n## Special methods\n\n- **`__init__`:** runs when an object is made.\n- **`__repr__`:** the text that `repr()` prints.\n';
+    expect(questions(en)).toEqual(['Special methods', '`__init__`', '`__repr__`']);
+  });
 });
 
 describe('14. chat leftovers', () => {

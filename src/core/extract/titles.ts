@@ -120,8 +120,7 @@ export const cleanTitle = remembered((raw: string): string => {
     if (next === text) break;
     text = next;
   }
-  return text
-    .replace(/(\*\*|__)/g, '')
+  return outsideCode(text, (prose) => prose.replace(/(\*\*|__)/g, ''))
     .replace(/\s*:$/, '')
     .trim();
 });
@@ -223,14 +222,31 @@ export function hasStyledLetters(text: string): boolean {
  * no emphasis markers, no backslash escapes, styled letters as plain ones.
  */
 export function plainText(inline: string): string {
-  let text = STYLED.test(inline) ? inline.normalize('NFKC') : inline;
+  const text = STYLED.test(inline) ? inline.normalize('NFKC') : inline;
   if (!/[[\\*_`]/.test(text)) return text;
-  text = text
-    .replace(/!\[\[[^\]]*\]\]/g, '')
-    .replace(/\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (link, page: string, alias?: string) => (alias ?? page).trim() || link)
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
-  return text.replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2').replace(/(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])/g, '$2');
+  return outsideCode(text, (prose) =>
+    prose
+      .replace(/!\[\[[^\]]*\]\]/g, '')
+      .replace(/\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (link, page: string, alias?: string) => (alias ?? page).trim() || link)
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .replace(/(?<![*\w])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![*\w])/g, '$2'),
+  );
+}
+
+/** A code span: its text is code ("`__init__`", "`a * b`"), never emphasis or links. */
+const CODE_SPAN = /(`+)[^`][\s\S]*?\1/g;
+
+/**
+ * `edit` applied to the text around code spans, which are kept as they are. Each span stands in as a mark of its
+ * own while `edit` runs, so that emphasis around a span ("**uso de `x`**") is still seen whole.
+ */
+export function outsideCode(text: string, edit: (prose: string) => string): string {
+  if (!text.includes('`') || text.includes('\u0000')) return edit(text);
+  const spans: string[] = [];
+  const masked = text.replace(CODE_SPAN, (span) => `\u0000${spans.push(span) - 1}\u0000`);
+  return edit(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);
 }
 
 /** Made only of punctuation or box drawing (`=====`, `-----`, `═══`, `***`, `~ ~ ~`): a divider, never a question. */
