@@ -243,10 +243,10 @@ const CODE_SPAN = /(`+)[^`][\s\S]*?\1/g;
  * own while `edit` runs, so that emphasis around a span ("**uso de `x`**") is still seen whole.
  */
 export function outsideCode(text: string, edit: (prose: string) => string): string {
-  if (!text.includes('`') || text.includes('\u0000')) return edit(text);
+  if (!text.includes('`') || text.includes('\uE000')) return edit(text);
   const spans: string[] = [];
-  const masked = text.replace(CODE_SPAN, (span) => `\u0000${spans.push(span) - 1}\u0000`);
-  return edit(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => spans[Number(i)]!);
+  const masked = text.replace(CODE_SPAN, (span) => `\uE000${spans.push(span) - 1}\uE000`);
+  return edit(masked).replace(/\uE000(\d+)\uE000/g, (_, i: string) => spans[Number(i)]!);
 }
 
 /** Made only of punctuation or box drawing (`=====`, `-----`, `═══`, `***`, `~ ~ ~`): a divider, never a question. */
