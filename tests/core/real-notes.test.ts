@@ -405,6 +405,15 @@ describe('9. project furniture and landing pages', () => {
     expect(questions('# Redes\n\n## Capas\n\nEnlace: tramas entre vecinos.\nRed: paquetes entre redes.\n')).toEqual(['Capas']);
   });
 
+  it("a folder's README or index that opens by introducing the notes gives no cards; one that teaches stays a note (es, en)", () => {
+    const es = '# 📝 Mis apuntes\n\nEste es un repositorio en el que iré subiendo apuntes de los cursos que tomé.\n\n# Colaboraciones\n\nSiéntete libre de proponer cambios.\n';
+    expect(extractNote(es, 'apuntes/README.md')).toMatchObject({ skipped: true, why: 'project-file' });
+    const en = '---\ntitle: Security notes\n---\n\n# Welcome\n\n:::caution[Legal use]\nPractise only on machines you own.\n:::\n\n## Tracks\n\nStart with Linux, then networks.\n';
+    expect(extractNote(en, 'site/docs/index.md')).toMatchObject({ skipped: true, why: 'landing-page' });
+    const teaches = '# README\n\n## What are fleeting notes?\n\nQuick notes that capture an idea before it is lost.\n';
+    expect(extractNote(teaches, 'vault/Fleeting/README.md')).toMatchObject({ skipped: false, cards: [{ question: 'What are fleeting notes?' }] });
+  });
+
   it('a welcome and lists of links make a landing page (es, en)', () => {
     const es = '# Inicio\n\nBienvenido a mis apuntes de la carrera.\n\n## Materias\n\n- [Redes](redes.md)\n- [Sistemas operativos](so.md)\n';
     expect(extractNote(es, 'index.md')).toMatchObject({ skipped: true, why: 'landing-page' });

@@ -7,7 +7,7 @@ import { splitFrontMatter } from '../frontmatter.ts';
 import { decodeNote, slugify } from '../text.ts';
 import type { DeckMeta, ExtractResult, SkipReason, Warning } from '../types.ts';
 import { CardBuilder } from './cards.ts';
-import { isTagLine } from './noise.ts';
+import { introducesTheNotes, isTagLine } from './noise.ts';
 import { segmentNote } from './segments.ts';
 import { cleanTitle, noteTopic } from './titles.ts';
 
@@ -67,6 +67,8 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   const skip = (why: SkipReason): ExtractResult => ({ ok: true, deck, cards: [], warnings, skipped: true, why });
   if (!front.data.flashcards) return skip('flashcards-false');
   if (!source.includes('/') && PROJECT_FILE.test(fileStem)) return skip('project-file');
+  // Deeper in the notes, a README or an index is a note unless it opens by introducing the notes themselves.
+  if (FOLDER_PAGE.test(fileStem) && opensWithIntroduction(root)) return skip(/^readme$/i.test(fileStem) ? 'project-file' : 'landing-page');
   if (isLandingPage(root)) return skip('landing-page');
   // "#biología #célula" on a line of its own: the note's tags.
   for (const node of walk(root))
@@ -114,6 +116,27 @@ function isLandingPage(root: Block): boolean {
   }
   for (const node of walk(root)) if (node.type === 'fence' || node.type === 'table' || node.type === 'code') return false;
   return links >= 2 && (text === 0 || (welcome && text <= 600));
+}
+
+/** The page of a folder: its README, or the index or home page of a site. */
+const FOLDER_PAGE = /^(readme|index|_index|home|inicio)$/i;
+
+/**
+ * The page opens by welcoming the reader ("# Bienvenido") or introducing the notes ("Este es un repositorio en el que
+ * iré subiendo apuntes…", "These notes are…"): it is about the notes, not a note.
+ */
+function opensWithIntroduction(root: Block): boolean {
+  for (const node of walk(root)) {
+    if (node.type === 'heading') {
+      if (WELCOME.test(cleanTitle(node.inline))) return true;
+      continue;
+    }
+    if (node.type !== 'paragraph' || paragraphContent(node) !== 'text') continue;
+    // A site's admonition (":::caution[Uso ético]") opens on a line of its own.
+    const text = node.inline.replace(/^:::[^\n]*\n/, '').trim();
+    return WELCOME.test(text) || introducesTheNotes(text);
+  }
+  return false;
 }
 
 function findFirstH1(root: Block): Block | undefined {

@@ -78,6 +78,15 @@ export function isAboutTheNotes(text: string): boolean {
   return text.length <= 200 && ABOUT_THE_NOTES.test(text.trim());
 }
 
+const ABOUT_THE_REPOSITORY =
+  /^(este es (?:un|mi) repositorio|este repositorio|en este repositorio|este repo|this is (?:a|my) repository|this repository|in this repository|this repo|estas notas|notas personales|these are my notes)(?![\p{L}\p{N}])/iu;
+
+/** The opening of a page that presents the notes, at any length: "Este es un repositorio en el que iré subiendo…". */
+export function introducesTheNotes(text: string): boolean {
+  const opening = text.trim();
+  return ABOUT_THE_NOTES.test(opening) || ABOUT_THE_REPOSITORY.test(opening);
+}
+
 const MONTHS =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE = new RegExp(`^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:de )?(?:${MONTHS})(?: (?:de )?\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})$`);
