@@ -201,6 +201,33 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     const en = '# Stack\n\n## Overflow\n\nThe program writes past the buffer.\n\nthe compiler warned me, seriously?\nI ran it anyway.\n';
     expect(questions(en)).toEqual(['Overflow']);
   });
+  it('lettered questions answered on the indented lines under them, with no blank line between, are a card each (es)', () => {
+    const md = [
+      '# Práctica 3',
+      '',
+      '## Ejercicio 2',
+      'Procesos',
+      'a. ¿Para qué sirve ejecutar fork() sin',
+      'exec()?',
+      '\tPara repartir trabajo entre copias del mismo programa.',
+      'b. ¿Qué devuelve fork() al hijo?',
+      '\t**Cero:** así el hijo sabe que es el hijo.',
+      '\tEl padre recibe el PID del hijo.',
+      '',
+    ].join('\n');
+    expect(qa(md)).toEqual([
+      ['¿Para qué sirve ejecutar fork() sin exec()?', 'Para repartir trabajo entre copias del mismo programa.'],
+      ['¿Qué devuelve fork() al hijo?', '**Cero:** así el hijo sabe que es el hijo.\nEl padre recibe el PID del hijo.'],
+    ]);
+  });
+
+  it('lettered questions answered in place are a card each (en); a lettered line with no indented answer stays text', () => {
+    const md =
+      '# Sheet 1\n\n## Flow control\n\nAnswer about flow control.\na) Who turns it on?\n    The receiver, through its window.\nb) What does it prevent?\n    A fast sender flooding a slow receiver.\n';
+    expect(qa(md).map(([q]) => q)).toEqual(['Flow control', 'Who turns it on?', 'What does it prevent?']);
+    const plain = '# Sheet 1\n\n## Ports\n\nPick one:\na) the first\nb) the second\n';
+    expect(questions(plain)).toEqual(['Ports']);
+  });
 });
 
 describe('4. arrow and bullet-character lines', () => {

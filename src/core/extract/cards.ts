@@ -100,7 +100,10 @@ export class CardBuilder {
     // An example's fields ("**Rol:** …", "**Formato:** …") illustrate it: they are not topics of their own.
     if (segment.example) return;
     for (const node of kept) {
-      if (node.type === 'paragraph' && node.parent?.type !== 'item') this.addTermParagraph(node, segment);
+      // The rest of a label's paragraph is the label's answer: a term that opens it would ask the same card again.
+      if (node.type === 'paragraph' && node.parent?.type !== 'item') {
+        if (node.text === undefined) this.addTermParagraph(node, segment);
+      }
       else this.addTerms(node, segment);
     }
   }

@@ -214,8 +214,37 @@ export function nextSibling(node: Block): Block | undefined {
   return siblings[siblings.indexOf(node) + 1];
 }
 
+/**
+ * "Procesos\na. ¿Para qué sirve fork()?\n\tPara…\nb. ¿…?\n\t…": lettered questions of a sheet, each answered on the
+ * indented lines under it. CommonMark reads them as one paragraph (indented lines carry a paragraph on); they are a
+ * paragraph per question, so that each is a label with its own answer.
+ */
+const INDENTED = /^[ \t]+\S/;
+
+function splitQuestionsAnsweredInPlace(root: Block): void {
+  root.children = root.children.flatMap((node) => {
+    if (node.type !== 'paragraph' || !/\n[ \t]/.test(node.inline)) return [node];
+    const lines = node.inline.split('\n');
+    const cuts = [0];
+    for (let i = 1; i < lines.length - 1; i++) {
+      if (!LETTERED.test(lines[i]!)) continue;
+      // The question may wrap onto a line or two before its indented answer.
+      const last = [i, i + 1, i + 2].find((j) => j + 1 < lines.length && !INDENTED.test(lines[j]!) && INDENTED.test(lines[j + 1]!));
+      if (last !== undefined && isTaskStatement(lines.slice(i, last + 1).join(' '))) cuts.push(i);
+    }
+    if (cuts.length === 1) return [node];
+    cuts.push(lines.length);
+    return cuts.slice(0, -1).map((from, k) => {
+      const to = cuts[k + 1]!;
+      const inline = lines.slice(from, to).join('\n');
+      return { ...node, start: node.start + from, end: node.start + to, inline, children: [] };
+    });
+  });
+}
+
 /** Splits the note at headings (wherever CommonMark put them), labels and thematic breaks. */
 export function segmentNote(root: Block, lineCount: number): Segment[] {
+  splitQuestionsAnsweredInPlace(root);
   const preamble = segment(0, '', false, 0, -1, 0, null);
   const segments: Segment[] = [preamble];
   const open: Segment[] = [];
