@@ -103,8 +103,7 @@ export class CardBuilder {
       // The rest of a label's paragraph is the label's answer: a term that opens it would ask the same card again.
       if (node.type === 'paragraph' && node.parent?.type !== 'item') {
         if (node.text === undefined) this.addTermParagraph(node, segment);
-      }
-      else this.addTerms(node, segment);
+      } else this.addTerms(node, segment);
     }
   }
 
