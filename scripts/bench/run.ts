@@ -11,7 +11,7 @@ import { printTable } from './stats.ts';
 
 const only = process.argv[2];
 
-if (!only || only === 'extract') printTable('Extractor (Node, median of 5)', benchExtract());
+if (!only || only === 'extract') printTable('Extractor (Node, median of 7)', benchExtract());
 
 if (!only || only === 'browser') {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
