@@ -228,6 +228,13 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     const plain = '# Sheet 1\n\n## Ports\n\nPick one:\na) the first\nb) the second\n';
     expect(questions(plain)).toEqual(['Ports']);
   });
+  it('an instruction followed by lettered "name: answer" lines asks the instruction; the lines are its answer (es, en)', () => {
+    const es = '# Práctica 5\n\n## Ejercicio SystemD\n\n1. Investigue los comandos:\na. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.\n';
+    expect(qa(es)).toEqual([['Investigue los comandos', 'a. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.']]);
+    // A lettered question after the instruction is still the question asked.
+    const en = '# Sheet 7\n\n## Exercise 2\n\n1. Answer briefly:\na. Why is the input tape read-only?\n   So that it does not count as work space.\n';
+    expect(qa(en).map(([q]) => q)).toEqual(['Why is the input tape read-only?']);
+  });
 });
 
 describe('4. arrow and bullet-character lines', () => {

@@ -187,6 +187,9 @@ function carriesOnWords(line: string): boolean {
 /** A line cut after a word that cannot end a sentence ("…similitudes del", "…the value of"). */
 const DANGLING_END = /\s(?:de|del|la|el|los|las|un|una|y|o|en|que|con|por|para|a|al|the|of|and|or|in|to|for|with|an|a)$/;
 
+/** "a. getpid(): Retorna el PID…": a lettered item that names a thing and answers for it. */
+const LETTERED_ANSWER = /^(?:\(?[a-z]\)|[a-z]\.)\s+[^:?¿]{1,60}:\s+\S/;
+
 /** "a. …", "(b) …", "iii. …": the next item of a statement, asked or answered on its own. */
 const LETTERED = /^(?:\(?[a-z]\)|[a-z]\.|[ivx]+\.)\s/;
 
@@ -198,8 +201,9 @@ function carriesOn(previous: string, next: string): boolean {
   const line = next.trim();
   const before = previous.trim();
   if (line.endsWith('?') || carriesOnWords(line)) return true;
-  // "Responda:" then "a. ¿…?": the first item is what is asked (askedPart takes it).
-  if (LETTERED.test(line)) return before.endsWith(':');
+  // "Responda:" then "a. ¿…?": the first item is what is asked (askedPart takes it). "Investigue los comandos:" then
+  // "a. systemctl enable: Configura…" lists the answers.
+  if (LETTERED.test(line)) return before.endsWith(':') && !LETTERED_ANSWER.test(line);
   if (before.includes('?') || before.length < 50) return false;
   return (/[\p{L}\p{N},:)]$/u.test(before) && /^\p{Ll}/u.test(line)) || DANGLING_END.test(foldText(before));
 }

@@ -384,7 +384,7 @@ export function askedPart(statement: string): string {
 
 /** Words that open the tasks of a practice sheet: "Investigue y describa…", "Explain why…". */
 const INSTRUCTION =
-  /^(responda|responder|responde|conteste|contestar|considerando|investigue|investiga|describa|describe|explique|explica|indique|indica|defina|define|compare|compara|mencione|menciona|responda|responde|calcule|calcula|justifique|justifica|enumere|enumera|de un ejemplo|d[eé] un ejemplo|analice|analiza|demuestre|demuestra|resuelva|resuelve|complete|completa|determine|determina|identifique|identifica|explain|describe|define|compare|list|give|show|prove|compute|calculate|justify|state|name|identify|determine|solve|discuss)(?![\p{L}\p{N}])/u;
+  /^(responda|responder|responde|conteste|contestar|considerando|investigue|investiga|describa|describe|explique|explica|indique|indica|defina|define|compare|compara|mencione|menciona|responda|responde|calcule|calcula|justifique|justifica|enumere|enumera|de un ejemplo|d[eé] un ejemplo|analice|analiza|demuestre|demuestra|resuelva|resuelve|complete|completa|determine|determina|identifique|identifica|answer|explain|describe|define|compare|list|give|show|prove|compute|calculate|justify|state|name|identify|determine|solve|discuss)(?![\p{L}\p{N}])/u;
 
 /** A line that tells the student what to do ("Investigue el concepto y responda:", "Explain why:"). */
 export function isInstruction(text: string): boolean {
