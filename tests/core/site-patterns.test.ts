@@ -104,6 +104,12 @@ describe('5. generic headings and terms', () => {
     const md = '# Tokens\n\n## Definición\n\nUnidad de texto.\n\n## ¿Cómo funciona?\n\nSe parte el texto.\n\n## Overview\n\nTokens everywhere.\n';
     expect(questions(md)).toEqual(['Tokens — definición', 'Tokens — ¿cómo funciona?', 'Tokens — overview']);
   });
+
+  it('stay generic with a word or two in brackets after them, or as a visual summary (es, en)', () => {
+    const es = '# Subnetting\n\n## Para qué sirve (rápido)\n\n- Menos broadcasts.\n\n## Resumen visual\n\n| Máscara | Hosts |\n| --- | --- |\n| /24 | 254 |\n';
+    expect(questions(es)).toEqual(['Subnetting — para qué sirve (rápido)', 'Subnetting — resumen visual']);
+    expect(questions('# Git\n\n## Summary (short)\n\nCommit often.\n')).toEqual(['Git — summary (short)']);
+  });
 });
 
 describe('6. nested term bullets', () => {

@@ -134,7 +134,7 @@ const GENERIC_TITLES = new Set(
     'ejemplo de uso', 'ejemplos de uso', 'caso de uso', 'casos de uso', 'caso practico', 'explicacion',
     'explicacion sencilla', 'explicacion simple', 'explicacion breve', 'en pocas palabras', 'definicion',
     'que significa', 'que es', 'para que sirve', 'como funciona', 'por que es importante', 'por que importa',
-    'en resumen', 'resumen', 'resumen final', 'conclusion', 'conclusiones', 'contexto', 'caracteristicas',
+    'en resumen', 'resumen', 'resumen final', 'resumen visual', 'resumen general', 'conclusion', 'conclusiones', 'contexto', 'caracteristicas',
     'caracteristicas principales', 'ventajas', 'desventajas', 'ventajas y desventajas', 'pros y contras',
     'limitaciones', 'nota', 'notas', 'observaciones', 'importante', 'detalles', 'descripcion', 'introduccion',
     'puntos clave', 'idea clave', 'ideas clave', 'consejos', 'tips', 'analogia', 'uso', 'usos', 'aplicaciones',
@@ -151,7 +151,7 @@ const GENERIC_TITLES = new Set(
     'example', 'examples', 'practical example', 'extended example', 'more examples', 'another example',
     'real world example', 'use case', 'use cases', 'explanation', 'simple explanation', 'in simple terms',
     'definition', 'what it means', 'what is it', 'what does it mean', 'how it works', 'how does it work',
-    'why it matters', 'why is it important', 'summary', 'in summary', 'in short', 'overview', 'conclusion',
+    'why it matters', 'why is it important', 'summary', 'visual summary', 'in summary', 'in short', 'overview', 'conclusion',
     'context', 'features', 'key features', 'characteristics', 'advantages', 'disadvantages', 'pros and cons',
     'limitations', 'note', 'notes', 'details', 'description', 'introduction', 'key points', 'key ideas',
     'tips', 'analogy', 'usage', 'uses', 'applications', 'benefits', 'goal', 'goals', 'steps', 'step by step',
@@ -175,7 +175,8 @@ export function isGenericTitle(title: string): boolean {
   if (isSubjectlessQuestion(title)) return true;
   const first = /^[\s¿¡"“'(*_]*([^\s:?!.,)"”*_]+)/.exec(title)?.[1];
   if (!first || !GENERIC_FIRST_WORDS.has(foldText(first))) return false;
-  const folded = foldText(title)
+  // "Para qué sirve (rápido)", "Summary (short)": a word or two in brackets leaves a generic title generic.
+  const folded = foldText(title.replace(/\s*\([^()]{1,20}\)\s*$/, ''))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
