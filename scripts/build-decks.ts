@@ -166,7 +166,10 @@ async function main(): Promise<number> {
   return refused > 0 ? 1 : 0;
 }
 
-/** N cards picked at random (always the same ones for the same notes), as question → first line of answer. */
+/**
+ * N cards picked at random (always the same ones for the same notes), as the review screen shows them: the
+ * breadcrumb above the question, then the question → the first line of the answer.
+ */
 function printSample(cards: { card: DeckCard; deck: string }[], count: number): void {
   const random = seededRandom(1);
   const pool = [...cards];
@@ -174,7 +177,8 @@ function printSample(cards: { card: DeckCard; deck: string }[], count: number): 
   for (let n = 0; n < count && pool.length > 0; n++) {
     const { card, deck } = pool.splice(Math.floor(random() * pool.length), 1)[0]!;
     const firstLine = card.answer.split('\n').find((line) => line.trim()) ?? '';
-    console.log(`- [${deck}] ${card.question.replace(/\s+/g, ' ')} → ${firstLine.trim()}`);
+    const breadcrumb = card.context.length > 0 ? card.context.join(' › ') : deck;
+    console.log(`- [${breadcrumb}] ${card.question.replace(/\s+/g, ' ')} → ${firstLine.trim()}`);
   }
 }
 

@@ -102,6 +102,8 @@ describe('npm run cards', { timeout: 30_000 }, () => {
     const sample = first.stdout.slice(first.stdout.indexOf('5 random cards:'));
     expect(sample.trim().split('\n').slice(1)).toHaveLength(5);
     expect(sample).toMatch(/^- \[.+\] .+ → .+$/m);
+    // Each card with the breadcrumb the review screen shows above it, not only its deck.
+    expect(sample).toMatch(/^- \[[^\]]+ › [^\]]+\] /m);
     expect(runCards(site, '--out', out, '--sample', '5').stdout).toContain(sample);
   });
 });
