@@ -6,6 +6,7 @@ import { generateCorpus, generateNote } from './corpus.ts';
 import { median, printTable, timeIt, type Row } from './stats.ts';
 
 const RUNS = 7;
+export const EXTRACT_TABLE = `Extractor (Node, median of ${RUNS})`;
 
 export function benchExtract(): Row[] {
   const corpus = generateCorpus(10);
@@ -72,4 +73,4 @@ export function benchExtract(): Row[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) printTable(`Extractor (Node, median of ${RUNS})`, benchExtract());
+if (import.meta.url === `file://${process.argv[1]}`) printTable(EXTRACT_TABLE, benchExtract());

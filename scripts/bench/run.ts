@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { benchBrowser, benchImport } from './browser.ts';
 import { benchBudgets } from './budgets.ts';
 import { benchData, benchMillionRestore } from './data.ts';
-import { benchExtract } from './extract.ts';
+import { EXTRACT_TABLE, benchExtract } from './extract.ts';
 import { printTable } from './stats.ts';
 
 const only = process.argv[2];
 
-if (!only || only === 'extract') printTable('Extractor (Node, median of 7)', benchExtract());
+if (!only || only === 'extract') printTable(EXTRACT_TABLE, benchExtract());
 
 if (!only || only === 'browser') {
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });

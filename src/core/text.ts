@@ -77,10 +77,15 @@ export function cleanText(text: string): string {
 
 const ASCII = /^\p{ASCII}*$/u;
 
+/** Plain ASCII: no accents to fold, nothing to normalize. */
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
 /** The form of a question used inside keys: NFC, lower case, no ¿?¡!:*_ marks, spaces collapsed. Accents kept. */
 export function normalizeKeyText(text: string): string {
   // Plain ASCII is in NFC already, and most questions are.
-  return (ASCII.test(text) ? text : text.normalize('NFC'))
+  return (isAscii(text) ? text : text.normalize('NFC'))
     .toLowerCase()
     .replace(/[¿?¡!:*_]/g, '')
     .replace(/\s+/g, ' ')
@@ -91,7 +96,7 @@ export function normalizeKeyText(text: string): string {
 // Marked pure so that bundles that take only other helpers of this module leave it out.
 export const foldText = /* @__PURE__ */ remembered((text: string): string => {
   // Decomposing is the costly step, and plain ASCII has no accents to remove.
-  const bare = ASCII.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const bare = isAscii(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return bare.toLowerCase().replace(/\s+/g, ' ').trim();
 });
 

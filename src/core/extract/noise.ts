@@ -5,7 +5,7 @@
 import type { Block } from '../blocks.ts';
 import { foldText } from '../text.ts';
 import { matchTerm } from './terms.ts';
-import { cleanTitle, letterWords, stripDecoration } from './titles.ts';
+import { cleanTitle, firstWordsOf, letterWords, stripDecoration } from './titles.ts';
 
 // prettier-ignore
 const SKIPPED_SECTIONS = [
@@ -15,7 +15,7 @@ const SKIPPED_SECTIONS = [
   'pendientes', 'tareas', 'por hacer', 'proximos pasos', 'to do', 'todo', 'tasks', 'next steps',
 ];
 
-const SKIPPED_FIRST_WORDS = new Set(SKIPPED_SECTIONS.map((phrase) => phrase.split(' ')[0]!));
+const SKIPPED_FIRST_WORDS = firstWordsOf(SKIPPED_SECTIONS);
 const FIRST_WORD = /^[^a-z0-9&]*([a-z0-9&]+)/;
 
 /** Words that may follow a skipped title without making it a topic: "Recursos útiles", "Links and references". */

@@ -3,7 +3,7 @@
  * decoration around it (emoji, numbering, emphasis). Matching is on accent-folded, lower-case text.
  */
 import { remembered } from '../memo.ts';
-import { foldText } from '../text.ts';
+import { foldText, isAscii } from '../text.ts';
 
 // prettier-ignore
 const QUESTION_WORDS = [
@@ -167,7 +167,7 @@ const GENERIC_TITLES = new Set(
 
 /** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
 /** First words of the generic titles: most titles are refused on their first word, before any folding. */
-const GENERIC_FIRST_WORDS = new Set([...GENERIC_TITLES].map((title) => title.split(' ')[0]!));
+const GENERIC_FIRST_WORDS = firstWordsOf(GENERIC_TITLES);
 
 export function isGenericTitle(title: string): boolean {
   // Generic titles are a few words long; anything longer names its topic.
@@ -273,7 +273,6 @@ export const letterWords = remembered((title: string): string =>
     .trim(),
 );
 
-const ASCII_TITLE = /^\p{ASCII}*$/u;
 const FIRST_ASCII_WORD = /[A-Za-z]+/;
 
 /**
@@ -283,14 +282,15 @@ const FIRST_ASCII_WORD = /[A-Za-z]+/;
 function isListedPhrase(title: string, phrases: ReadonlySet<string>, firstWords: ReadonlySet<string>): boolean {
   // Listed phrases are a word or two; folding a whole paragraph to find out would be most of the extractor's time.
   if (title.length > SHORT_TITLE) return false;
-  if (ASCII_TITLE.test(title)) {
+  if (isAscii(title)) {
     const first = FIRST_ASCII_WORD.exec(title)?.[0].toLowerCase();
     if (first === undefined || !firstWords.has(first)) return false;
   }
   return phrases.has(letterWords(title));
 }
 
-function firstWordsOf(phrases: ReadonlySet<string>): Set<string> {
+/** The words that open the phrases: a title that opens with none of them is none of the phrases. */
+export function firstWordsOf(phrases: Iterable<string>): Set<string> {
   return new Set([...phrases].map((phrase) => phrase.split(' ')[0]!));
 }
 
