@@ -47,9 +47,15 @@ export async function daysWithEvents(dayIndex: PagesIndex, fromDay: number, limi
 
 /** A new device for this copy, its counter at zero: after a restore, which brings events of other devices' ids. */
 export function startNewDevice(meta: MetaStore): void {
-  void meta.put({ key: DEVICE_KEY, value: randomId() });
-  void meta.put({ key: COUNTER_KEY, value: '0' });
+  meta.put({ key: DEVICE_KEY, value: randomId() }).catch(reportedByTransaction);
+  meta.put({ key: COUNTER_KEY, value: '0' }).catch(reportedByTransaction);
 }
+
+/**
+ * For a request whose result nobody awaits: if it fails, its transaction aborts and the transaction's own promise
+ * says why; without this, an aborted transaction also leaves an unhandled rejection per request.
+ */
+export const reportedByTransaction = (): void => {};
 
 /** Every event of the cards' pages. */
 async function eventsOfCards(pages: PagesStore, cardIds: Iterable<string>): Promise<{ pages: Map<string, LogPage>; events: ReviewLogRecord[] }> {
@@ -132,7 +138,7 @@ export async function firstEventTime(pages: PagesStore): Promise<number | null> 
 export async function putEvents(store: PagesStore<'readwrite'>, events: readonly ReviewLogRecord[], written: Set<string>): Promise<void> {
   for (const [id, group] of groupByPage(events)) {
     const page = written.has(id) ? await store.get(id) : undefined;
-    void store.put(withEvents(page, group.device, group.day, group.events));
+    store.put(withEvents(page, group.device, group.day, group.events)).catch(reportedByTransaction);
     written.add(id);
   }
 }

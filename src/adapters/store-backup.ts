@@ -19,7 +19,7 @@ import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
-import { allEvents, pageBatches, putEvents, startNewDevice } from './log-history.ts';
+import { allEvents, pageBatches, putEvents, reportedByTransaction, startNewDevice } from './log-history.ts';
 import { guarded } from './store-error.ts';
 import { LAST_BACKUP_SETTING } from './settings-repository.ts';
 import type { Store } from './store.ts';
@@ -125,40 +125,56 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
       document.settings.length +
       document.log.count +
       document.media.length;
-    let done = 0;
-    // A failed request aborts the transaction, and tx.done reports it: the requests' own promises only pace us.
-    const ignore = () => {};
-    let last: Promise<unknown> = Promise.resolve();
-    const put = (target: { put(value: never): Promise<unknown> }, record: unknown) => {
-      last = target.put(record as never);
-      last.catch(ignore);
-      if (++done % PROGRESS_EVERY === 0) {
-        const written = done;
-        void last.then(() => onProgress(written, total), ignore);
+    try {
+      let done = 0;
+      // A failed request aborts the transaction, and tx.done reports it: the requests' own promises only pace us.
+      let last: Promise<unknown> = Promise.resolve();
+      const put = (target: { put(value: never): Promise<unknown> }, record: unknown) => {
+        last = target.put(record as never);
+        last.catch(reportedByTransaction);
+        if (++done % PROGRESS_EVERY === 0) {
+          const written = done;
+          void last.then(() => onProgress(written, total), reportedByTransaction);
+        }
+      };
+      for (const name of ALL_STORES) tx.objectStore(name).clear().catch(reportedByTransaction);
+      tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() }).catch(reportedByTransaction);
+      // The restored events keep their ids; this copy logs from now on as a device of its own, so no new id collides.
+      startNewDevice(tx.objectStore('meta'));
+      for (const deck of countedDecks(document)) put(tx.objectStore('decks'), deck);
+      for (const entry of document.cardRefs) put(tx.objectStore('cardRefs'), entry);
+      for (const entry of document.cardBodies) put(tx.objectStore('cardBodies'), entry);
+      // Through the queue rule: a backup made before `parkedOf` existed gets it here.
+      for (const state of document.states) put(tx.objectStore('states'), queued(state));
+      for (const setting of document.settings) put(tx.objectStore('settings'), setting);
+      // Part by part, each read (synchronously, inside the transaction) while IndexedDB still writes what came before
+      // it: the states, then the part before. Reading a part is the worker's work and writing it the database's, so
+      // they overlap, and no more than two parts are held at once.
+      const pages = new Set<string>();
+      const parts = content.logParts()[Symbol.iterator]();
+      for (let next = parts.next(); !next.done;) {
+        const part = next.value;
+        await putEvents(tx.objectStore('logPages'), part, pages);
+        next = parts.next();
+        // A read queued after the part's writes resolves once they are done.
+        await tx.objectStore('meta').get(GENERATION_KEY);
+        done += part.length;
+        onProgress(done, total);
       }
-    };
-    for (const name of ALL_STORES) tx.objectStore(name).clear().catch(ignore);
-    tx.objectStore('meta').put({ key: GENERATION_KEY, value: randomId() }).catch(ignore);
-    // The restored events keep their ids; this copy logs from now on as a device of its own, so no new id collides.
-    startNewDevice(tx.objectStore('meta'));
-    for (const deck of countedDecks(document)) put(tx.objectStore('decks'), deck);
-    for (const entry of document.cardRefs) put(tx.objectStore('cardRefs'), entry);
-    for (const entry of document.cardBodies) put(tx.objectStore('cardBodies'), entry);
-    // Through the queue rule: a backup made before `parkedOf` existed gets it here.
-    for (const state of document.states) put(tx.objectStore('states'), queued(state));
-    for (const setting of document.settings) put(tx.objectStore('settings'), setting);
-    // Part by part: the next part is read (synchronously) only once the last one is written, inside the transaction.
-    const pages = new Set<string>();
-    for (const part of content.logParts()) {
-      await putEvents(tx.objectStore('logPages'), part, pages);
-      done += part.length;
-      // A read queued after the part's writes resolves once they are done.
-      await tx.objectStore('meta').get(GENERATION_KEY);
-      onProgress(done, total);
-    }
-    for (const image of document.media) {
-      put(tx.objectStore('media'), { key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: content.media(image.file) });
-      await last;
+      for (const image of document.media) {
+        put(tx.objectStore('media'), { key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: content.media(image.file) });
+        await last;
+      }
+    } catch (error) {
+      // What was queued would still commit once the work stops: a backup that fails half-way through (its file
+      // changed on disk since it was checked) must change nothing.
+      tx.done.catch(() => {});
+      try {
+        tx.abort();
+      } catch {
+        // Already over: a failed request aborted it.
+      }
+      throw error;
     }
     await tx.done;
     onProgress(total, total);

@@ -168,6 +168,24 @@ describe('backup and restore', () => {
     expect(readBackupArchive(v3(4))).toMatchObject({ ok: false, problem: { code: 'bad-record', part: 'log/0000.json', field: '(not a list)' } });
   });
 
+  it('a backup whose log cannot be read half-way through the restore leaves the database as it was (regression: the cleared stores and the states queued before it committed)', async () => {
+    const name = freshName();
+    const store = await collection(name);
+    const before = await dump(name);
+    const { log, ...rest } = simulatedHistory({ now: NOW, days: 60, cards: 80 });
+    const content = memoryContent({ ...rest, log: [] });
+    // The file changed on disk after it was checked: its second log file no longer reads.
+    function* unreadable() {
+      yield log.slice(0, 100);
+      throw new DOMException('The file could not be read.', 'NotReadableError');
+    }
+    await expect(replaceAll(store, { ...content, document: { ...content.document, log: { files: [], count: log.length } }, logParts: unreadable })).rejects.toThrow(
+      /could not be read/,
+    );
+    expect(await dump(name)).toEqual(before);
+    store.close();
+  });
+
   it('refuses a bad file and leaves the database untouched', async () => {
     const name = freshName();
     const store = await collection(name);
