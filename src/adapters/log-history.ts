@@ -11,7 +11,7 @@ import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
 import { bumpTracked, type UndoWrite } from './schedule-repository.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
-import { guarded } from './store-error.ts';
+import { atomically, guarded } from './store-error.ts';
 import type { Connection } from './store.ts';
 
 /** The events at `refs` (undefined where one is gone), and the pages read to find them, for removeEvents. */
@@ -148,20 +148,21 @@ export function restoreState(store: Connection, undo: UndoWrite, basis: WriteBas
   const { cardId, deckId, before, written, log } = undo;
   return store.writing(async () => {
     const tx = store.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-    const pages = tx.objectStore('logPages');
-    const [current, events] = await Promise.all([
-      tx.objectStore('states').get(cardId),
-      findEvents(pages, log === null ? [] : [log]),
-      checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
-    ]);
-    if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
-    if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
-    if (before) tx.objectStore('states').put(before);
-    else {
-      tx.objectStore('states').delete(cardId);
-      await bumpTracked(tx.objectStore('decks'), deckId, -1);
-    }
-    await tx.done;
+    return atomically(tx, async () => {
+      const pages = tx.objectStore('logPages');
+      const [current, events] = await Promise.all([
+        tx.objectStore('states').get(cardId),
+        findEvents(pages, log === null ? [] : [log]),
+        checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, []),
+      ]);
+      if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
+      if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
+      if (before) tx.objectStore('states').put(before);
+      else {
+        tx.objectStore('states').delete(cardId);
+        await bumpTracked(tx.objectStore('decks'), deckId, -1);
+      }
+    });
   });
 }
 

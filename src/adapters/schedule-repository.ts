@@ -9,7 +9,7 @@ import type { StateCounts } from '../core/stats.ts';
 import type { DeckRecord, ReviewLogEntry, StateRecord } from './db-schema.ts';
 import { appendEvents, type LogTx } from './log-store.ts';
 import type { Connection } from './store.ts';
-import { guarded } from './store-error.ts';
+import { atomically, guarded } from './store-error.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
 
 export interface ReviewWrite {
@@ -124,14 +124,15 @@ export class ScheduleRepository {
   recordReview({ state, before, log }: ReviewWrite, basis: WriteBasis): Promise<LogRef> {
     return this.connection.writing(async () => {
       const tx = this.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-      const states = tx.objectStore('states');
-      const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
-      if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
-      states.put(state);
-      const [ref] = await appendEvents(tx as unknown as LogTx, [log]);
-      if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
-      await tx.done;
-      return ref!;
+      return atomically(tx, async () => {
+        const states = tx.objectStore('states');
+        const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
+        if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
+        states.put(state);
+        const [ref] = await appendEvents(tx as unknown as LogTx, [log]);
+        if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+        return ref!;
+      });
     });
   }
 
@@ -152,12 +153,13 @@ export class ScheduleRepository {
   putFlags(state: StateRecord, before: StateRecord | null, basis: WriteBasis): Promise<void> {
     return this.connection.writing(async () => {
       const tx = this.db.transaction(['states', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-      const states = tx.objectStore('states');
-      const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
-      if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
-      states.put(state);
-      if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
-      await tx.done;
+      return atomically(tx, async () => {
+        const states = tx.objectStore('states');
+        const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
+        if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
+        states.put(state);
+        if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
+      });
     });
   }
 }

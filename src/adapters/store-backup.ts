@@ -20,7 +20,7 @@ import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from 
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
 import { allEvents, pageBatches, putEvents, reportedByTransaction, startNewDevice } from './log-history.ts';
-import { guarded } from './store-error.ts';
+import { atomically, guarded } from './store-error.ts';
 import { LAST_BACKUP_SETTING } from './settings-repository.ts';
 import type { Store } from './store.ts';
 
@@ -125,7 +125,7 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
       document.settings.length +
       document.log.count +
       document.media.length;
-    try {
+    await atomically(tx, async () => {
       let done = 0;
       // A failed request aborts the transaction, and tx.done reports it: the requests' own promises only pace us.
       let last: Promise<unknown> = Promise.resolve();
@@ -165,18 +165,7 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
         put(tx.objectStore('media'), { key: mediaKey(image.deckId, image.path), deckId: image.deckId, bytes: content.media(image.file) });
         await last;
       }
-    } catch (error) {
-      // What was queued would still commit once the work stops: a backup that fails half-way through (its file
-      // changed on disk since it was checked) must change nothing.
-      tx.done.catch(() => {});
-      try {
-        tx.abort();
-      } catch {
-        // Already over: a failed request aborted it.
-      }
-      throw error;
-    }
-    await tx.done;
+    });
     onProgress(total, total);
   });
 }
@@ -188,14 +177,15 @@ export function replaceAll(store: Store, content: RestoreContent, onProgress: (d
 export function putRescheduled(store: Store, updates: readonly { before: StateRecord; after: StateRecord }[]): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction('states', 'readwrite', { durability: 'strict' });
-    const current = await Promise.all(updates.map((u) => tx.store.get(u.before.cardId)));
-    let written = 0;
-    updates.forEach((update, i) => {
-      if (!sameRecord(current[i], update.before)) return;
-      void tx.store.put(update.after);
-      written++;
+    return atomically(tx, async () => {
+      const current = await Promise.all(updates.map((u) => tx.store.get(u.before.cardId)));
+      let written = 0;
+      updates.forEach((update, i) => {
+        if (!sameRecord(current[i], update.before)) return;
+        void tx.store.put(update.after);
+        written++;
+      });
+      return written;
     });
-    await tx.done;
-    return written;
   });
 }

@@ -10,7 +10,7 @@ import { GENERATION_KEY, type DeckRecord, type ReviewLogEntry } from './db-schem
 import { findEvents, removeEvents } from './log-history.ts';
 import { appendEvents, type LogTx } from './log-store.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
-import { guarded } from './store-error.ts';
+import { atomically, guarded } from './store-error.ts';
 import type { Store } from './store.ts';
 
 export interface Collection {
@@ -53,42 +53,43 @@ export function readCollection(store: Store): Promise<Collection> {
 export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: WriteBasis): Promise<(LogRef | null)[]> {
   return store.writing(async () => {
     const tx = store.db.transaction(['states', 'logPages', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-    const states = tx.objectStore('states');
-    const pages = tx.objectStore('logPages');
-    const decks = tx.objectStore('decks');
-    const deckIds = [...new Set(edits.map((e) => e.deckId))];
-    const removing = edits.filter((e) => e.removeLog !== undefined);
-    const [current, removed] = await Promise.all([
-      Promise.all(edits.map((e) => states.get(e.cardId))),
-      findEvents(
-        pages,
-        removing.map((e) => e.removeLog!),
-      ),
-      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
-    ]);
-    const gone = new Map(removing.map((e, i) => [e, removed.found[i]]));
-    edits.forEach((edit, i) => {
-      const missing = edit.removeLog !== undefined && gone.get(edit)?.cardId !== edit.cardId;
-      if (missing || !sameRecord(current[i] ?? null, edit.before)) throw staleCard(edit.cardId);
+    return atomically(tx, async () => {
+      const states = tx.objectStore('states');
+      const pages = tx.objectStore('logPages');
+      const decks = tx.objectStore('decks');
+      const deckIds = [...new Set(edits.map((e) => e.deckId))];
+      const removing = edits.filter((e) => e.removeLog !== undefined);
+      const [current, removed] = await Promise.all([
+        Promise.all(edits.map((e) => states.get(e.cardId))),
+        findEvents(
+          pages,
+          removing.map((e) => e.removeLog!),
+        ),
+        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
+      ]);
+      const gone = new Map(removing.map((e, i) => [e, removed.found[i]]));
+      edits.forEach((edit, i) => {
+        const missing = edit.removeLog !== undefined && gone.get(edit)?.cardId !== edit.cardId;
+        if (missing || !sameRecord(current[i] ?? null, edit.before)) throw staleCard(edit.cardId);
+      });
+      removeEvents(pages, removed.pages, new Set(removing.map((e) => e.removeLog!.id)));
+      const tracked = new Map<string, number>();
+      const added: ReviewLogEntry[] = [];
+      for (const edit of edits) {
+        if (edit.after) void states.put(edit.after);
+        else void states.delete(edit.cardId);
+        const by = (edit.before ? 0 : 1) - (edit.after ? 0 : 1);
+        if (by !== 0) tracked.set(edit.deckId, (tracked.get(edit.deckId) ?? 0) + by);
+        if (edit.addLog) added.push(edit.addLog);
+      }
+      for (const [deckId, by] of tracked) {
+        const deck = await decks.get(deckId);
+        if (deck) void decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
+      }
+      const refs = await appendEvents(tx as unknown as LogTx, added);
+      let next = 0;
+      const logRefs = edits.map((edit) => (edit.addLog ? refs[next++]! : null));
+      return logRefs;
     });
-    removeEvents(pages, removed.pages, new Set(removing.map((e) => e.removeLog!.id)));
-    const tracked = new Map<string, number>();
-    const added: ReviewLogEntry[] = [];
-    for (const edit of edits) {
-      if (edit.after) void states.put(edit.after);
-      else void states.delete(edit.cardId);
-      const by = (edit.before ? 0 : 1) - (edit.after ? 0 : 1);
-      if (by !== 0) tracked.set(edit.deckId, (tracked.get(edit.deckId) ?? 0) + by);
-      if (edit.addLog) added.push(edit.addLog);
-    }
-    for (const [deckId, by] of tracked) {
-      const deck = await decks.get(deckId);
-      if (deck) void decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
-    }
-    const refs = await appendEvents(tx as unknown as LogTx, added);
-    let next = 0;
-    const logRefs = edits.map((edit) => (edit.addLog ? refs[next++]! : null));
-    await tx.done;
-    return logRefs;
   });
 }

@@ -34,3 +34,25 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
     throw classifyStorageError(error);
   }
 }
+
+/**
+ * Runs `work` on a readwrite transaction, then waits for the transaction to commit. If `work` throws, the
+ * transaction is aborted first: the requests it queued before the throw would otherwise still commit — half a write
+ * (a restore's cleared stores without the backup, a rating's state without its log event).
+ */
+export async function atomically<T>(tx: { readonly done: Promise<void>; abort(): void }, work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    tx.done.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // Already over: a failed request aborted it, and `error` says why.
+    }
+    throw error;
+  }
+  await tx.done;
+  return result;
+}

@@ -8,21 +8,23 @@ import { bumpTracked } from './schedule-repository.ts';
 import { checkBasis, type WriteBasis } from './write-basis.ts';
 import { HIDDEN_SECTIONS_SETTING } from './settings-repository.ts';
 import { readHiddenSections } from './hidden-repository.ts';
+import { atomically } from './store-error.ts';
 import type { Connection } from './store.ts';
 
 /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
 export function unhide(store: Connection, cardIds: string[]): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction('states', 'readwrite', { durability: 'strict' });
-    let changed = 0;
-    for (const id of cardIds) {
-      const state = await tx.store.get(id);
-      if (!state?.hiddenOf) continue;
-      void tx.store.put(showAgain(state));
-      changed++;
-    }
-    await tx.done;
-    return changed;
+    return atomically(tx, async () => {
+      let changed = 0;
+      for (const id of cardIds) {
+        const state = await tx.store.get(id);
+        if (!state?.hiddenOf) continue;
+        void tx.store.put(showAgain(state));
+        changed++;
+      }
+      return changed;
+    });
   });
 }
 
@@ -34,29 +36,30 @@ export function unhide(store: Connection, cardIds: string[]): Promise<number> {
 export function hideSection(store: Connection, section: HiddenSection, now: number, basis: WriteBasis): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction(['settings', 'states', 'cardRefs', 'cardBodies', 'decks', 'meta'], 'readwrite', { durability: 'strict' });
-    const decks = tx.objectStore('decks');
-    const [, sections, refs, bodies] = await Promise.all([
-      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [section.deckId]),
-      readHiddenSections(tx.objectStore('settings')),
-      tx.objectStore('cardRefs').get(section.deckId),
-      tx.objectStore('cardBodies').get(section.deckId),
-    ]);
-    tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] });
-    const live = new Set((refs?.refs ?? []).filter((r) => !r.retired).map((r) => r.id));
-    const states = tx.objectStore('states');
-    let hidden = 0;
-    let added = 0;
-    for (const body of bodies?.bodies ?? []) {
-      if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
-      const state = await states.get(body.id);
-      if (state?.hiddenOf) continue;
-      states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id));
-      hidden++;
-      if (!state) added++;
-    }
-    if (added > 0) await bumpTracked(decks, section.deckId, added);
-    await tx.done;
-    return hidden;
+    return atomically(tx, async () => {
+      const decks = tx.objectStore('decks');
+      const [, sections, refs, bodies] = await Promise.all([
+        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, [section.deckId]),
+        readHiddenSections(tx.objectStore('settings')),
+        tx.objectStore('cardRefs').get(section.deckId),
+        tx.objectStore('cardBodies').get(section.deckId),
+      ]);
+      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] });
+      const live = new Set((refs?.refs ?? []).filter((r) => !r.retired).map((r) => r.id));
+      const states = tx.objectStore('states');
+      let hidden = 0;
+      let added = 0;
+      for (const body of bodies?.bodies ?? []) {
+        if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
+        const state = await states.get(body.id);
+        if (state?.hiddenOf) continue;
+        states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id));
+        hidden++;
+        if (!state) added++;
+      }
+      if (added > 0) await bumpTracked(decks, section.deckId, added);
+      return hidden;
+    });
   });
 }
 
@@ -64,15 +67,16 @@ export function hideSection(store: Connection, section: HiddenSection, now: numb
 export function showSection(store: Connection, sectionId: string): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction(['settings', 'states'], 'readwrite', { durability: 'strict' });
-    const sections = await readHiddenSections(tx.objectStore('settings'));
-    tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) });
-    let shown = 0;
-    for (const state of await tx.objectStore('states').index('hidden').getAll()) {
-      if (state.hiddenSection !== sectionId) continue;
-      void tx.objectStore('states').put(showAgain(state));
-      shown++;
-    }
-    await tx.done;
-    return shown;
+    return atomically(tx, async () => {
+      const sections = await readHiddenSections(tx.objectStore('settings'));
+      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) });
+      let shown = 0;
+      for (const state of await tx.objectStore('states').index('hidden').getAll()) {
+        if (state.hiddenSection !== sectionId) continue;
+        void tx.objectStore('states').put(showAgain(state));
+        shown++;
+      }
+      return shown;
+    });
   });
 }

@@ -13,7 +13,7 @@ import type { IDBPTransaction } from 'idb';
 import { hideWithSection, moveTo, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
 import { checkBasis, type WriteBasis } from './write-basis.ts';
-import { guarded, StoreError } from './store-error.ts';
+import { atomically, guarded, StoreError } from './store-error.ts';
 import { HIDDEN_SECTIONS_SETTING, REMOVED_BUNDLED_SETTING } from './settings-repository.ts';
 import { readHiddenSections } from './hidden-repository.ts';
 import type { Store } from './store.ts';
@@ -36,50 +36,51 @@ export function applyImport(
 ): Promise<void> {
   return store.writing(async () => {
     const tx = store.db.transaction(['decks', 'cardRefs', 'cardBodies', 'states', 'media', 'meta', 'settings'], 'readwrite', { durability: 'strict' });
-    const decks = tx.objectStore('decks');
-    const states = tx.objectStore('states');
-    const [stored, , sections] = await Promise.all([
-      decks.getAll(),
-      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []),
-      readHiddenSections(tx.objectStore('settings')),
-    ]);
-    const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
-    if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
-    const tracked = new Set(await states.getAllKeys());
-    for (const deck of plan.decks) {
-      const content = contents.get(deck.deckId)!;
-      const previous = deck.matched ? await decks.get(deck.matched) : undefined;
-      const live = content.refs.filter((r) => !r.retired);
-      // Cards of a section the user hid, new ones included, are hidden as they arrive; each will have a state.
-      const liveIds = new Set(live.map((r) => r.id));
-      const hiding = content.bodies.flatMap((body) => {
-        const section = liveIds.has(body.id) ? hidingSection(sections, deck.deckId, body) : undefined;
-        return section ? [{ id: body.id, section }] : [];
-      });
-      for (const { id } of hiding) tracked.add(id);
-      const { cards: _cards, ...meta } = deck.file;
-      const hash = bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file));
-      // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
-      decks.put(deckAfterImport({ meta, deckId: deck.deckId, previous, refs: content.refs, tracked, hash, bundled: bundled?.has(deck.deckId) ?? false, root: plan.root, now }));
-      tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
-      tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
-      for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
-      for (const card of deck.cards) {
-        if (!card.fromDeck && card.change !== 'revived') continue;
-        const state = await states.get(card.id);
-        if (state) states.put(moveTo(state, deck.deckId));
+    return atomically(tx, async () => {
+      const decks = tx.objectStore('decks');
+      const states = tx.objectStore('states');
+      const [stored, , sections] = await Promise.all([
+        decks.getAll(),
+        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, []),
+        readHiddenSections(tx.objectStore('settings')),
+      ]);
+      const unchanged = stored.length === basis.revisions.size && stored.every((d) => basis.revisions.get(d.id) === deckRevision(d));
+      if (!unchanged) throw new StoreError('stale', new Error('decks changed in another window since the import was planned'));
+      const tracked = new Set(await states.getAllKeys());
+      for (const deck of plan.decks) {
+        const content = contents.get(deck.deckId)!;
+        const previous = deck.matched ? await decks.get(deck.matched) : undefined;
+        const live = content.refs.filter((r) => !r.retired);
+        // Cards of a section the user hid, new ones included, are hidden as they arrive; each will have a state.
+        const liveIds = new Set(live.map((r) => r.id));
+        const hiding = content.bodies.flatMap((body) => {
+          const section = liveIds.has(body.id) ? hidingSection(sections, deck.deckId, body) : undefined;
+          return section ? [{ id: body.id, section }] : [];
+        });
+        for (const { id } of hiding) tracked.add(id);
+        const { cards: _cards, ...meta } = deck.file;
+        const hash = bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file));
+        // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
+        decks.put(deckAfterImport({ meta, deckId: deck.deckId, previous, refs: content.refs, tracked, hash, bundled: bundled?.has(deck.deckId) ?? false, root: plan.root, now }));
+        tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
+        tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
+        for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
+        for (const card of deck.cards) {
+          if (!card.fromDeck && card.change !== 'revived') continue;
+          const state = await states.get(card.id);
+          if (state) states.put(moveTo(state, deck.deckId));
+        }
+        for (const { id } of deck.retired) {
+          const state = await states.get(id);
+          if (state) states.put(retire(state));
+        }
+        for (const { id, section } of hiding) {
+          const state = await states.get(id);
+          if (state?.hiddenOf) continue;
+          states.put(hideWithSection(state ?? newRecord(id, deck.deckId, now), section.id));
+        }
       }
-      for (const { id } of deck.retired) {
-        const state = await states.get(id);
-        if (state) states.put(retire(state));
-      }
-      for (const { id, section } of hiding) {
-        const state = await states.get(id);
-        if (state?.hiddenOf) continue;
-        states.put(hideWithSection(state ?? newRecord(id, deck.deckId, now), section.id));
-      }
-    }
-    await tx.done;
+    });
   });
 }
 
@@ -109,25 +110,26 @@ const PURGE_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', '
 export function purgeRetired(store: Store): Promise<number> {
   return store.writing(async () => {
     const tx = store.db.transaction([...PURGE_STORES], 'readwrite', { durability: 'strict' });
-    let purged = 0;
-    for (const deck of await tx.objectStore('decks').getAll()) {
-      if (!deck.retired) continue;
-      const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
-      const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
-      const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
-      const kept = refs.filter((r) => !gone.has(r.id));
-      await dropHistory(tx, gone);
-      // A deck whose note left the notes, now with no card at all: it goes, with its images.
-      if (kept.length === 0) await dropDeck(tx, deck.id);
-      else {
-        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
-        tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
-        tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+    return atomically(tx, async () => {
+      let purged = 0;
+      for (const deck of await tx.objectStore('decks').getAll()) {
+        if (!deck.retired) continue;
+        const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
+        const gone = new Set(refs.filter((r) => r.retired).map((r) => r.id));
+        const bodies = (await tx.objectStore('cardBodies').get(deck.id))?.bodies ?? [];
+        const kept = refs.filter((r) => !gone.has(r.id));
+        await dropHistory(tx, gone);
+        // A deck whose note left the notes, now with no card at all: it goes, with its images.
+        if (kept.length === 0) await dropDeck(tx, deck.id);
+        else {
+          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
+          tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
+          tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+        }
+        purged += gone.size;
       }
-      purged += gone.size;
-    }
-    await tx.done;
-    return purged;
+      return purged;
+    });
   });
 }
 
@@ -151,41 +153,42 @@ export function deckHistorySize(store: Store, deckIds: readonly string[]): Promi
 export function removeDecks(store: Store, deckIds: readonly string[], keepHistory: boolean, basis: WriteBasis): Promise<void> {
   return store.writing(async () => {
     const tx = store.db.transaction([...PURGE_STORES], 'readwrite', { durability: 'strict' });
-    const decks = tx.objectStore('decks');
-    const settings = tx.objectStore('settings');
-    const [, records, hidden, removed] = await Promise.all([
-      checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
-      Promise.all(deckIds.map((id) => decks.get(id))),
-      readHiddenSections(settings),
-      settings.get(REMOVED_BUNDLED_SETTING),
-    ]);
-    for (const deck of records) {
-      if (!deck) continue;
-      const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
-      if (keepHistory) {
-        tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) });
-        for (const ref of refs) {
-          const state = await tx.objectStore('states').get(ref.id);
-          if (state && !state.retired) tx.objectStore('states').put(retire(state));
+    return atomically(tx, async () => {
+      const decks = tx.objectStore('decks');
+      const settings = tx.objectStore('settings');
+      const [, records, hidden, removed] = await Promise.all([
+        checkBasis({ meta: tx.objectStore('meta'), decks }, basis, deckIds),
+        Promise.all(deckIds.map((id) => decks.get(id))),
+        readHiddenSections(settings),
+        settings.get(REMOVED_BUNDLED_SETTING),
+      ]);
+      for (const deck of records) {
+        if (!deck) continue;
+        const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
+        if (keepHistory) {
+          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) });
+          for (const ref of refs) {
+            const state = await tx.objectStore('states').get(ref.id);
+            if (state && !state.retired) tx.objectStore('states').put(retire(state));
+          }
+          decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
+        } else {
+          await dropHistory(
+            tx,
+            refs.map((r) => r.id),
+          );
+          await dropDeck(tx, deck.id);
         }
-        decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
-      } else {
-        await dropHistory(
-          tx,
-          refs.map((r) => r.id),
-        );
-        await dropDeck(tx, deck.id);
       }
-    }
-    const gone = new Set(deckIds);
-    if (!keepHistory) {
-      settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) });
-    }
-    const bundled = records.filter((d) => d?.origin === 'bundled').map((d) => d!.id);
-    if (bundled.length > 0) {
-      const before = Array.isArray(removed?.value) ? (removed.value as string[]) : [];
-      settings.put({ key: REMOVED_BUNDLED_SETTING, value: [...new Set([...before, ...bundled])] });
-    }
-    await tx.done;
+      const gone = new Set(deckIds);
+      if (!keepHistory) {
+        settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) });
+      }
+      const bundled = records.filter((d) => d?.origin === 'bundled').map((d) => d!.id);
+      if (bundled.length > 0) {
+        const before = Array.isArray(removed?.value) ? (removed.value as string[]) : [];
+        settings.put({ key: REMOVED_BUNDLED_SETTING, value: [...new Set([...before, ...bundled])] });
+      }
+    });
   });
 }

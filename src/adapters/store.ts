@@ -1,7 +1,8 @@
 /**
  * IndexedDB through idb: the one place that opens the database. Each concern is a repository of its own (decks,
  * schedule, log, settings, hidden cards); every write passes the one gate here, refused while another window
- * writes. Every write that belongs together is one short readwrite transaction with nothing else awaited inside it.
+ * writes. Every write that belongs together is one short readwrite transaction with nothing else awaited inside it,
+ * run through `atomically` (store-error.ts): a write that throws half-way aborts, and so changes nothing.
  */
 import { openDB, type IDBPDatabase, type OpenDBCallbacks } from 'idb';
 import { createSchema, migrationHelpers, DB_NAME, DB_VERSION, type RepasoSchema } from './db-schema.ts';
