@@ -200,6 +200,25 @@ describe('8. pages without front matter, exported from a notes app', () => {
     const result = extractNote('## Context window\n\nHow many tokens fit.\n', 'Context Window 0123456789abcdef0123456789abcdef.md');
     expect(result.ok && result.deck).toMatchObject({ id: '0123456789abcdef0123456789abcdef', title: 'Context Window' });
   });
+
+  it('take the title from the file name less the number that orders the files, which orders the decks instead (es, en)', () => {
+    const deckOf = (md: string, source: string) => {
+      const result = extractNote(md, source);
+      if (!result.ok) throw new Error('refused');
+      return { title: result.deck.title, navOrder: result.deck.navOrder, last: result.deck.path.at(-1) };
+    };
+    const body = '## Hipervisores\n\nTipo 1 y tipo 2.\n';
+    expect(deckOf(body, 'so/teoria/03 - Virtualización.md')).toEqual({ title: 'Virtualización', navOrder: 3, last: 'Virtualización' });
+    expect(deckOf(body, 'so/teoria/1- Máquinas de Turing.md')).toMatchObject({ title: 'Máquinas de Turing', navOrder: 1 });
+    expect(deckOf('## Sets\n\nCollections.\n', 'logic/10_Predicate logic.md')).toMatchObject({ title: 'Predicate logic', navOrder: 10 });
+    // A number in the note's own name stays, and a nav_order of the front matter wins.
+    expect(deckOf(body, 'leetcode/01 Matrix.md')).toMatchObject({ title: '01 Matrix', navOrder: undefined });
+    expect(deckOf(body, 'blog/3.5 Release notes.md')).toMatchObject({ title: '3.5 Release notes', navOrder: undefined });
+    expect(deckOf(body, 'casa/2024-presupuesto.md')).toMatchObject({ title: '2024-presupuesto', navOrder: undefined });
+    expect(deckOf(`---\nnav_order: 7\n---\n${body}`, 'so/05 - Memoria.md')).toMatchObject({ title: 'Memoria', navOrder: 7 });
+    // An H1 still names the deck; the file's number still orders it.
+    expect(deckOf(`# Llamadas al sistema\n\n${body}`, 'so/04- Syscall.md')).toMatchObject({ title: 'Llamadas al sistema', navOrder: 4 });
+  });
 });
 
 describe('9. images', () => {

@@ -45,7 +45,9 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   const exported = NOTES_APP_NAME.exec(fileStem);
   const noteId = front.data.id ?? exported?.[2] ?? source;
   const firstH1 = findFirstH1(root);
-  const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? exported?.[1] ?? fileStem;
+  const named = orderedName(exported?.[1] ?? fileStem);
+  const title = front.data.title ?? (firstH1 ? cleanTitle(firstH1.inline) : undefined) ?? named.name;
+  const navOrder = front.data.navOrder ?? named.order;
   // Without front matter, an exported note's folders (named after its parent pages) place it in the tree.
   const folders =
     exported && !front.data.parent
@@ -61,7 +63,7 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
     path: [...folders, front.data.grandParent, front.data.parent, title].filter((p): p is string => !!p),
     source,
     tags: front.data.tags,
-    ...(front.data.navOrder !== undefined ? { navOrder: front.data.navOrder } : {}),
+    ...(navOrder !== undefined ? { navOrder } : {}),
     ...(front.data.lang ? { lang: front.data.lang } : {}),
   };
   const skip = (why: SkipReason): ExtractResult => ({ ok: true, deck, cards: [], warnings, skipped: true, why });
@@ -91,6 +93,18 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
 }
 
 /** The files of a project, not of its notes, when they sit at the notes' root. */
+/**
+ * "03 - Virtualización", "1- Máquinas de Turing", "02_redes": a number that puts the files in order, then the note's
+ * name. The name is the title; the number orders the decks (10 after 2, which the names alone would not). A name
+ * that starts with a number of its own ("01 Matrix", "2024 budget", "3.5 Release") keeps it.
+ */
+const ORDERED_FILE = /^(\d{1,3})\s*[-_.)]\s*(?=[^\d\s])(.+)$/;
+
+function orderedName(stem: string): { name: string; order?: number } {
+  const ordered = ORDERED_FILE.exec(stem);
+  return ordered ? { name: ordered[2]!.trim(), order: Number(ordered[1]) } : { name: stem };
+}
+
 const PROJECT_FILE = /^(readme|changelog|change-log|changes|history|license|licence|copying|contributing|code[-_ ]of[-_ ]conduct|security|authors|todo)$/i;
 
 const WELCOME = /^(bienvenid[oa]s?|welcome|hola|hello|hi|este sitio|esta web|este repositorio|this site|this repository|in this site|en este sitio)(?![\p{L}\p{N}])/iu;
