@@ -285,6 +285,34 @@ describe('6. tutorial walkthroughs', () => {
     expect(questions('# Course\n\n## Menu styles\n\nTo continue with the home screen, we colour the menu.\n')).toEqual([]);
   });
 
+  it('a step named by the part of the app it builds, with its code, makes no card; a kind of thing, or no code, does (es, en)', () => {
+    const es = [
+      '# App de recetas',
+      '## Barra de búsqueda',
+      'Para la barra de búsqueda, implementaremos un `HStack` con un campo de texto:',
+      '```swift\nHStack { TextField("Buscar", text: $texto) }\n```',
+      '## Tarjeta de receta',
+      'Para esta tarjeta, vamos a generar un `ZStack` con la foto:',
+      '```swift\nZStack { Image(receta.foto) }\n```',
+      '## Decimales',
+      'Para los números con decimales, usaremos `Float` o `Double`, de 32 y 64 bits:',
+      '```swift\nlet pi: Double = 3.14159\n```',
+      '## Presupuesto',
+      'Para este punto, evaluaremos la tasa de ahorro: ahorro mensual dividido por el ingreso neto.',
+    ].join('\n\n');
+    expect(questions(es)).toEqual(['Decimales', 'Presupuesto']);
+    const en = [
+      '# Recipe app',
+      '## Search bar',
+      "For the search bar, we'll add an `HStack` with a text field:",
+      '```swift\nHStack { TextField("Search", text: $text) }\n```',
+      '## Optionals',
+      'For the values that may be missing, Swift has optionals:',
+      '```swift\nvar name: String? = nil\n```',
+    ].join('\n\n');
+    expect(questions(en)).toEqual(['Optionals']);
+  });
+
   it('a section that opens by narrating the next step makes no card; one that explains first does (es)', () => {
     const md = [
       '# React',

@@ -27,6 +27,7 @@ import {
   readsAsSentence,
   isStatementPart,
   qualifiedTitle,
+  opensBuildStep,
   opensWalkthrough,
   opensWithGerund,
   isTaskStatement,
@@ -282,16 +283,17 @@ export class CardBuilder {
     return false;
   }
 
-  /** A section of a tutorial that opens by narrating the next step ("Generemos…", "Let's look at…"). */
   /**
    * A section that narrates what to type next: its text opens like a walkthrough ("Ahora…", "Let's…"), or it is a
-   * step named by a gerund ("Configurando ESLint") with the code to type. ("Evaluando nuestra situación financiera",
-   * with no code, explains.)
+   * step named by a gerund ("Configurando ESLint") or by the part of the app it builds ("Para la barra de búsqueda,
+   * implementaremos…") with the code to type. ("Evaluando nuestra situación financiera", with no code, explains.)
    */
   private isWalkthrough(title: string, kept: Block[]): boolean {
-    if (opensWithGerund(title) && kept.some((node) => node.type === 'fence' || node.type === 'code')) return true;
+    const hasCode = kept.some((node) => node.type === 'fence' || node.type === 'code');
+    if (opensWithGerund(title) && hasCode) return true;
     const first = kept.find((node) => !this.isImageOnly(node));
-    return first?.type === 'paragraph' && first.text === undefined && opensWalkthrough(first.inline);
+    if (first?.type !== 'paragraph' || first.text !== undefined) return false;
+    return opensWalkthrough(first.inline) || (hasCode && opensBuildStep(first.inline));
   }
 
   /** Images stay in answers, but a section holding nothing else makes no card. */

@@ -364,6 +364,21 @@ export function opensWalkthrough(paragraph: string): boolean {
 }
 
 /**
+ * "Para la vista de registro, importaremos…", "For the search bar, we'll add…": a step of a build-along tutorial,
+ * named by the part of the app it builds (one: "Para los números con decimales, usaremos Float" explains a kind of
+ * thing). Only a step when code follows it (see CardBuilder.isWalkthrough).
+ */
+const PURPOSE_STEP =
+  /^(?:para (?:el|la|este|esta|nuestro|nuestra)|for (?:the|this|our)) [^,.:;]{1,60}, (?:(?:primero|primeramente|ahora|first|now) )?(vamos a|we will|we['’]ll|let['’]?s|we are going to|[a-z]+)(?![\p{L}\p{N}])/u;
+
+export function opensBuildStep(paragraph: string): boolean {
+  const folded = foldText(stripDecoration(paragraph.trim()).slice(0, OPENING_WORDS));
+  const verb = PURPOSE_STEP.exec(folded)?.[1];
+  if (!verb) return false;
+  return !/^[a-z]+$/.test(verb) || (LET_US_VERB.test(verb) && !WE_STATE.has(verb));
+}
+
+/**
  * An exercise statement of a practice sheet: "Ejercicio 6. ¿Qué establece…?", "Exercise 2: …", "Problema 3) …".
  * Returns the statement without its number, or null.
  */
