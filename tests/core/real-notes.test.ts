@@ -228,6 +228,13 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     const plain = '# Sheet 1\n\n## Ports\n\nPick one:\na) the first\nb) the second\n';
     expect(questions(plain)).toEqual(['Ports']);
   });
+  it('a question answered only by options, none of them marked, is a poll and makes no card; a marked one does (es, en)', () => {
+    const es = '# Decisiones\n\n## Sesgos\n\n1. ¿Qué prefieres?\n  a) 100 hoy\n  b) 120 dentro de un mes\n2. ¿Cuál es la capital de Ecuador?\n  a) Lima\n  b) **Quito**\n';
+    expect(questions(es)).toEqual(['¿Cuál es la capital de Ecuador?']);
+    const en = '# Choices\n\n## Framing\n\n1. Which would you pick?\n   a) $100 now\n   b) $120 next month\n2. Which planet is largest?\n   a) Mars\n   b) Jupiter ✓\n';
+    expect(questions(en)).toEqual(['Which planet is largest?']);
+  });
+
   it('an instruction followed by lettered "name: answer" lines asks the instruction; the lines are its answer (es, en)', () => {
     const es = '# Práctica 5\n\n## Ejercicio SystemD\n\n1. Investigue los comandos:\na. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.\n';
     expect(qa(es)).toEqual([['Investigue los comandos', 'a. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.']]);

@@ -10,7 +10,7 @@ import type { CardKind, ExtractedCard } from '../types.ts';
 import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
 import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isPropertyBlock, isSkippedTitle, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
-import { nextSibling, type Segment } from './segments.ts';
+import { isUnansweredChoice, nextSibling, type Segment } from './segments.ts';
 import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
 import {
   boldText,
@@ -391,7 +391,7 @@ export class CardBuilder {
   }
 
   private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean, within?: string, term?: string): void {
-    if (!question.trim() || !answer.trim()) return;
+    if (!question.trim() || !answer.trim() || (question.trimEnd().endsWith('?') && isUnansweredChoice(answer))) return;
     this.candidates.push({ kind, question, answer, line, segment, ownSection, ...(within !== undefined ? { within } : {}), ...(term !== undefined ? { term } : {}) });
   }
 

@@ -193,6 +193,21 @@ const LETTERED_ANSWER = /^(?:\(?[a-z]\)|[a-z]\.)\s+[^:?¿]{1,60}:\s+\S/;
 /** "a. …", "(b) …", "iii. …": the next item of a statement, asked or answered on its own. */
 const LETTERED = /^(?:\(?[a-z]\)|[a-z]\.|[ivx]+\.)\s/;
 
+/** An option marked as the right one: bold, a tick, "(correcta)", "← answer". */
+const MARKED_OPTION = /\*\*|__|[✓✔✅☑]|\[x\]|\b(?:correct[ao]?|right|respuesta|answer|verdadera?|true)\b/i;
+
+/**
+ * "¿Qué prefieres?" answered only by "a) …" and "b) …": a choice with none of its options marked is a poll, or a quiz
+ * whose key is somewhere else. It asks nothing a reader could check.
+ */
+export function isUnansweredChoice(answer: string): boolean {
+  const lines = answer
+    .split('\n')
+    .map((line) => line.trim().replace(/^[-*+]\s+/, ''))
+    .filter(Boolean);
+  return lines.length >= 2 && lines.every((line) => LETTERED.test(line) && !LETTERED_ANSWER.test(line) && !MARKED_OPTION.test(line));
+}
+
 /**
  * The statement goes on when the next line asks or instructs more, or when a long line with no question in it stops
  * mid-sentence and the next one carries on in lower case (a statement pasted with hard line breaks).
