@@ -110,6 +110,14 @@ describe('5. generic headings and terms', () => {
     expect(questions(es)).toEqual(['Subnetting — para qué sirve (rápido)', 'Subnetting — resumen visual']);
     expect(questions('# Git\n\n## Summary (short)\n\nCommit often.\n')).toEqual(['Git — summary (short)']);
   });
+
+  it('include the important or key concepts of a topic, and its interpretation (es, en)', () => {
+    expect(questions('# Asincronismo\n\n## Conceptos importantes\n\nLa pila de ejecución y la cola de tareas.\n')).toEqual(['Asincronismo — conceptos importantes']);
+    expect(questions('# P-value\n\n## Interpretation\n\nHow likely a result this extreme is by chance.\n\n## Key concepts\n\nNull hypothesis, significance level.\n')).toEqual([
+      'P-value — interpretation',
+      'P-value — key concepts',
+    ]);
+  });
 });
 
 describe('6. nested term bullets', () => {

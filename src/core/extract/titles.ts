@@ -144,6 +144,7 @@ const GENERIC_TITLES = new Set(
     'diferencias', 'diferencia', 'diferencias principales', 'verificacion', 'comprobacion', 'implementacion', 'solucion',
     'soluciones', 'codigo', 'el codigo', 'para que se utiliza', 'para que se usa', 'para que se utilizan', 'para que sirven',
     'uso basico', 'usos basicos', 'sintaxis', 'sintaxis basica', 'opciones utiles', 'funciones principales', 'conceptos clave',
+    'conceptos importantes', 'conceptos basicos', 'conceptos fundamentales', 'interpretacion',
     'buenas practicas', 'resumen rapido', 'cuando usarlo', 'cuando', 'tipo', 'tipos principales', 'diferencia clave',
     'estructura inicial', 'estructura basica', 'configuracion', 'configuracion inicial', 'instalacion', 'primeros pasos',
     'proyecto completo', 'hola mundo', 'que son', 'cuales son', 'para que sirven', 'como se usa', 'como se usan', 'demostracion', 'prueba', 'teorema', 'propiedades', 'definiciones',
@@ -161,13 +162,14 @@ const GENERIC_TITLES = new Set(
     'what is it used for', 'what it is used for', 'basic usage', 'syntax', 'basic syntax', 'useful options', 'best practices',
     'when to use it', 'quick summary', 'moments', 'parameters', 'intuition', 'remark', 'remarks', 'motivation',
     'installation', 'setup', 'getting started', 'hello world', 'complete project', 'initial structure', 'key difference',
-    'what are they', 'how to use it',
+    'what are they', 'how to use it', 'key concepts', 'basic concepts', 'important concepts', 'core concepts', 'interpretation',
   ],
 );
 
-/** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
 /** First words of the generic titles: most titles are refused on their first word, before any folding. */
 const GENERIC_FIRST_WORDS = firstWordsOf(GENERIC_TITLES);
+
+/** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
 
 export function isGenericTitle(title: string): boolean {
   // Generic titles are a few words long; anything longer names its topic.
