@@ -227,6 +227,15 @@ describe('8. pages without front matter, exported from a notes app', () => {
     // An H1 still names the deck; the file's number still orders it.
     expect(deckOf(`# Llamadas al sistema\n\n${body}`, 'so/04- Syscall.md')).toMatchObject({ title: 'Llamadas al sistema', navOrder: 4 });
   });
+
+  it('leave out a part\'s name alone on a line ("Description", "Ejemplo"), which the answer shows anyway (en, es)', () => {
+    const en = '# Two Sum\n\nDescription\n\nGiven an array of integers, return the indices of the two numbers that add up to a target.\n';
+    expect(extract(en, 'LeetCode/Two Sum 0123456789abcdef0123456789abcdef.md').cards.map((c) => c.answer)).toEqual([
+      'Given an array of integers, return the indices of the two numbers that add up to a target.',
+    ]);
+    const es = '# Recetas\n\n## Tortilla\n\nEjemplo\n\nPatatas, huevos y sal.\n';
+    expect(card(es, 'Tortilla').answer).toBe('Patatas, huevos y sal.');
+  });
 });
 
 describe('9. images', () => {

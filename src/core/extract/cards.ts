@@ -265,6 +265,8 @@ export class CardBuilder {
       if (content !== 'text') return false;
       const text = node.inline;
       if (isDecorativeLine(text) || isTagLine(text) || isDateLine(text) || isAboutTheNotes(text)) return true;
+      // "Description", "Ejemplo" alone on a line of a pasted page: the name of a part, which the answer shows anyway.
+      if (/^[\p{L} ]{1,24}$/u.test(text) && text.trim().split(' ').length <= 2 && isGenericTitle(text)) return true;
       if (isPropertyBlock(text) && previousSibling(node)?.type === 'heading') return true;
       // "**Recurso extra:** Video de YouTube…": a pointer elsewhere, like a section of resources.
       const term = matchTerm(text);
