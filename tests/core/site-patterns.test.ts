@@ -111,6 +111,14 @@ describe('5. generic headings and terms', () => {
     expect(questions('# Git\n\n## Summary (short)\n\nCommit often.\n')).toEqual(['Git — summary (short)']);
   });
 
+  it('include a numbered example, whatever follows its number, but not an example named in full (es, en)', () => {
+    const es =
+      '# Bash\n\n## Bucle for\n\nRepite comandos.\n\n### Ejemplo 1: Lista de elementos\n\n```bash\nfor f in a b; do echo $f; done\n```\n\n### Ejemplos de grep en registros reales\n\n```bash\ngrep ERROR app.log\n```\n';
+    expect(questions(es)).toEqual(['Bucle for', 'Bucle for — ejemplo 1: Lista de elementos', 'Ejemplos de grep en registros reales']);
+    const en = '# Pandas\n\n## Window functions\n\nRolling statistics.\n\n### Example 2 — Rolling mean\n\n```python\ndf.rolling(3).mean()\n```\n';
+    expect(questions(en)).toEqual(['Window functions', 'Window functions — example 2 — Rolling mean']);
+  });
+
   it('include the important or key concepts of a topic, and its interpretation (es, en)', () => {
     expect(questions('# Asincronismo\n\n## Conceptos importantes\n\nLa pila de ejecución y la cola de tareas.\n')).toEqual(['Asincronismo — conceptos importantes']);
     expect(questions('# P-value\n\n## Interpretation\n\nHow likely a result this extreme is by chance.\n\n## Key concepts\n\nNull hypothesis, significance level.\n')).toEqual([

@@ -18,7 +18,7 @@ import {
   hasStyledLetters,
   isCalloutWord,
   isDecorativeLine,
-  isExampleTitle,
+  isVagueExampleTitle,
   isGenericTitle,
   isInstruction,
   isLabel,
@@ -91,8 +91,9 @@ export class CardBuilder {
       const title = segment.title;
       if (title && (isQuestionTitle(title) || isTaskStatement(title) || !this.isWalkthrough(title, kept))) {
         const kind: CardKind = isQuestionTitle(title) ? 'question' : 'section';
-        // A generic title, or a short example's ("Ejemplos concretos", "Example 2"), is asked with what it belongs to.
-        const vague = isGenericTitle(title) || (isExampleTitle(title) && title.split(/\s+/).length <= 3);
+        // A generic title, or an example's that only numbers it ("Example 2", "Ejemplo 1: Lista de elementos"), is
+        // asked with what it belongs to.
+        const vague = isGenericTitle(title) || isVagueExampleTitle(title);
         const owner = this.ownerTitle(segment.parent);
         const question = vague && foldText(owner) !== foldText(title) ? qualifiedTitle(owner, title) : title;
         this.addSection(kind, question, kept, segment);

@@ -96,7 +96,8 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
 /**
  * "03 - Virtualización", "1- Máquinas de Turing", "02_redes": a number that puts the files in order, then the note's
  * name. The name is the title; the number orders the decks (10 after 2, which the names alone would not). A name
- * that starts with a number of its own ("01 Matrix", "2024 budget", "3.5 Release") keeps it.
+ * that starts with a number of its own ("01 Matrix", "2024 budget", "3.5 Release") keeps it, and so does a class's
+ * name ("Clase 4 - DNS"), which places the deck in its course (noteTopic drops both to ask the note's own card).
  */
 const ORDERED_FILE = /^(\d{1,3})\s*[-_.)]\s*(?=[^\d\s])(.+)$/;
 

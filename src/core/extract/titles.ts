@@ -440,6 +440,15 @@ export function isExampleTitle(title: string): boolean {
   return EXAMPLE_START.test(foldText(title.trim().slice(0, OPENING_WORDS)).replace(/^[^a-z0-9]+/, ''));
 }
 
+/**
+ * An example's title that says only whose example it is: a short one ("Ejemplos concretos", "Example 2") or a
+ * numbered one, whatever follows its number ("Ejemplo 1: Lista de elementos"). It is asked with what it belongs to.
+ */
+export function isVagueExampleTitle(title: string): boolean {
+  if (!isExampleTitle(title)) return false;
+  return title.split(/\s+/).length <= 3 || /^\P{L}*\p{L}+\s*\d+\s*[:.)\-–—]/u.test(title.trim());
+}
+
 /** "03- Syscall", "5 - P = NP", "Clase 4 - DNS": a course's numbering before the name of what a note teaches. */
 const NOTE_NUMBERING =
   /^(?:(?:clase|class|lecture|lesson|leccion|lección|tema|topic|unidad|unit|capitulo|capítulo|chapter|semana|week|modulo|módulo|module)\s+)?\d+(?:\.\d+)*[a-z]?\s*(?:[-–—.:)_]+\s*|\s+)(?=\S)/iu;
