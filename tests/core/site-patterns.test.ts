@@ -119,8 +119,10 @@ describe('5. generic headings and terms', () => {
     expect(questions(en)).toEqual(['Window functions', 'Window functions — example 2 — Rolling mean']);
   });
 
-  it('include the important or key concepts of a topic, and its interpretation (es, en)', () => {
+  it('include the important or key concepts of a topic, its interpretation and its one benefit (es, en)', () => {
     expect(questions('# Asincronismo\n\n## Conceptos importantes\n\nLa pila de ejecución y la cola de tareas.\n')).toEqual(['Asincronismo — conceptos importantes']);
+    expect(questions('# cgroups v2\n\n## Beneficio\n\nUna sola jerarquía, más fácil de administrar.\n')).toEqual(['cgroups v2 — beneficio']);
+    expect(questions('# Caching\n\n## Advantage\n\nFewer trips to the database.\n')).toEqual(['Caching — advantage']);
     expect(questions('# P-value\n\n## Interpretation\n\nHow likely a result this extreme is by chance.\n\n## Key concepts\n\nNull hypothesis, significance level.\n')).toEqual([
       'P-value — interpretation',
       'P-value — key concepts',
