@@ -63,6 +63,8 @@ test('the card browser: accent-free search, filters, unsuspend a leech, forget k
   await page.getByRole('button', { name: /^Palabra 0 Vocabulario/ }).click();
   await page.getByRole('heading', { name: 'Memory' }).waitFor();
   assert.match(await page.locator('.details dl').innerText(), /Lapses\s+8/);
+  // The history is read after the card's page is drawn (regression: counted while it still said "Loading…").
+  await page.locator('.details table').waitFor();
   const historyRows = await page.locator('.details tbody tr').count();
   assert.ok(historyRows >= 8, `its whole history is listed (${historyRows} reviews)`);
   await screenshot(page, 'browse-card-light');
