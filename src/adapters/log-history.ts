@@ -11,7 +11,7 @@ import { randomId } from './ids.ts';
 import type { MetaStore, PagesIndex, PagesStore } from './log-store.ts';
 import { bumpTracked, type UndoWrite } from './schedule-repository.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
-import { atomically, guarded } from './store-error.ts';
+import { atomically, guarded, reportedByTransaction } from './store-error.ts';
 import type { Connection } from './store.ts';
 
 /** The events at `refs` (undefined where one is gone), and the pages read to find them, for removeEvents. */
@@ -50,12 +50,6 @@ export function startNewDevice(meta: MetaStore): void {
   meta.put({ key: DEVICE_KEY, value: randomId() }).catch(reportedByTransaction);
   meta.put({ key: COUNTER_KEY, value: '0' }).catch(reportedByTransaction);
 }
-
-/**
- * For a request whose result nobody awaits: if it fails, its transaction aborts and the transaction's own promise
- * says why; without this, an aborted transaction also leaves an unhandled rejection per request.
- */
-export const reportedByTransaction = (): void => {};
 
 /** Every event of the cards' pages. */
 async function eventsOfCards(pages: PagesStore, cardIds: Iterable<string>): Promise<{ pages: Map<string, LogPage>; events: ReviewLogRecord[] }> {

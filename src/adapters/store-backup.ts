@@ -19,8 +19,8 @@ import { sameRecord } from '../core/records.ts';
 import { BackupArchiveWriter, backupLog, backupMedia, type OpenedArchive } from './backup-file.ts';
 import { GENERATION_KEY, mediaKey, type ReviewLogRecord, type StateRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
-import { allEvents, pageBatches, putEvents, reportedByTransaction, startNewDevice } from './log-history.ts';
-import { atomically, guarded } from './store-error.ts';
+import { allEvents, pageBatches, putEvents, startNewDevice } from './log-history.ts';
+import { atomically, guarded, reportedByTransaction } from './store-error.ts';
 import { LAST_BACKUP_SETTING } from './settings-repository.ts';
 import type { Store } from './store.ts';
 

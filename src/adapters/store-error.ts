@@ -36,6 +36,12 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * For a request whose result nobody awaits: if it fails, its transaction aborts and the transaction's own promise
+ * says why; without this, an aborted transaction also leaves an unhandled rejection per request.
+ */
+export const reportedByTransaction = (): void => {};
+
+/**
  * Runs `work` on a readwrite transaction, then waits for the transaction to commit. If `work` throws, the
  * transaction is aborted first: the requests it queued before the throw would otherwise still commit — half a write
  * (a restore's cleared stores without the backup, a rating's state without its log event).
@@ -45,7 +51,7 @@ export async function atomically<T>(tx: { readonly done: Promise<void>; abort():
   try {
     result = await work();
   } catch (error) {
-    tx.done.catch(() => {});
+    tx.done.catch(reportedByTransaction);
     try {
       tx.abort();
     } catch {

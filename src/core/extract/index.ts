@@ -92,7 +92,6 @@ export function extractNote(input: Uint8Array | string, source: string): Extract
   return { ok: true, deck, cards, warnings, skipped: false };
 }
 
-/** The files of a project, not of its notes, when they sit at the notes' root. */
 /**
  * "03 - Virtualización", "1- Máquinas de Turing", "02_redes": a number that puts the files in order, then the note's
  * name. The name is the title; the number orders the decks (10 after 2, which the names alone would not). A name
@@ -106,6 +105,7 @@ function orderedName(stem: string): { name: string; order?: number } {
   return ordered ? { name: ordered[2]!.trim(), order: Number(ordered[1]) } : { name: stem };
 }
 
+/** The files of a project, not of its notes, when they sit at the notes' root. */
 const PROJECT_FILE = /^(readme|changelog|change-log|changes|history|license|licence|copying|contributing|code[-_ ]of[-_ ]conduct|security|authors|todo)$/i;
 
 const WELCOME = /^(bienvenid[oa]s?|welcome|hola|hello|hi|este sitio|esta web|este repositorio|this site|this repository|in this site|en este sitio)(?![\p{L}\p{N}])/iu;

@@ -172,7 +172,6 @@ const GENERIC_TITLES = new Set(
 const GENERIC_FIRST_WORDS = firstWordsOf(GENERIC_TITLES);
 
 /** A title that names no topic on its own ("Ejemplo", "Explicación sencilla", "Summary", "¿Cómo funciona?"). */
-
 export function isGenericTitle(title: string): boolean {
   // Generic titles are a few words long; anything longer names its topic.
   if (title.length > 40) return false;
