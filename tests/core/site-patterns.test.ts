@@ -193,6 +193,17 @@ describe('7. chat leftovers', () => {
     expect(questions(label)).toEqual(['What you need to know', 'Comandos útiles']);
   });
 
+  it('a line that only points at what follows ("Aquí:", "**For example:**") is no label: its list stays in the answer (es, en)', () => {
+    const es = '# Subprocesos\n\n## Encadenar procesos\n\nLa salida de uno es la entrada del otro.\n\nAquí:\n\n- Popen() crea cada proceso.\n- communicate() espera la salida.\n';
+    expect(questions(es)).toEqual(['Encadenar procesos']);
+    expect(card(es, 'Encadenar procesos').answer).toContain('- communicate() espera la salida.');
+    const en = '# Pipes\n\n## Chaining processes\n\nOne process feeds the next.\n\n**For example:**\n\n- Popen() starts each process.\n- communicate() waits for the output.\n';
+    expect(questions(en)).toEqual(['Chaining processes']);
+    expect(card(en, 'Chaining processes').answer).toContain('- communicate() waits for the output.');
+    // A short label that names something keeps its list.
+    expect(questions('# Git\n\n## Ramas\n\nUna rama es un puntero.\n\n**Comandos:**\n\n- git switch\n')).toEqual(['Ramas', 'Comandos']);
+  });
+
   it('keep a long paragraph that happens to start with "Claro"', () => {
     const long = `Claro que los modelos grandes ${'aprenden patrones del lenguaje a partir de muchos textos, '.repeat(4)}y eso explica su fluidez.`;
     expect(card(`# LLM\n\n## Fluidez\n\n${long}\n`, 'Fluidez').answer).toBe(long);

@@ -15,6 +15,7 @@ import {
   askedPart,
   isInstruction,
   isLabel,
+  leadsOn,
   isQuestionTitle,
   isStatementPart,
   isTaskStatement,
@@ -89,7 +90,7 @@ function isBoundary(node: Block): Boundary | null {
   if (bold === null) return null;
   // "**¿Qué es Prompting?**" used as a heading, and "**Los 5 principios**" right above its list.
   if (bold.endsWith('?')) return 'label';
-  if (bold.split(/\s+/).length <= LABEL_WORDS && !bold.endsWith('.') && nextSibling(node)?.type === 'list') return 'label';
+  if (bold.split(/\s+/).length <= LABEL_WORDS && !bold.endsWith('.') && !leadsOn(bold) && nextSibling(node)?.type === 'list') return 'label';
   return null;
 }
 

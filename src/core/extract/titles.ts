@@ -71,6 +71,18 @@ function addressesReader(folded: string): boolean {
 export const PREDICATE_START =
   /^(?:es|son|esta|estan|era|eran|fue|fueron|tiene|tienen|hay|permite|permiten|sirve|sirven|se usa|se usan|is|are|was|were|has|have|can|it|they)(?![\p{L}\p{N}])/u;
 
+/**
+ * "Aquí:", "Por ejemplo:", "In other words:": a line that only points at the text after it, naming nothing of its
+ * own. (Folded, without the colon.) Words that can be terms too ("SO", "this", "Esto") are not among them.
+ */
+// prettier-ignore
+const POINTERS = new Set([
+  'aqui', 'aca', 'es decir', 'o sea', 'por ejemplo', 'p ej', 'por ej', 'de esta forma', 'de esta manera', 'de este modo',
+  'en este caso', 'en otras palabras', 'como esto', 'algo asi', 'asi',
+  'here', 'that is', 'i e', 'e g', 'for example', 'for instance', 'in other words', 'like this', 'like so', 'this way',
+  'in this way', 'in this case', 'here it is',
+]);
+
 /** "… con:", "… lo siguiente:", "… as follows:", or a step of a tutorial: it leads on into the text after it. */
 export function leadsOn(text: string): boolean {
   const folded = foldText(
@@ -81,6 +93,7 @@ export function leadsOn(text: string): boolean {
   );
   // foldText leaves single spaces between words.
   const last = folded.slice(folded.lastIndexOf(' ') + 1);
+  if (folded.length <= 20 && POINTERS.has(folded.replace(/[^a-z ]+/g, ' ').trim())) return true;
   return DANGLING.has(last) || /(?:lo siguiente|los siguientes|las siguientes|siguiente|the following|as follows|follows|asi|como sigue)$/.test(folded) || isTutorialStep(text);
 }
 
