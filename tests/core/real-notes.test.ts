@@ -228,6 +228,57 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     const plain = '# Sheet 1\n\n## Ports\n\nPick one:\na) the first\nb) the second\n';
     expect(questions(plain)).toEqual(['Ports']);
   });
+  it('bulleted questions pasted from a sheet ("● ¿…?") are a card each, answered under them or on their line (es)', () => {
+    const md = [
+      '# Práctica 2',
+      '',
+      'Mirando el código anterior, responda lo siguiente?',
+      '● ¿Para qué sirve la macro SYSCALL_DEFINE?',
+      '\tDeclara el punto de entrada de una llamada al sistema.',
+      '● ¿Para qué se usa copy_to_user?',
+      '\tCopia datos del kernel al espacio de usuario, tras validar el puntero.',
+      '',
+      '● ¿Cuántos contenedores se instancian? Dos: db y web',
+      '● ¿Qué servicio se publica hacia afuera y en qué',
+      'puerto?',
+      '',
+      'El servicio web, en el puerto 8000.',
+      '',
+    ].join('\n');
+    expect(qa(md)).toEqual([
+      ['¿Para qué sirve la macro SYSCALL_DEFINE?', 'Declara el punto de entrada de una llamada al sistema.'],
+      ['¿Para qué se usa copy_to_user?', 'Copia datos del kernel al espacio de usuario, tras validar el puntero.'],
+      ['¿Cuántos contenedores se instancian?', 'Dos: db y web'],
+      ['¿Qué servicio se publica hacia afuera y en qué puerto?', 'El servicio web, en el puerto 8000.'],
+    ]);
+  });
+
+  it('a bulleted question carried into the last item of the list above it opens its own card; bulleted items that ask nothing stay a list (en)', () => {
+    const md = [
+      '# Compose lab',
+      '',
+      '## Ports',
+      '',
+      '● Which port does each image expose?',
+      '',
+      '- **MySQL:** port 3306.',
+      '- **WordPress:** port 80.',
+      '● Which service is published, and why not the other?',
+      'Only WordPress: the database stays on the internal network.',
+      '',
+      '## Tools',
+      '',
+      'Three tools you will meet:',
+      '• nmap',
+      '• netcat',
+      '',
+    ].join('\n');
+    const cards = qa(md);
+    expect(cards.map(([q]) => q)).toEqual(['Which port does each image expose?', 'MySQL', 'WordPress', 'Which service is published, and why not the other?', 'Tools']);
+    expect(cards.find(([q]) => q === 'WordPress')![1]).toBe('port 80.');
+    expect(cards.at(-2)![1]).toBe('Only WordPress: the database stays on the internal network.');
+  });
+
   it('a question answered only by options, none of them marked, is a poll and makes no card; a marked one does (es, en)', () => {
     const es = '# Decisiones\n\n## Sesgos\n\n1. ¿Qué prefieres?\n  a) 100 hoy\n  b) 120 dentro de un mes\n2. ¿Cuál es la capital de Ecuador?\n  a) Lima\n  b) **Quito**\n';
     expect(questions(es)).toEqual(['¿Cuál es la capital de Ecuador?']);

@@ -79,6 +79,8 @@ function isBoundary(node: Block): Boundary | null {
   // "d. En el ejemplo 2 la regla … ¿Por qué es esto?": a lettered item of a sheet, asked over several lines.
   if (LETTERED.test(text) && isTaskStatement(taskLine(text).question)) return 'label';
   if (opensWithStatement(text)) return 'label';
+  // "● ¿Cuántos contenedores se instancian? Dos.": a sheet's bulleted question, answered after it or on its line.
+  if (BULLETED.test(text) && isBulletedQuestion(node)) return 'label';
   if (prose) return null;
   if (joinsTheAnswer(title) || isExampleTitle(title)) return null;
   if (isLabel(text)) return 'label';
@@ -240,25 +242,58 @@ export function nextSibling(node: Block): Block | undefined {
  * paragraph per question, so that each is a label with its own answer.
  */
 const INDENTED = /^[ \t]+\S/;
+/**
+ * "● ¿Para qué sirve X?": a question of a sheet pasted from a PDF, under its bullet. The bullet opens a question of
+ * its own, whether its answer is indented under it or not.
+ */
+const BULLETED = /^[●○■◆▪◦•][ \t]*\S/;
+const BULLETED_LINE = /\n[●○■◆▪◦•]/;
 
 function splitQuestionsAnsweredInPlace(root: Block): void {
-  root.children = root.children.flatMap((node) => {
-    if (node.type !== 'paragraph' || !/\n[ \t]/.test(node.inline)) return [node];
-    const lines = node.inline.split('\n');
-    const cuts = [0];
-    for (let i = 1; i < lines.length - 1; i++) {
-      if (!LETTERED.test(lines[i]!)) continue;
-      // The question may wrap onto a line or two before its indented answer.
-      const last = [i, i + 1, i + 2].find((j) => j + 1 < lines.length && !INDENTED.test(lines[j]!) && INDENTED.test(lines[j + 1]!));
-      if (last !== undefined && isTaskStatement(lines.slice(i, last + 1).join(' '))) cuts.push(i);
+  root.children = root.children.flatMap((node) => (node.type === 'list' ? [node, ...bulletedQuestionsAfter(node, root)] : splitParagraph(node)));
+}
+
+/**
+ * "- **WordPress:** Expone el puerto 80.\n● ¿Qué servicio se publica?": a bulleted question right under a list is
+ * carried into its last item (a lazy continuation line); it opens a paragraph of its own after the list.
+ */
+function bulletedQuestionsAfter(list: Block, root: Block): Block[] {
+  const item = list.children.at(-1);
+  const paragraph = item?.children.at(-1);
+  if (!item || paragraph?.type !== 'paragraph' || !BULLETED_LINE.test(paragraph.inline)) return [];
+  const [kept, ...moved] = splitParagraph(paragraph);
+  if (moved.length === 0) return [];
+  item.children[item.children.length - 1] = kept!;
+  item.end = list.end = kept!.end;
+  return moved.map((part) => ({ ...part, parent: root }));
+}
+
+function isBulletedQuestion(paragraph: Block): boolean {
+  const { question, rest } = taskLine(paragraph.inline.trim());
+  return /\?$/.test(question) && isTaskStatement(question) && (rest !== '' || nextSibling(paragraph) !== undefined);
+}
+
+/** A root paragraph cut where a lettered or bulleted question of a sheet starts (see BULLETED, INDENTED). */
+function splitParagraph(node: Block): Block[] {
+  if (node.type !== 'paragraph' || !(/\n[ \t]/.test(node.inline) || BULLETED_LINE.test(node.inline))) return [node];
+  const lines = node.inline.split('\n');
+  const cuts = [0];
+  for (let i = 1; i < lines.length; i++) {
+    if (BULLETED.test(lines[i]!)) {
+      if (isTaskStatement(taskLine(lines.slice(i).join('\n')).question)) cuts.push(i);
+      continue;
     }
-    if (cuts.length === 1) return [node];
-    cuts.push(lines.length);
-    return cuts.slice(0, -1).map((from, k) => {
-      const to = cuts[k + 1]!;
-      const inline = lines.slice(from, to).join('\n');
-      return { ...node, start: node.start + from, end: node.start + to, inline, children: [] };
-    });
+    if (i === lines.length - 1 || !LETTERED.test(lines[i]!)) continue;
+    // The question may wrap onto a line or two before its indented answer.
+    const last = [i, i + 1, i + 2].find((j) => j + 1 < lines.length && !INDENTED.test(lines[j]!) && INDENTED.test(lines[j + 1]!));
+    if (last !== undefined && isTaskStatement(lines.slice(i, last + 1).join(' '))) cuts.push(i);
+  }
+  if (cuts.length === 1) return [node];
+  cuts.push(lines.length);
+  return cuts.slice(0, -1).map((from, k) => {
+    const to = cuts[k + 1]!;
+    const inline = lines.slice(from, to).join('\n');
+    return { ...node, start: node.start + from, end: node.start + to, inline, children: [] };
   });
 }
 
@@ -304,7 +339,10 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
     }
     const statement = exerciseStatement(node.inline);
     const callout = calloutTitle(node);
-    const task = node.parent?.type === 'item' || (kind === 'label' && (LETTERED.test(node.inline.trim()) || opensWithStatement(node.inline.trim()))) ? taskLine(node.inline) : null;
+    const task =
+      node.parent?.type === 'item' || (kind === 'label' && (LETTERED.test(node.inline.trim()) || BULLETED.test(node.inline.trim()) || opensWithStatement(node.inline.trim())))
+        ? taskLine(node.inline)
+        : null;
     const asked = subQuestion(node.inline.trim());
     let title = callout ?? asked ?? (task ? cleanTitle(exerciseStatement(task.question) || askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
     let bodyStart = node.end;
