@@ -279,6 +279,21 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(cards.at(-2)![1]).toBe('Only WordPress: the database stays on the internal network.');
   });
 
+  it('numbered hints toward a task are part of its answer, even the one that asks (en, es)', () => {
+    const en =
+      '# Largest variance\n\n## Solution\n\nKadane over every pair of letters.\n\nhints:\n\n1. Think about only two distinct letters.\n2. If one letter counts +1 and the other -1, can Kadane find the best run?\n3. Now try every pair.\n';
+    expect(questions(en)).toEqual(['Largest variance — solution']);
+    expect(card(en, 'Largest variance — solution').answer).toContain('2. If one letter counts +1');
+    const es =
+      '# Subcadenas\n\n## Ejercicio de varianza\n\nSe recorre cada par de letras.\n\n**Pistas:**\n\n1. ¿Qué pasa si solo hay dos letras?\n2. ¿Sirve Kadane para la mejor racha?\n';
+    expect(questions(es)).toEqual(['Ejercicio de varianza']);
+    // Numbered questions with no hint label above them are still a card each.
+    expect(questions('# Hoja 1\n\n1. ¿Qué es un proceso?\n   Un programa en ejecución.\n2. ¿Qué es un hilo?\n   Una traza dentro de un proceso.\n')).toEqual([
+      '¿Qué es un proceso?',
+      '¿Qué es un hilo?',
+    ]);
+  });
+
   it('a question answered only by options, none of them marked, is a poll and makes no card; a marked one does (es, en)', () => {
     const es = '# Decisiones\n\n## Sesgos\n\n1. ¿Qué prefieres?\n  a) 100 hoy\n  b) 120 dentro de un mes\n2. ¿Cuál es la capital de Ecuador?\n  a) Lima\n  b) **Quito**\n';
     expect(questions(es)).toEqual(['¿Cuál es la capital de Ecuador?']);

@@ -10,7 +10,7 @@ import type { CardKind, ExtractedCard } from '../types.ts';
 import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
 import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isPropertyBlock, isSkippedTitle, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
-import { isUnansweredChoice, nextSibling, type Segment } from './segments.ts';
+import { isUnansweredChoice, nextSibling, previousSibling, type Segment } from './segments.ts';
 import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
 import {
   boldText,
@@ -416,11 +416,6 @@ export class CardBuilder {
  */
 function requalified(question: string, owner: Segment): string {
   return question.startsWith(`${owner.title} — `) ? question : qualifiedTitle(owner.title, question);
-}
-
-function previousSibling(node: Block): Block | undefined {
-  const siblings = node.parent?.children ?? [];
-  return siblings[siblings.indexOf(node) - 1];
 }
 
 function isAskedSegment(segment: Segment): boolean {

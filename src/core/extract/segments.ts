@@ -156,6 +156,9 @@ function isTaskItem(paragraph: Block): boolean {
   const item = paragraph.parent!;
   const list = item.parent;
   if (item.children[0] !== paragraph || !list || list.type !== 'list' || !/^[.)]$/.test(item.markup)) return false;
+  // "Hints:\n1. Think about two letters.\n2. Can we count them in one pass?": hints toward a task, not tasks.
+  const intro = previousSibling(list);
+  if (intro?.type === 'paragraph' && isCalloutWord(cleanTitle(intro.inline))) return false;
   return isTaskStatement(taskLine(paragraph.inline).question);
 }
 
@@ -234,6 +237,11 @@ function isStatementAfterTopic(topic: string, paragraph: string): boolean {
 export function nextSibling(node: Block): Block | undefined {
   const siblings = node.parent?.children ?? [];
   return siblings[siblings.indexOf(node) + 1];
+}
+
+export function previousSibling(node: Block): Block | undefined {
+  const siblings = node.parent?.children ?? [];
+  return siblings[siblings.indexOf(node) - 1];
 }
 
 /**
