@@ -128,6 +128,15 @@ describe('5. generic headings and terms', () => {
       'P-value — key concepts',
     ]);
   });
+
+  it('include the prerequisites of a lab and a review of what came before (es, en)', () => {
+    expect(questions('# Lab — escaneo con nmap\n\n## Prerrequisitos\n\n- nmap instalado\n- Una red propia\n')).toEqual(['Lab — escaneo con nmap — prerrequisitos']);
+    expect(questions('# Computabilidad\n\n## Repaso\n\nUna función es inyectiva si no repite imágenes.\n')).toEqual(['Computabilidad — repaso']);
+    expect(questions('# Netcat lab\n\n## Prerequisites\n\n- Two terminals\n\n## Recap\n\nA listener waits; a client connects.\n')).toEqual([
+      'Netcat lab — prerequisites',
+      'Netcat lab — recap',
+    ]);
+  });
 });
 
 describe('6. nested term bullets', () => {

@@ -158,7 +158,7 @@ const GENERIC_TITLES = new Set(
     'soluciones', 'codigo', 'el codigo', 'para que se utiliza', 'para que se usa', 'para que se utilizan', 'para que sirven',
     'uso basico', 'usos basicos', 'sintaxis', 'sintaxis basica', 'opciones utiles', 'funciones principales', 'conceptos clave',
     'conceptos importantes', 'conceptos basicos', 'conceptos fundamentales', 'interpretacion', 'beneficio', 'ventaja', 'desventaja',
-    'limitacion',
+    'limitacion', 'repaso', 'requisitos', 'prerequisitos', 'prerrequisitos', 'requisitos previos',
     'buenas practicas', 'resumen rapido', 'cuando usarlo', 'cuando', 'tipo', 'tipos principales', 'diferencia clave',
     'estructura inicial', 'estructura basica', 'configuracion', 'configuracion inicial', 'instalacion', 'primeros pasos',
     'proyecto completo', 'hola mundo', 'que son', 'cuales son', 'para que sirven', 'como se usa', 'como se usan', 'demostracion', 'prueba', 'teorema', 'propiedades', 'definiciones',
@@ -177,7 +177,7 @@ const GENERIC_TITLES = new Set(
     'when to use it', 'quick summary', 'moments', 'parameters', 'intuition', 'remark', 'remarks', 'motivation',
     'installation', 'setup', 'getting started', 'hello world', 'complete project', 'initial structure', 'key difference',
     'what are they', 'how to use it', 'key concepts', 'basic concepts', 'important concepts', 'core concepts', 'interpretation', 'benefit', 'advantage',
-    'disadvantage', 'limitation',
+    'disadvantage', 'limitation', 'recap', 'review', 'requirements', 'prerequisites',
   ],
 );
 
