@@ -41,6 +41,20 @@ describe('2. term lists without bold', () => {
     ).toEqual([]);
   });
 
+  it('regression: implications between formulas ("p -> q", "¬p -> (r ^ ¬q)") made term cards asking "p" (es, en)', () => {
+    const terms = (md: string) =>
+      extract(md)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => [c.question, c.answer]);
+    expect(terms('# Lógica\n\n## Premisas\n\nSimbolizamos el enunciado:\n\n- p -> q\n- ¬p -> (r ^ ¬q)\n- (q v r) -> s\n')).toEqual([]);
+    expect(terms('# Logic\n\n## Premises\n\n- p → q\n- q → r\n- r → s\n')).toEqual([]);
+    // A value with no word is still a definition of a term in words.
+    expect(terms('# Procesos\n\n## Prioridad nice\n\n- Rango -> de -20 a 19.\n- Valor por defecto -> 0\n')).toEqual([
+      ['Rango', 'de -20 a 19.'],
+      ['Valor por defecto', '0'],
+    ]);
+  });
+
   it('make term cards when most items are `Term: definition` or `Term — definition` (es)', () => {
     const md =
       '# RAG\n\n## Variantes de RAG\n\n- Multi-query: genera varias consultas a partir de una.\n- Branched RAG — consulta varias fuentes a la vez.\n- HyDE -> escribe una respuesta hipotética y busca con ella.\n';

@@ -49,5 +49,8 @@ export function matchPlainTerm(inline: string): TermMatch | null {
   // "Es semipermeable: deja pasar…" says something about the title above; it names no term, and neither does a
   // number alone ("17 → UDP" in a table of protocol numbers).
   if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || /^[\d\s.,]+$/.test(term) || PREDICATE_START.test(foldText(term))) return null;
-  return { term, definition: match[2]!.trim() };
+  // "p -> q", "¬p -> (r ^ ¬q)": an implication between formulas, with no word on either side, defines nothing.
+  const definition = match[2]!.trim();
+  if (!/\p{L}{2}/u.test(term) && !/\p{L}{2}/u.test(definition.split('\n', 1)[0]!)) return null;
+  return { term, definition };
 }
