@@ -7,6 +7,8 @@ import { buildDeck } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract/index.ts';
 import { card, extract, questions } from './helpers.ts';
 
+const qa = (md: string) => extract(md).cards.map((c) => [c.question, c.answer]);
+
 describe('1. bold-term paragraphs', () => {
   it('make a term card, as term bullets do (es)', () => {
     const md =
@@ -306,6 +308,56 @@ describe('11. speaker notes and to-do lists', () => {
 
   it('keep a real list of short items that are not tasks', () => {
     expect(card('# LLM\n\n## Modelos\n\n- GPT-4\n- Llama 3\n- Mistral\n', 'Modelos').answer).toBe('- GPT-4\n- Llama 3\n- Mistral');
+  });
+});
+
+describe('12. collapsed HTML of docs sites (<details>)', () => {
+  it('a collapsed solution is part of the answer, as Markdown: its summary a label, its <pre><code> a fence (es)', () => {
+    const md = [
+      '# Bandit',
+      '',
+      '## Nivel 1',
+      '',
+      '**Pista:** hay que leer un archivo llamado `-`.',
+      '',
+      '<details>',
+      '<summary>',
+      'Posible solución',
+      '</summary>',
+      '<pre><code class="language-bash">cat ./- &amp;&amp; echo listo</code></pre>',
+      '',
+      'El `./` evita que `-` se lea como la entrada estándar.',
+      '',
+      '</details>',
+      '',
+      '<div class="ad">Publicidad</div>',
+      '',
+    ].join('\n');
+    expect(card(md, 'Nivel 1').answer).toBe(
+      '**Pista:** hay que leer un archivo llamado `-`.\n\n**Posible solución:**\n\n```bash\ncat ./- && echo listo\n```\n\nEl `./` evita que `-` se lea como la entrada estándar.',
+    );
+  });
+
+  it('a summary that asks a question is a card, answered by what it hides (en)', () => {
+    const md = [
+      '# OS interview questions',
+      '',
+      '<details>',
+      '<summary><b>What is a process?</b></summary>',
+      '',
+      'A program in execution, with its own address space.',
+      '',
+      '</details>',
+      '<details>',
+      '<summary>What does fork() return to the child?</summary>',
+      '<pre><code class="language-c">pid_t pid = fork(); /* 0 in the child */</code></pre>',
+      '</details>',
+      '',
+    ].join('\n');
+    expect(qa(md)).toEqual([
+      ['What is a process?', 'A program in execution, with its own address space.'],
+      ['What does fork() return to the child?', '```c\npid_t pid = fork(); /* 0 in the child */\n```'],
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
 import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isPropertyBlock, isSkippedTitle, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
 import { isUnansweredChoice, nextSibling, previousSibling, type Segment } from './segments.ts';
+import { htmlAsMarkdown } from './html.ts';
 import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
 import {
   boldText,
@@ -75,6 +76,9 @@ export class CardBuilder {
     if (segment.skipped) return;
     const kept: Block[] = [];
     for (const node of segment.content) {
+      // A collapsed solution of a docs site (`<details>…<pre><code>`) is part of the answer, as its Markdown.
+      const markdown = node.type === 'html' ? htmlAsMarkdown(node.inline) : null;
+      if (markdown) kept.push({ ...node, text: markdown });
       if (this.isNoise(node)) continue;
       if (node.type === 'paragraph' && node.parent?.type !== 'item' && this.addExplicit(node, segment)) continue;
       if (segment.glossary && node.type === 'paragraph' && this.addGlossary(node, segment)) continue;

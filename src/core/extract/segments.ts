@@ -2,6 +2,7 @@
 import { walk, type Block } from '../blocks.ts';
 import { foldText } from '../text.ts';
 import { isGlossaryTitle } from './glossary.ts';
+import { summaryQuestion } from './html.ts';
 import { isChatLeftover, isDateLine, isSkippedTitle } from './noise.ts';
 import {
   boldText,
@@ -258,7 +259,20 @@ const BULLETED = /^[●○■◆▪◦•][ \t]*\S/;
 const BULLETED_LINE = /\n[●○■◆▪◦•]/;
 
 function splitQuestionsAnsweredInPlace(root: Block): void {
-  root.children = root.children.flatMap((node) => (node.type === 'list' ? [node, ...bulletedQuestionsAfter(node, root)] : splitParagraph(node)));
+  root.children = root.children.flatMap((node) => {
+    if (node.type === 'list') return [node, ...bulletedQuestionsAfter(node, root)];
+    return node.type === 'html' ? splitAtDetails(node) : splitParagraph(node);
+  });
+}
+
+/** Collapsed blocks written one after the other with no blank line are one HTML block: a block per `<details>`. */
+function splitAtDetails(node: Block): Block[] {
+  const lines = node.inline.split('\n');
+  const cuts = [0];
+  for (let i = 1; i < lines.length; i++) if (/^\s*<details[\s>]/i.test(lines[i]!)) cuts.push(i);
+  if (cuts.length === 1) return [node];
+  cuts.push(lines.length);
+  return cuts.slice(0, -1).map((from, k) => ({ ...node, start: node.start + from, end: node.start + cuts[k + 1]!, inline: lines.slice(from, cuts[k + 1]).join('\n') }));
 }
 
 /**
@@ -323,12 +337,13 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
   // Inside an example ("## Ejemplo", "## Template"), headings below it are part of the example, not topics.
   let exampleLevel = 0;
   for (const node of walk(root)) {
-    if (node.type === 'html' && node.parent?.type === 'root') {
+    const summary = node.type === 'html' && node.parent?.type === 'root' ? summaryQuestion(node.inline) : null;
+    if (node.type === 'html' && node.parent?.type === 'root' && !summary) {
       skipNext = SKIP_MARKER.test(node.inline || '') || skipNext;
       continue;
     }
     if (consumed.has(node)) continue;
-    let kind = isBoundary(node);
+    let kind = summary ? 'label' : isBoundary(node);
     if (kind === 'heading' && exampleLevel > 0) {
       if (node.level > exampleLevel) kind = null;
       else exampleLevel = 0;
@@ -352,11 +367,16 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
         ? taskLine(node.inline)
         : null;
     const asked = subQuestion(node.inline.trim());
-    let title = callout ?? asked ?? (task ? cleanTitle(exerciseStatement(task.question) || askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
+    let title =
+      summary?.question ??
+      callout ??
+      asked ??
+      (task ? cleanTitle(exerciseStatement(task.question) || askedPart(task.question)) : statement === null ? cleanTitle(node.inline) : statement);
     let bodyStart = node.end;
     // A callout's or a task's answer may share the paragraph of its first line: it is the label's content.
-    const body = callout && node.end - node.start > 1 ? node.inline.split('\n').slice(1).join('\n') : task?.rest;
-    let rest = body ? { ...node, inline: body, text: body, children: [] } : null;
+    const body = summary ? summary.rest : callout && node.end - node.start > 1 ? node.inline.split('\n').slice(1).join('\n') : task?.rest;
+    // (A summary's rest is Markdown: it stands as a paragraph.)
+    let rest: Block | null = body ? { ...node, type: 'paragraph', inline: body, text: body, children: [] } : null;
     // "Ejercicio 5." alone, or "Ej 1 - virtualización" above "Defina virtualización…": the paragraph after it is the
     // statement.
     const next = nextSibling(node);
