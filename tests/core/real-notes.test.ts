@@ -293,6 +293,28 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(cards.at(-2)![1]).toBe('Only WordPress: the database stays on the internal network.');
   });
 
+  it('a lettered question carried into the last item of a nested list opens its own card (es, en)', () => {
+    const es = [
+      '# Práctica 3',
+      '',
+      '## DNS',
+      '',
+      'a. ¿Qué registros devuelve la consulta?',
+      '',
+      '- A',
+      '    - La dirección IPv4 del nombre.',
+      'b. ¿Es una respuesta autoritativa?',
+      'No: la dio un servidor recursivo.',
+      '',
+    ].join('\n');
+    expect(qa(es).map(([q]) => q)).toEqual(['¿Qué registros devuelve la consulta?', '¿Es una respuesta autoritativa?']);
+    expect(qa(es)[1]![1]).toBe('No: la dio un servidor recursivo.');
+    expect(qa(es)[0]![1]).toBe('- A\n    - La dirección IPv4 del nombre.');
+    const en =
+      '# Sheet 6\n\n## NP\n\na) Which languages are in NP?\n\n- SAT\n- CLIQUE\nb) Why is an NP-complete language not in P if P ≠ NP?\nBecause every NP language would reduce to it.\n';
+    expect(qa(en).map(([q]) => q)).toEqual(['Which languages are in NP?', 'Why is an NP-complete language not in P if P ≠ NP?']);
+  });
+
   it('numbered hints toward a task are part of its answer, even the one that asks (en, es)', () => {
     const en =
       '# Largest variance\n\n## Solution\n\nKadane over every pair of letters.\n\nhints:\n\n1. Think about only two distinct letters.\n2. If one letter counts +1 and the other -1, can Kadane find the best run?\n3. Now try every pair.\n';

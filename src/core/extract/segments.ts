@@ -260,7 +260,7 @@ const BULLETED_LINE = /\n[●○■◆▪◦•]/;
 
 function splitQuestionsAnsweredInPlace(root: Block): void {
   root.children = root.children.flatMap((node) => {
-    if (node.type === 'list') return [node, ...bulletedQuestionsAfter(node, root)];
+    if (node.type === 'list') return [node, ...questionsCarriedAfter(node, root)];
     return node.type === 'html' ? splitAtDetails(node) : splitParagraph(node);
   });
 }
@@ -276,18 +276,37 @@ function splitAtDetails(node: Block): Block[] {
 }
 
 /**
- * "- **WordPress:** Expone el puerto 80.\n● ¿Qué servicio se publica?": a bulleted question right under a list is
- * carried into its last item (a lazy continuation line); it opens a paragraph of its own after the list.
+ * "- **WordPress:** Expone el puerto 80.\n● ¿Qué servicio se publica?", "- AAAA\nb. ¿Es una respuesta autoritativa?": a
+ * sheet's next question right under a list is carried into its last item (a lazy continuation line); it opens a
+ * paragraph of its own after the list, and so does every question of the sheet after it.
  */
-function bulletedQuestionsAfter(list: Block, root: Block): Block[] {
-  const item = list.children.at(-1);
-  const paragraph = item?.children.at(-1);
-  if (!item || paragraph?.type !== 'paragraph' || !BULLETED_LINE.test(paragraph.inline)) return [];
-  const [kept, ...moved] = splitParagraph(paragraph);
-  if (moved.length === 0) return [];
-  item.children[item.children.length - 1] = kept!;
-  item.end = list.end = kept!.end;
-  return moved.map((part) => ({ ...part, parent: root }));
+function questionsCarriedAfter(list: Block, root: Block): Block[] {
+  const chain: Block[] = [list];
+  let paragraph: Block | undefined;
+  for (let node: Block | undefined = list; node?.type === 'list';) {
+    const item: Block | undefined = node.children.at(-1);
+    if (!item) return [];
+    chain.push(item);
+    const last: Block | undefined = item.children.at(-1);
+    if (last?.type === 'paragraph') paragraph = last;
+    node = last;
+    if (last?.type === 'list') chain.push(last);
+  }
+  if (!paragraph || !paragraph.inline.includes('\n')) return [];
+  const lines = paragraph.inline.split('\n');
+  const cuts: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if ((BULLETED.test(lines[i]!) || LETTERED.test(lines[i]!)) && isTaskStatement(taskLine(lines.slice(i).join('\n')).question)) cuts.push(i);
+  }
+  if (cuts.length === 0) return [];
+  const kept = { ...paragraph, end: paragraph.start + cuts[0]!, inline: lines.slice(0, cuts[0]).join('\n') };
+  const item = chain.at(-1)!;
+  item.children[item.children.length - 1] = kept;
+  for (const node of chain) node.end = Math.min(node.end, kept.end);
+  cuts.push(lines.length);
+  return cuts
+    .slice(0, -1)
+    .map((from, k) => ({ ...paragraph!, parent: root, start: paragraph!.start + from, end: paragraph!.start + cuts[k + 1]!, inline: lines.slice(from, cuts[k + 1]).join('\n') }));
 }
 
 function isBulletedQuestion(paragraph: Block): boolean {
