@@ -315,6 +315,16 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(qa(en).map(([q]) => q)).toEqual(['Which languages are in NP?', 'Why is an NP-complete language not in P if P ≠ NP?']);
   });
 
+  it('the bold points of an answer to "¿Qué sucede…?" or "Why…?" are that one card, not terms; the kinds asked by "¿Qué versiones hay? ¿Por qué?" are terms (es, en)', () => {
+    const es =
+      '# Namespaces\n\n## PID\n\n¿Qué sucede al ejecutar ps dentro del namespace?\n\n- **Aislamiento:** solo se ven dos procesos.\n- **PID 1:** el shell pasa a ser el PID 1.\n';
+    expect(qa(es)).toEqual([['¿Qué sucede al ejecutar ps dentro del namespace?', '- **Aislamiento:** solo se ven dos procesos.\n- **PID 1:** el shell pasa a ser el PID 1.']]);
+    const en = '# DNS\n\n## Why does a domain have more than one name server?\n\n- **Redundancy:** if one fails, another answers.\n- **Latency:** a nearer one answers sooner.\n';
+    expect(questions(en)).toEqual(['Why does a domain have more than one name server?']);
+    const kinds = '# Compose\n\n## ¿Qué versiones del archivo existen? ¿Por qué cambiaron?\n\n- **Versión 2:** agregó redes y volúmenes.\n- **Versión 3:** pensada para Swarm.\n';
+    expect(questions(kinds)).toEqual(['¿Qué versiones del archivo existen? ¿Por qué cambiaron?', 'Versión 2', 'Versión 3']);
+  });
+
   it('numbered hints toward a task are part of its answer, even the one that asks (en, es)', () => {
     const en =
       '# Largest variance\n\n## Solution\n\nKadane over every pair of letters.\n\nhints:\n\n1. Think about only two distinct letters.\n2. If one letter counts +1 and the other -1, can Kadane find the best run?\n3. Now try every pair.\n';

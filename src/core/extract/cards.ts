@@ -251,7 +251,7 @@ export class CardBuilder {
     if (!term || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
     // Under a question ("¿Dónde queda la imagen? ¿Qué comando la copia?"), "**Ubicación:** …", "**Comando:** …" only
     // name the parts of its answer, which its own card holds.
-    if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term))) return;
+    if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term) || asksForExplanation(segment.title))) return;
     if (within !== undefined) {
       if (isGenericTitle(term)) return;
       this.add('term', term, answer, line, segment, false, within, foldText(term));
@@ -434,6 +434,21 @@ const FACETS = new Set(
     'functionality function purpose command commands location compatibility difference differences reason reasons role'
   ).split(' '),
 );
+
+/**
+ * "¿Por qué?", "¿Qué sucede ahora?", "What happens when…?", "¿Qué conclusión puede sacar…?": a question answered by an
+ * explanation. Its bold points ("**Aislamiento total:** …", "**Respuesta con RST:** …") are the steps and reasons of
+ * that one answer, which its card holds; a question that asks for kinds ("¿Qué tipos…?", "¿Cuándo pertenece a P, a NP
+ * o a EXP? ¿Por qué…?") is answered by terms of their own.
+ */
+const EXPLANATION_ASKED = /(?:^|[¿\s])(?:por que|que sucede|que pasa|que paso|que ocurre|que observa|que conclusion|why|what happens|what happened)(?![a-z])/;
+
+function asksForExplanation(question: string): boolean {
+  // The first question of several asks for what the points answer ("¿Qué versiones hay? ¿Por qué?": the versions).
+  const opened = Math.max(0, question.indexOf('¿'));
+  const closed = question.indexOf('?', opened);
+  return EXPLANATION_ASKED.test(foldText(question.slice(opened, closed > opened ? closed : opened + 200)));
+}
 
 function isFacet(term: string): boolean {
   const first =
