@@ -29,8 +29,8 @@ export function removeEvents(store: PagesStore<'readwrite'>, pages: ReadonlyMap<
   for (const page of pages.values()) {
     const kept = withoutEvents(page, (e) => ids.has(e.id));
     if (kept === page) continue;
-    if (kept) void store.put(kept);
-    else void store.delete(page.id);
+    if (kept) store.put(kept).catch(reportedByTransaction);
+    else store.delete(page.id).catch(reportedByTransaction);
   }
 }
 
@@ -79,8 +79,8 @@ export async function dropCardEvents(store: PagesStore<'readwrite'>, cardIds: It
   const { pages } = await eventsOfCards(store, wanted);
   for (const page of pages.values()) {
     const kept = withoutEvents(page, (e) => wanted.has(e.cardId));
-    if (kept) void store.put(kept);
-    else void store.delete(page.id);
+    if (kept) store.put(kept).catch(reportedByTransaction);
+    else store.delete(page.id).catch(reportedByTransaction);
   }
 }
 

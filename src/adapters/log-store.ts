@@ -7,6 +7,7 @@ import type { IDBPIndex, IDBPObjectStore, IDBPTransaction, StoreNames } from 'id
 import { asEvent, daysOfRange, groupByPage, refOf, withEvents, type LogRef } from '../core/log-pages.ts';
 import { COUNTER_KEY, DEVICE_KEY, type RepasoSchema, type ReviewLogEntry, type ReviewLogRecord } from './db-schema.ts';
 import { randomId } from './ids.ts';
+import { reportedByTransaction } from './store-error.ts';
 
 type Mode = 'readonly' | 'readwrite' | 'versionchange';
 type Stores = ArrayLike<StoreNames<RepasoSchema>>;
@@ -21,7 +22,7 @@ async function device(meta: MetaStore): Promise<{ device: string; counter: numbe
   const [id, counter] = await Promise.all([meta.get(DEVICE_KEY), meta.get(COUNTER_KEY)]);
   if (id) return { device: id.value, counter: Number(counter?.value ?? 0) };
   const created = randomId();
-  void meta.put({ key: DEVICE_KEY, value: created });
+  meta.put({ key: DEVICE_KEY, value: created }).catch(reportedByTransaction);
   return { device: created, counter: 0 };
 }
 
@@ -33,10 +34,10 @@ export async function appendEvents(tx: LogTx, entries: readonly ReviewLogEntry[]
   const own = await device(meta);
   let seq = own.counter;
   const events = entries.map((entry) => asEvent(entry, own.device, ++seq));
-  void meta.put({ key: COUNTER_KEY, value: String(seq) });
+  meta.put({ key: COUNTER_KEY, value: String(seq) }).catch(reportedByTransaction);
   const groups = [...groupByPage(events)];
   const stored = await Promise.all(groups.map(([id]) => pages.get(id)));
-  groups.forEach(([, group], i) => void pages.put(withEvents(stored[i], group.device, group.day, group.events)));
+  groups.forEach(([, group], i) => pages.put(withEvents(stored[i], group.device, group.day, group.events)).catch(reportedByTransaction));
   return events.map(refOf);
 }
 

@@ -9,7 +9,7 @@ import type { StateCounts } from '../core/stats.ts';
 import type { DeckRecord, ReviewLogEntry, StateRecord } from './db-schema.ts';
 import { appendEvents, type LogTx } from './log-store.ts';
 import type { Connection } from './store.ts';
-import { atomically, guarded } from './store-error.ts';
+import { atomically, guarded, reportedByTransaction } from './store-error.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
 
 export interface ReviewWrite {
@@ -128,7 +128,7 @@ export class ScheduleRepository {
         const states = tx.objectStore('states');
         const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
         if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
-        states.put(state);
+        states.put(state).catch(reportedByTransaction);
         const [ref] = await appendEvents(tx as unknown as LogTx, [log]);
         if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
         return ref!;

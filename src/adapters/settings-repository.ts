@@ -1,6 +1,6 @@
 /** The user's settings, typed by key (core/settings-schema SettingValues). */
 import type { SettingKey, SettingValues } from '../core/settings-schema.ts';
-import { atomically, guarded } from './store-error.ts';
+import { atomically, guarded, reportedByTransaction } from './store-error.ts';
 import type { Connection } from './store.ts';
 
 /** The setting that remembers when the user last saved a backup (epoch ms). */
@@ -48,7 +48,7 @@ export class SettingsRepository {
     return this.connection.writing(async () => {
       const tx = this.db.transaction('settings', 'readwrite', { durability: 'strict' });
       return atomically(tx, async () => {
-        for (const [key, value] of Object.entries(entries)) void tx.store.put({ key, value });
+        for (const [key, value] of Object.entries(entries)) tx.store.put({ key, value }).catch(reportedByTransaction);
       });
     });
   }

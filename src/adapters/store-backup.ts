@@ -182,7 +182,7 @@ export function putRescheduled(store: Store, updates: readonly { before: StateRe
       let written = 0;
       updates.forEach((update, i) => {
         if (!sameRecord(current[i], update.before)) return;
-        void tx.store.put(update.after);
+        tx.store.put(update.after).catch(reportedByTransaction);
         written++;
       });
       return written;

@@ -10,7 +10,7 @@ import { GENERATION_KEY, type DeckRecord, type ReviewLogEntry } from './db-schem
 import { findEvents, removeEvents } from './log-history.ts';
 import { appendEvents, type LogTx } from './log-store.ts';
 import { checkBasis, staleCard, type WriteBasis } from './write-basis.ts';
-import { atomically, guarded } from './store-error.ts';
+import { atomically, guarded, reportedByTransaction } from './store-error.ts';
 import type { Store } from './store.ts';
 
 export interface Collection {
@@ -76,15 +76,15 @@ export function applyCardEdits(store: Store, edits: readonly CardEdit[], basis: 
       const tracked = new Map<string, number>();
       const added: ReviewLogEntry[] = [];
       for (const edit of edits) {
-        if (edit.after) void states.put(edit.after);
-        else void states.delete(edit.cardId);
+        if (edit.after) states.put(edit.after).catch(reportedByTransaction);
+        else states.delete(edit.cardId).catch(reportedByTransaction);
         const by = (edit.before ? 0 : 1) - (edit.after ? 0 : 1);
         if (by !== 0) tracked.set(edit.deckId, (tracked.get(edit.deckId) ?? 0) + by);
         if (edit.addLog) added.push(edit.addLog);
       }
       for (const [deckId, by] of tracked) {
         const deck = await decks.get(deckId);
-        if (deck) void decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
+        if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) }).catch(reportedByTransaction);
       }
       const refs = await appendEvents(tx as unknown as LogTx, added);
       let next = 0;

@@ -8,7 +8,7 @@ import { bumpTracked } from './schedule-repository.ts';
 import { checkBasis, type WriteBasis } from './write-basis.ts';
 import { HIDDEN_SECTIONS_SETTING } from './settings-repository.ts';
 import { readHiddenSections } from './hidden-repository.ts';
-import { atomically } from './store-error.ts';
+import { atomically, reportedByTransaction } from './store-error.ts';
 import type { Connection } from './store.ts';
 
 /** "Show again": hidden cards become ordinary ones, due when they were due. Resolves to how many changed. */
@@ -20,7 +20,7 @@ export function unhide(store: Connection, cardIds: string[]): Promise<number> {
       for (const id of cardIds) {
         const state = await tx.store.get(id);
         if (!state?.hiddenOf) continue;
-        void tx.store.put(showAgain(state));
+        tx.store.put(showAgain(state)).catch(reportedByTransaction);
         changed++;
       }
       return changed;
@@ -73,7 +73,7 @@ export function showSection(store: Connection, sectionId: string): Promise<numbe
       let shown = 0;
       for (const state of await tx.objectStore('states').index('hidden').getAll()) {
         if (state.hiddenSection !== sectionId) continue;
-        void tx.objectStore('states').put(showAgain(state));
+        tx.objectStore('states').put(showAgain(state)).catch(reportedByTransaction);
         shown++;
       }
       return shown;

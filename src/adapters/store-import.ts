@@ -13,7 +13,7 @@ import type { IDBPTransaction } from 'idb';
 import { hideWithSection, moveTo, newRecord, retire } from '../core/card-record.ts';
 import type { RepasoSchema } from './db-schema.ts';
 import { checkBasis, type WriteBasis } from './write-basis.ts';
-import { atomically, guarded, StoreError } from './store-error.ts';
+import { atomically, guarded, StoreError, reportedByTransaction } from './store-error.ts';
 import { HIDDEN_SECTIONS_SETTING, REMOVED_BUNDLED_SETTING } from './settings-repository.ts';
 import { readHiddenSections } from './hidden-repository.ts';
 import type { Store } from './store.ts';
@@ -88,16 +88,16 @@ type PurgeTx = IDBPTransaction<RepasoSchema, ('decks' | 'cardRefs' | 'cardBodies
 
 /** Deletes cards' states and every review-log event of them, inside `tx`. */
 async function dropHistory(tx: PurgeTx, cardIds: readonly string[] | ReadonlySet<string>): Promise<void> {
-  for (const id of cardIds) void tx.objectStore('states').delete(id);
+  for (const id of cardIds) tx.objectStore('states').delete(id).catch(reportedByTransaction);
   await dropCardEvents(tx.objectStore('logPages'), cardIds);
 }
 
 /** Deletes a deck's own records (the deck, its cards' text and references, its images), inside `tx`. */
 async function dropDeck(tx: PurgeTx, deckId: string): Promise<void> {
-  void tx.objectStore('decks').delete(deckId);
-  void tx.objectStore('cardRefs').delete(deckId);
-  void tx.objectStore('cardBodies').delete(deckId);
-  for (const key of await tx.objectStore('media').index('deck').getAllKeys(deckId)) void tx.objectStore('media').delete(key);
+  tx.objectStore('decks').delete(deckId).catch(reportedByTransaction);
+  tx.objectStore('cardRefs').delete(deckId).catch(reportedByTransaction);
+  tx.objectStore('cardBodies').delete(deckId).catch(reportedByTransaction);
+  for (const key of await tx.objectStore('media').index('deck').getAllKeys(deckId)) tx.objectStore('media').delete(key).catch(reportedByTransaction);
 }
 
 const PURGE_STORES = ['decks', 'cardRefs', 'cardBodies', 'states', 'logPages', 'settings', 'media', 'meta'] as const;
