@@ -311,6 +311,15 @@ describe('11. speaker notes and to-do lists', () => {
   });
 });
 
+describe('13. answers the author left for later', () => {
+  it('a placeholder ("Todo", "TBD", "Pendiente.", "...") is no answer, so no card (en, es)', () => {
+    const en = '# Geometric distribution\n\n## Definition\n\nTrials until the first success.\n\n> [!info] Uncertainty estimation\n> Todo\n\n## Variance\n\nTBD\n';
+    expect(questions(en)).toEqual(['Geometric distribution — definition']);
+    const es = '# Distribución geométrica\n\n## Varianza\n\nPendiente.\n\n## Media\n\n...\n\n## Moda\n\nEl 1: el primer intento es el más probable.\n';
+    expect(questions(es)).toEqual(['Moda']);
+  });
+});
+
 describe('12. collapsed HTML of docs sites (<details>)', () => {
   it('a collapsed solution is part of the answer, as Markdown: its summary a label, its <pre><code> a fence (es)', () => {
     const md = [

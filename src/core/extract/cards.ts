@@ -9,7 +9,19 @@ import { dedent, foldText, normalizeKeyText } from '../text.ts';
 import type { CardKind, ExtractedCard } from '../types.ts';
 import { matchExplicitLine } from './explicit.ts';
 import { matchGlossaryLine } from './glossary.ts';
-import { isAboutTheNotes, isChatLeftover, isChecklistItem, isDateLine, isListIntro, isPropertyBlock, isSkippedTitle, isSyllabusTitle, isTagLine, isTodoList } from './noise.ts';
+import {
+  isAboutTheNotes,
+  isChatLeftover,
+  isChecklistItem,
+  isDateLine,
+  isListIntro,
+  isPlaceholderAnswer,
+  isPropertyBlock,
+  isSkippedTitle,
+  isSyllabusTitle,
+  isTagLine,
+  isTodoList,
+} from './noise.ts';
 import { isUnansweredChoice, nextSibling, previousSibling, type Segment } from './segments.ts';
 import { htmlAsMarkdown } from './html.ts';
 import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
@@ -398,7 +410,7 @@ export class CardBuilder {
   }
 
   private add(kind: CardKind, question: string, answer: string, line: number, segment: Segment, ownSection: boolean, within?: string, term?: string): void {
-    if (!question.trim() || !answer.trim() || (question.trimEnd().endsWith('?') && isUnansweredChoice(answer))) return;
+    if (!question.trim() || !answer.trim() || isPlaceholderAnswer(answer) || (question.trimEnd().endsWith('?') && isUnansweredChoice(answer))) return;
     this.candidates.push({ kind, question, answer, line, segment, ownSection, ...(within !== undefined ? { within } : {}), ...(term !== undefined ? { term } : {}) });
   }
 

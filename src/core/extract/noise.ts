@@ -169,3 +169,19 @@ export function isPropertyBlock(text: string): boolean {
   const keyed = lines.filter((line) => PROPERTY_KEY.test(foldText(line.trim()))).length;
   return lines.length === 2 ? keyed === 2 : keyed >= 2;
 }
+
+/**
+ * "Todo", "TBD", "Pendiente", "…": where the author meant to write the answer later. It is no answer yet, so no card
+ * until the notes hold one.
+ */
+const PLACEHOLDER = /^(?:todo|to do|tbd|tba|wip|pendiente|por completar|completar|falta|coming soon|proximamente|n\/a|\.{2,}|…|\?+|-+)$/;
+
+export function isPlaceholderAnswer(answer: string): boolean {
+  const text = answer.trim();
+  if (text.length > 24) return false;
+  return PLACEHOLDER.test(
+    foldText(text)
+      .replace(/^[\s>*_#[\]()-]+|[\s*_:.!\])]+$/g, '')
+      .trim(),
+  );
+}
