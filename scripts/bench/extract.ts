@@ -49,6 +49,13 @@ export function benchExtract(): Row[] {
   const pageTimes = Array.from({ length: 200 }, () => timeIt(() => extractNote(page, 'page.md')));
   const pageMs = median(pageTimes);
 
+  // A pasted page whose HTML never closes its tags: read once, it costs about what a note of plain text that size does.
+  const hostile = `# Pasted\n\n<details>\n${'<pre><code>x\n<summary>y\n'.repeat(10_000)}`;
+  const plain = `# Pasted\n\n${'a line of text.\n'.repeat(Math.ceil(hostile.length / 16))}`;
+  const hostileMs = median(Array.from({ length: 5 }, () => timeIt(() => extractNote(hostile, 'pasted.md'))));
+  const plainMs = median(Array.from({ length: 5 }, () => timeIt(() => extractNote(plain, 'pasted.md'))));
+  const hostileRatio = hostileMs / plainMs;
+
   const cards = corpus.reduce((sum, note, i) => {
     const result = extractNote(note, sources[i]!);
     return sum + (result.ok ? result.cards.length : 0);
@@ -69,6 +76,12 @@ export function benchExtract(): Row[] {
       value: `${pageMs.toFixed(2)} ms`,
       target: '< 2 ms',
       verdict: pageMs < 2 ? 'ok' : 'MISS',
+    },
+    {
+      measure: `20,000 unclosed HTML tags in one block (${(hostile.length / 1024).toFixed(0)} KB) / plain text of that size`,
+      value: `${hostileRatio.toFixed(1)}× (${hostileMs.toFixed(0)} ms)`,
+      target: '≤ 3×',
+      verdict: hostileRatio <= 3 ? 'ok' : 'MISS',
     },
   ];
 }

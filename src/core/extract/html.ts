@@ -11,27 +11,46 @@ const { unescapeAll } = new MarkdownIt().utils;
 const KNOWN_TAG = /<\/?(?:details|summary|pre|code|p|br)(?:\s[^<>]*)?\/?>/gi;
 const ANY_TAG = /<\/?[a-z][^<>]*>/i;
 
-const SUMMARY = /<summary(?:\s[^<>]*)?>([\s\S]*?)<\/summary>/gi;
-const CODE_BLOCK = /<pre(?:\s[^<>]*)?>\s*<code(?:\s+class="(?:language-)?([\w+-]+)")?[^<>]*>([\s\S]*?)<\/code>\s*<\/pre>/gi;
+const SUMMARY_OPEN = /<summary(?:\s[^<>]*)?>/gi;
+const CODE_OPEN = /<pre(?:\s[^<>]*)?>\s*<code(?:\s+class="(?:language-)?([\w+-]+)")?[^<>]*>/gi;
+const PRE_CLOSE = /\s*<\/pre>/iy;
 
 /**
- * The Markdown a block of collapsed-solution HTML stands for: its summary as a bold label, its `<pre><code>` as a
- * fence. '' for a block of wrappers only (`</details>`); null for a block with any other HTML (a `<div>`, a
- * `<script>`, a comment), which is no part of an answer.
+ * Each `open … close` of `html` replaced by `render(inner, opening match)`, scanning once: a tag left open (a
+ * pasted page can hold thousands) ends the scan instead of being searched for again from every opening.
  */
+function replaceElements(html: string, open: RegExp, close: string, render: (inner: string, opened: RegExpExecArray) => string | null): string {
+  let out = '';
+  let from = 0;
+  const lower = html.toLowerCase();
+  open.lastIndex = 0;
+  for (let opened = open.exec(html); opened; opened = open.exec(html)) {
+    const end = lower.indexOf(close, open.lastIndex);
+    if (end < 0) break;
+    const rendered = render(html.slice(open.lastIndex, end), opened);
+    if (rendered === null) continue;
+    out += html.slice(from, opened.index) + rendered;
+    from = end + close.length;
+    open.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
 export function htmlAsMarkdown(html: string): string | null {
   if (!/^\s*<\/?(?:details|summary|pre)[\s>]/i.test(html)) return null;
   const fences: string[] = [];
-  const marked = html
-    .replace(CODE_BLOCK, (_block, language: string | undefined, code: string) => {
-      const text = unescapeAll(code).replace(/\n+$/, '');
-      const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`{3,}/g)].map((run) => run[0].length + 1)));
-      return `\n\n\uE001${fences.push(`${fence}${language ?? ''}\n${text}\n${fence}`) - 1}\uE001\n\n`;
-    })
-    .replace(SUMMARY, (_summary, title: string) => {
-      const label = summaryText(title).replace(/:$/, '');
-      return label ? `\n\n**${label}${label.endsWith('?') ? '' : ':'}**\n\n` : '';
-    });
+  const withFences = replaceElements(html, CODE_OPEN, '</code>', (code, opened) => {
+    PRE_CLOSE.lastIndex = opened.index + opened[0].length + code.length + '</code>'.length;
+    if (!PRE_CLOSE.test(html)) return null;
+    const text = unescapeAll(code).replace(/\n+$/, '');
+    const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`{3,}/g)].map((run) => run[0].length + 1)));
+    // The `</pre>` after `</code>` is dropped with the other known tags below.
+    return `\n\n\uE001${fences.push(`${fence}${opened[1] ?? ''}\n${text}\n${fence}`) - 1}\uE001\n\n`;
+  });
+  const marked = replaceElements(withFences, SUMMARY_OPEN, '</summary>', (title) => {
+    const label = summaryText(title).replace(/:$/, '');
+    return label ? `\n\n**${label}${label.endsWith('?') ? '' : ':'}**\n\n` : '';
+  });
   const text = marked.replace(KNOWN_TAG, '\n');
   if (ANY_TAG.test(text)) return null;
   // Fences go back in last: the blank lines and indentation of code are its own.
