@@ -267,6 +267,13 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     ]);
   });
 
+  it('the instruction of a sheet after a clause ("Mirando el código anterior, responda lo siguiente:") is no answer of the section above its questions (es, en)', () => {
+    const es = '# Retos\n\n## Procesos\n\nMirando el código anterior, responda lo siguiente:\n● ¿Para qué sirve fork()?\n\tCrea un proceso hijo.\n';
+    expect(questions(es)).toEqual(['¿Para qué sirve fork()?']);
+    const en = '# Sheet\n\n## Processes\n\nLooking at the code above, answer the following:\n● What does fork() return to the child?\n\tZero.\n';
+    expect(questions(en)).toEqual(['What does fork() return to the child?']);
+  });
+
   it('a bulleted question carried into the last item of the list above it opens its own card; bulleted items that ask nothing stay a list (en)', () => {
     const md = [
       '# Compose lab',

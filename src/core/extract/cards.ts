@@ -289,6 +289,8 @@ export class CardBuilder {
       const term = matchTerm(text);
       if (term && isSkippedTitle(foldText(cleanTitle(term.term)))) return true;
       // "Investigue el concepto de paravirtualización y responda:": the sheet's instruction, not its answer.
+      // "Mirando el código anterior, responda lo siguiente:" too: the instruction may follow a clause.
+      if (/[:?]\s*$/.test(text) && !text.includes('\n') && text.split(/,\s*/).some((clause) => isInstruction(clause)) && leadsOn(text.replace(/\?\s*$/, ''))) return true;
       if (/:\s*$/.test(text) && !text.includes('\n') && isInstruction(text)) return true;
       // "Here are 8 variants:" sounds like chat, but it introduces the list after it.
       return isChatLeftover(text) && !(isListIntro(text) && nextSibling(node)?.type === 'list');
