@@ -26,6 +26,15 @@ describe('1. styled Unicode letters used as bold', () => {
 });
 
 describe('2. term lists without bold', () => {
+  it('regression: a number alone in bold ("**6:** TCP") made a card asking "6" (es, en)', () => {
+    const terms = (md: string) =>
+      extract(md)
+        .cards.filter((c) => c.kind === 'term')
+        .map((c) => c.question);
+    expect(terms('# IP\n\n## Campo Protocolo\n\n- **6:** TCP, el transporte fiable.\n- **17:** UDP, sin conexión.\n- **ICMP:** mensajes de control.\n')).toEqual(['ICMP']);
+    expect(terms('# IP\n\n## Protocol field\n\n- **6:** TCP.\n- **17:** UDP.\n')).toEqual([]);
+  });
+
   it('regression: a number alone before an arrow ("17 → UDP") made a card asking "17" (es, en)', () => {
     const es = '# Redes\n\n## Protocolos por número\n\n- 6 → TCP, el transporte fiable.\n- 17 → UDP, sin conexión.\n- ICMP → mensajes de control.\n';
     expect(

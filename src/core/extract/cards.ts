@@ -260,7 +260,8 @@ export class CardBuilder {
     const term = cleanTitle(match.term);
     // "**Nota:** …", "**Constraints:** …": a remark inside the answer, not a topic; "**Recurso extra:**" a link;
     // "**Asociado con:**" the start of a sentence.
-    if (!term || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
+    // A number alone ("**6:** TCP", in a table of protocol numbers) asks nothing.
+    if (!term || /^[\d\s.,]+$/.test(term) || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
     // Under a question ("¿Dónde queda la imagen? ¿Qué comando la copia?"), "**Ubicación:** …", "**Comando:** …" only
     // name the parts of its answer, which its own card holds.
     if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term) || asksForExplanation(segment.title))) return;
