@@ -4,6 +4,7 @@
  */
 import { DECK_INDEX_FILE, isDeckFile, isDeckIndex } from '../core/deck-files.ts';
 import type { DeckFile, DeckIndex } from '../core/types.ts';
+import { DECKS_BASE } from './decks-base.ts';
 import { cardIdFor } from './ids.ts';
 import { REMOVED_BUNDLED_SETTING } from './settings-repository.ts';
 import { StoreError } from './store-error.ts';
@@ -29,8 +30,6 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-
-export const DECKS_BASE = `${import.meta.env.BASE_URL}decks/`;
 
 /**
  * Why the bundled decks could not be loaded: `offline` (no answer), `unavailable` (the host answered with an
