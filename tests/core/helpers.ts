@@ -16,3 +16,8 @@ export function card(markdown: string, question: string): ExtractedCard {
   if (!found) throw new Error(`no card "${question}" among: ${questions(markdown).join(' | ')}`);
   return found;
 }
+
+/** Each card as [question, answer]. */
+export function qa(markdown: string): string[][] {
+  return extract(markdown).cards.map((c) => [c.question, c.answer]);
+}

@@ -3,9 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck, imageFinder } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract/index.ts';
-import { card, extract, questions } from './helpers.ts';
-
-const qa = (md: string) => extract(md).cards.map((c) => [c.question, c.answer]);
+import { card, extract, qa, questions } from './helpers.ts';
 
 describe('1. styled Unicode letters used as bold', () => {
   it('read as plain letters: a styled line alone is a label (es)', () => {

@@ -5,9 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/core/deck.ts';
 import { extractNote } from '../../src/core/extract/index.ts';
-import { card, extract, questions } from './helpers.ts';
-
-const qa = (md: string) => extract(md).cards.map((c) => [c.question, c.answer]);
+import { card, extract, qa, questions } from './helpers.ts';
 
 describe('1. bold-term paragraphs', () => {
   it('make a term card, as term bullets do (es)', () => {
