@@ -24,13 +24,17 @@ export async function findEvents(pages: PagesStore, refs: readonly LogRef[]): Pr
   return { found, pages: byId };
 }
 
+/** A page as it is after events were taken out of it: `kept`, or gone when nothing is left (null). */
+function rewritePage(store: PagesStore<'readwrite'>, id: string, kept: LogPage | null): void {
+  if (kept) store.put(kept).catch(reportedByTransaction);
+  else store.delete(id).catch(reportedByTransaction);
+}
+
 /** Removes the events with these ids from pages read by findEvents; a page left empty goes. */
 export function removeEvents(store: PagesStore<'readwrite'>, pages: ReadonlyMap<string, LogPage>, ids: ReadonlySet<string>): void {
   for (const page of pages.values()) {
     const kept = withoutEvents(page, (e) => ids.has(e.id));
-    if (kept === page) continue;
-    if (kept) store.put(kept).catch(reportedByTransaction);
-    else store.delete(page.id).catch(reportedByTransaction);
+    if (kept !== page) rewritePage(store, page.id, kept);
   }
 }
 
@@ -78,9 +82,11 @@ export async function dropCardEvents(store: PagesStore<'readwrite'>, cardIds: It
   const wanted = new Set(cardIds);
   const { pages } = await eventsOfCards(store, wanted);
   for (const page of pages.values()) {
-    const kept = withoutEvents(page, (e) => wanted.has(e.cardId));
-    if (kept) store.put(kept).catch(reportedByTransaction);
-    else store.delete(page.id).catch(reportedByTransaction);
+    rewritePage(
+      store,
+      page.id,
+      withoutEvents(page, (e) => wanted.has(e.cardId)),
+    );
   }
 }
 

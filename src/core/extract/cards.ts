@@ -24,7 +24,7 @@ import {
 } from './noise.ts';
 import { isUnansweredChoice, nextSibling, previousSibling, type Segment } from './segments.ts';
 import { htmlAsMarkdown } from './html.ts';
-import { matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
+import { isNumberAlone, matchPlainTerm, matchTerm, type TermMatch } from './terms.ts';
 import {
   boldText,
   cleanTitle,
@@ -88,9 +88,13 @@ export class CardBuilder {
     if (segment.skipped) return;
     const kept: Block[] = [];
     for (const node of segment.content) {
-      // A collapsed solution of a docs site (`<details>…<pre><code>`) is part of the answer, as its Markdown.
-      const markdown = node.type === 'html' ? htmlAsMarkdown(node.inline) : null;
-      if (markdown) kept.push({ ...node, text: markdown });
+      // A collapsed solution of a docs site (`<details>…<pre><code>`) is part of the answer, as its Markdown; any other
+      // HTML is not.
+      if (node.type === 'html') {
+        const markdown = htmlAsMarkdown(node.inline);
+        if (markdown) kept.push({ ...node, text: markdown });
+        continue;
+      }
       if (this.isNoise(node)) continue;
       if (node.type === 'paragraph' && node.parent?.type !== 'item' && this.addExplicit(node, segment)) continue;
       if (segment.glossary && node.type === 'paragraph' && this.addGlossary(node, segment)) continue;
@@ -261,7 +265,7 @@ export class CardBuilder {
     // "**Nota:** …", "**Constraints:** …": a remark inside the answer, not a topic; "**Recurso extra:**" a link;
     // "**Asociado con:**" the start of a sentence.
     // A number alone ("**6:** TCP", in a table of protocol numbers) asks nothing.
-    if (!term || /^[\d\s.,]+$/.test(term) || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
+    if (!term || isNumberAlone(term) || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
     // Under a question ("¿Dónde queda la imagen? ¿Qué comando la copia?"), "**Ubicación:** …", "**Comando:** …" only
     // name the parts of its answer, which its own card holds.
     if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term) || asksForExplanation(segment.title))) return;
@@ -289,10 +293,7 @@ export class CardBuilder {
       // "**Recurso extra:** Video de YouTube…": a pointer elsewhere, like a section of resources.
       const term = matchTerm(text);
       if (term && isSkippedTitle(foldText(cleanTitle(term.term)))) return true;
-      // "Investigue el concepto de paravirtualización y responda:": the sheet's instruction, not its answer.
-      // "Mirando el código anterior, responda lo siguiente:" too: the instruction may follow a clause.
-      if (/[:?]\s*$/.test(text) && !text.includes('\n') && text.split(/,\s*/).some((clause) => isInstruction(clause)) && leadsOn(text.replace(/\?\s*$/, ''))) return true;
-      if (/:\s*$/.test(text) && !text.includes('\n') && isInstruction(text)) return true;
+      if (isSheetInstruction(text)) return true;
       // "Here are 8 variants:" sounds like chat, but it introduces the list after it.
       return isChatLeftover(text) && !(isListIntro(text) && nextSibling(node)?.type === 'list');
     }
@@ -435,6 +436,16 @@ export class CardBuilder {
  */
 function requalified(question: string, owner: Segment): string {
   return question.startsWith(`${owner.title} — `) ? question : qualifiedTitle(owner.title, question);
+}
+
+/**
+ * A line that tells the student what to do, not an answer: "Investigue el concepto de paravirtualización y
+ * responda:", or after a clause, "Mirando el código anterior, responda lo siguiente:".
+ */
+function isSheetInstruction(text: string): boolean {
+  if (text.includes('\n') || !/[:?]\s*$/.test(text)) return false;
+  if (/:\s*$/.test(text) && isInstruction(text)) return true;
+  return text.split(/,\s*/).some((clause) => isInstruction(clause)) && leadsOn(text.replace(/\?\s*$/, ''));
 }
 
 function isAskedSegment(segment: Segment): boolean {

@@ -172,9 +172,9 @@ export function isPropertyBlock(text: string): boolean {
 
 /**
  * "Todo", "TBD", "Pendiente", "…": where the author meant to write the answer later. It is no answer yet, so no card
- * until the notes hold one.
+ * until the notes hold one. ("..." alone is a divider, dropped before any answer is made: see isDecorativeLine.)
  */
-const PLACEHOLDER = /^(?:todo|to do|tbd|tba|wip|pendiente|por completar|completar|falta|coming soon|proximamente|n\/a|\.{2,}|…|\?+|-+)$/;
+const PLACEHOLDER = /^(?:todo|to do|tbd|tba|wip|pendiente|por completar|completar|falta|coming soon|proximamente|n\/a|…|\?+)$/;
 
 export function isPlaceholderAnswer(answer: string): boolean {
   const text = answer.trim();

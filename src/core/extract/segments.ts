@@ -270,9 +270,22 @@ function splitAtDetails(node: Block): Block[] {
   const lines = node.inline.split('\n');
   const cuts = [0];
   for (let i = 1; i < lines.length; i++) if (/^\s*<details[\s>]/i.test(lines[i]!)) cuts.push(i);
-  if (cuts.length === 1) return [node];
-  cuts.push(lines.length);
-  return cuts.slice(0, -1).map((from, k) => ({ ...node, start: node.start + from, end: node.start + cuts[k + 1]!, inline: lines.slice(from, cuts[k + 1]).join('\n') }));
+  return cutLines(node, lines, cuts);
+}
+
+/** `node` as one block for each run of its lines from a cut to the next (`cuts` ascending, the first at 0). */
+function cutLines(node: Block, lines: readonly string[], cuts: readonly number[], changes: Partial<Block> = {}): Block[] {
+  if (cuts.length === 1 && cuts[0] === 0) return [node];
+  return cuts.map((from, k) => {
+    const to = cuts[k + 1] ?? lines.length;
+    return { ...node, ...changes, start: node.start + from, end: node.start + to, inline: lines.slice(from, to).join('\n') };
+  });
+}
+
+/** Line `i` opens a question of a sheet (a task statement, as taskLine reads it from there on). */
+function asksAt(lines: readonly string[], i: number): boolean {
+  // taskLine reads a statement from its first MAX_STATEMENT_LINES lines at most: no need to join the rest.
+  return isTaskStatement(taskLine(lines.slice(i, i + MAX_STATEMENT_LINES).join('\n')).question);
 }
 
 /**
@@ -295,18 +308,13 @@ function questionsCarriedAfter(list: Block, root: Block): Block[] {
   if (!paragraph || !paragraph.inline.includes('\n')) return [];
   const lines = paragraph.inline.split('\n');
   const cuts: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if ((BULLETED.test(lines[i]!) || LETTERED.test(lines[i]!)) && isTaskStatement(taskLine(lines.slice(i).join('\n')).question)) cuts.push(i);
-  }
+  for (let i = 1; i < lines.length; i++) if ((BULLETED.test(lines[i]!) || LETTERED.test(lines[i]!)) && asksAt(lines, i)) cuts.push(i);
   if (cuts.length === 0) return [];
-  const kept = { ...paragraph, end: paragraph.start + cuts[0]!, inline: lines.slice(0, cuts[0]).join('\n') };
+  const [kept, ...moved] = cutLines(paragraph, lines, [0, ...cuts]);
   const item = chain.at(-1)!;
-  item.children[item.children.length - 1] = kept;
-  for (const node of chain) node.end = Math.min(node.end, kept.end);
-  cuts.push(lines.length);
-  return cuts
-    .slice(0, -1)
-    .map((from, k) => ({ ...paragraph!, parent: root, start: paragraph!.start + from, end: paragraph!.start + cuts[k + 1]!, inline: lines.slice(from, cuts[k + 1]).join('\n') }));
+  item.children[item.children.length - 1] = kept!;
+  for (const node of chain) node.end = Math.min(node.end, kept!.end);
+  return moved.map((part) => ({ ...part, parent: root }));
 }
 
 function isBulletedQuestion(paragraph: Block): boolean {
@@ -321,7 +329,7 @@ function splitParagraph(node: Block): Block[] {
   const cuts = [0];
   for (let i = 1; i < lines.length; i++) {
     if (BULLETED.test(lines[i]!)) {
-      if (isTaskStatement(taskLine(lines.slice(i).join('\n')).question)) cuts.push(i);
+      if (asksAt(lines, i)) cuts.push(i);
       continue;
     }
     if (i === lines.length - 1 || !LETTERED.test(lines[i]!)) continue;
@@ -329,13 +337,7 @@ function splitParagraph(node: Block): Block[] {
     const last = [i, i + 1, i + 2].find((j) => j + 1 < lines.length && !INDENTED.test(lines[j]!) && INDENTED.test(lines[j + 1]!));
     if (last !== undefined && isTaskStatement(lines.slice(i, last + 1).join(' '))) cuts.push(i);
   }
-  if (cuts.length === 1) return [node];
-  cuts.push(lines.length);
-  return cuts.slice(0, -1).map((from, k) => {
-    const to = cuts[k + 1]!;
-    const inline = lines.slice(from, to).join('\n');
-    return { ...node, start: node.start + from, end: node.start + to, inline, children: [] };
-  });
+  return cutLines(node, lines, cuts, { children: [] });
 }
 
 /** Splits the note at headings (wherever CommonMark put them), labels and thematic breaks. */

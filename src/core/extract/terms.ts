@@ -48,9 +48,14 @@ export function matchPlainTerm(inline: string): TermMatch | null {
   const term = match[1]!.trim();
   // "Es semipermeable: deja pasar…" says something about the title above; it names no term, and neither does a
   // number alone ("17 → UDP" in a table of protocol numbers).
-  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || /^[\d\s.,]+$/.test(term) || PREDICATE_START.test(foldText(term))) return null;
+  if (term.split(/\s+/).length > 5 || /[.!?]$/.test(term) || isNumberAlone(term) || PREDICATE_START.test(foldText(term))) return null;
   // "p -> q", "¬p -> (r ^ ¬q)": an implication between formulas, with no word on either side, defines nothing.
   const definition = match[2]!.trim();
   if (!/\p{L}{2}/u.test(term) && !/\p{L}{2}/u.test(definition.split('\n', 1)[0]!)) return null;
   return { term, definition };
+}
+
+/** "17", "6", "2.5": a number with no name, which no card can ask about. */
+export function isNumberAlone(term: string): boolean {
+  return /^[\d\s.,]+$/.test(term);
 }
