@@ -110,6 +110,13 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(questions(en)).toEqual(['Class attributes']);
   });
 
+  it('a line that states a condition ("Si hay **grupos**:", "If the key is missing:") is part of the answer above it, not a label (es, en)', () => {
+    const es = '# Regex\n\n## Objetos Match\n\nsearch() devuelve un objeto con la posición.\n\nSi hay **grupos** (entre paréntesis):\n\n```python\nm.groups()\n```\n';
+    expect(qa(es)).toEqual([['Objetos Match', 'search() devuelve un objeto con la posición.\n\nSi hay **grupos** (entre paréntesis):\n\n```python\nm.groups()\n```']]);
+    const en = '# Maps\n\n## Lookup\n\nget() returns the value for a key.\n\nIf the key is missing:\n\n```js\nmap.get(k) ?? fallback\n```\n';
+    expect(questions(en)).toEqual(['Lookup']);
+  });
+
   it('a field repeated under every item of a list ("**Rol:**" under each process) is no card (es)', () => {
     const md = [
       '# Práctica 5',
@@ -359,6 +366,17 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(questions(es)).toEqual(['¿Cuál es la capital de Ecuador?']);
     const en = '# Choices\n\n## Framing\n\n1. Which would you pick?\n   a) $100 now\n   b) $120 next month\n2. Which planet is largest?\n   a) Mars\n   b) Jupiter ✓\n';
     expect(questions(en)).toEqual(['Which planet is largest?']);
+  });
+
+  it('a step heading that only names its statement ("### 11. uso cpu") asks the statement, wrapped over lines as pasted from a sheet (es, en)', () => {
+    const es =
+      '# Práctica 4\n\n### 11. uso cpu\nDesde otra terminal mire cómo se reparte la CPU entre los dos\nprocesos. ¿Qué porcentaje recibe cada uno?\n\nEl de cpualta recibe cerca del 70%.\n';
+    expect(qa(es)).toEqual([['Desde otra terminal mire cómo se reparte la CPU entre los dos procesos. ¿Qué porcentaje recibe cada uno?', 'El de cpualta recibe cerca del 70%.']]);
+    const en = '# Lab 4\n\n### 12. kill it\nIn the first terminal, kill the job you started (use jobs and kill %1).\nWhat happens to the CPU use now?\n\nThe other process takes the whole core.\n';
+    expect(qa(en)).toEqual([['In the first terminal, kill the job you started (use jobs and kill %1). What happens to the CPU use now?', 'The other process takes the whole core.']]);
+    // Prose that only ends on a question mark, with no question in its last sentence, stays the heading's answer.
+    const prose = '# Lab 4\n\n### 13. quotas\nThe quota holds for the group as a whole, so two processes\nshare the 30% of one core between them, right?\n\nEach gets about 15%.\n';
+    expect(questions(prose)).toEqual(['quotas']);
   });
 
   it('an instruction followed by lettered "name: answer" lines asks the instruction; the lines are its answer (es, en)', () => {

@@ -87,6 +87,9 @@ function isBoundary(node: Block): Boundary | null {
   if (isLabel(text)) return 'label';
   // "Entonces, ¿qué sí es un agente?" alone in a paragraph, with its answer after it.
   if (!text.includes('\n') && text.endsWith('?') && title.split(/\s+/).length <= 30 && nextSibling(node) !== undefined) return 'label';
+  // The same question wrapped as it was pasted from a sheet ("En otra terminal, mire el uso de CPU. ¿Cuánto\nrecibe
+  // cada proceso?"), under a step's heading that only names it: the statement is the question.
+  if (isWrappedQuestion(text, title) && nextSibling(node) !== undefined && previousSibling(node)?.type === 'heading') return 'label';
   // A line in styled letters (𝗘𝗺𝗯𝗲𝗱𝗱𝗶𝗻𝗴𝘀) is a bold label written another way.
   if (!text.includes('\n') && hasStyledLetters(text) && title.split(/\s+/).length <= LABEL_WORDS && !title.endsWith('.')) return 'label';
   const bold = boldText(text);
@@ -95,6 +98,17 @@ function isBoundary(node: Block): Boundary | null {
   if (bold.endsWith('?')) return 'label';
   if (bold.split(/\s+/).length <= LABEL_WORDS && !bold.endsWith('.') && !leadsOn(bold) && nextSibling(node)?.type === 'list') return 'label';
   return null;
+}
+
+/**
+ * A question of two or three lines that ends the paragraph: its last sentence asks ("¿…?", "What…?"), so a wrapped
+ * statement of a sheet, not prose that happens to end in a question mark.
+ */
+function isWrappedQuestion(text: string, title: string): boolean {
+  const lineCount = text.split('\n').length;
+  if (lineCount < 2 || lineCount > 3 || !text.endsWith('?') || title.split(/\s+/).length > 45) return false;
+  const lastSentence = title.split(/(?<=[.!:])\s+/).at(-1)!;
+  return lastSentence.includes('¿') || isQuestionTitle(lastSentence.replace(/\?$/, ''));
 }
 
 /** The longest line a label may be (in bold or styled letters, above its list). */
@@ -412,6 +426,8 @@ export function segmentNote(root: Block, lineCount: number): Segment[] {
       consumed.add(next);
       bodyStart = next.end;
     }
+    // A statement wrapped over lines, as pasted from a sheet, is asked on one.
+    if (kind === 'label') title = title.replace(/[ \t]*\n\s*/g, ' ');
     if (kind === 'heading' && isExampleTitle(title)) exampleLevel = node.level;
     let level = node.level;
     if (kind === 'label') {

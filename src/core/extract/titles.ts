@@ -54,8 +54,11 @@ export function readsAsSentence(text: string): boolean {
   const purpose = /^(?:para|to) \p{L}+(?:ar|er|ir|ize|ise)?\b/iu.test(text) && !/^para qu[eé]/iu.test(text);
   if (/^\p{Ll}/u.test(text) || text.includes('`') || purpose) return true;
   const folded = foldText(text.slice(0, OPENING_WORDS));
-  return PREDICATE_START.test(folded) || addressesReader(folded) || leadsOn(text);
+  return PREDICATE_START.test(folded) || CONDITION_START.test(folded) || addressesReader(folded) || leadsOn(text);
 }
+
+/** "Si hay **grupos**:", "If the key is missing:": a condition leads into what happens then, shown below it. */
+const CONDITION_START = /^(?:si|if|en caso de|in case)\s/;
 
 /**
  * "Specifically, you learned:", "Before you begin:", "En resumen, vimos:": the text speaks to the reader about the
