@@ -379,6 +379,33 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     expect(questions(prose)).toEqual(['quotas']);
   });
 
+  it('"Compare X y Y en cuanto a:" with lettered aspects carried into the items of its list asks one card per aspect, the two sides its answer (es, en)', () => {
+    const es = [
+      '# Práctica 5',
+      '',
+      'Compare IPv4 e IPv6 en cuanto a:',
+      'a. Tamaño de dirección',
+      '- **IPv4:** 32 bits.',
+      '- **IPv6:** 128 bits.',
+      'b. Configuración.',
+      '- **IPv4:** manual o por DHCP.',
+      '    - **DHCP:** un servidor asigna la dirección.',
+      '- **IPv6:** también sin estado, con SLAAC.',
+      '',
+    ].join('\n');
+    expect(qa(es)).toEqual([
+      ['Compare IPv4 e IPv6 en cuanto a: a. Tamaño de dirección', '- **IPv4:** 32 bits.\n- **IPv6:** 128 bits.'],
+      [
+        'Compare IPv4 e IPv6 en cuanto a: b. Configuración.',
+        '- **IPv4:** manual o por DHCP.\n    - **DHCP:** un servidor asigna la dirección.\n- **IPv6:** también sin estado, con SLAAC.',
+      ],
+      // A term nested under a side names a topic of its own.
+      ['DHCP', 'un servidor asigna la dirección.'],
+    ]);
+    const en = ['# Sheet 5', '', 'Compare TCP and UDP in terms of:', 'a. Reliability', '- **TCP:** acknowledges every segment.', '- **UDP:** sends and forgets.', 'b. Ordering', '- **TCP:** delivers bytes in order.', '- **UDP:** in any order.', ''].join('\n');
+    expect(questions(en)).toEqual(['Compare TCP and UDP in terms of: a. Reliability', 'Compare TCP and UDP in terms of: b. Ordering']);
+  });
+
   it('an instruction followed by lettered "name: answer" lines asks the instruction; the lines are its answer (es, en)', () => {
     const es = '# Práctica 5\n\n## Ejercicio SystemD\n\n1. Investigue los comandos:\na. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.\n';
     expect(qa(es)).toEqual([['Investigue los comandos', 'a. systemctl enable: activa el servicio al arrancar.\nb. systemctl start: lo inicia ahora.']]);

@@ -268,7 +268,9 @@ export class CardBuilder {
     if (!term || isNumberAlone(term) || isCalloutWord(term) || isStatementPart(term) || isSkippedTitle(foldText(term)) || leadsOn(term)) return;
     // Under a question ("¿Dónde queda la imagen? ¿Qué comando la copia?"), "**Ubicación:** …", "**Comando:** …" only
     // name the parts of its answer, which its own card holds.
-    if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term) || asksForExplanation(segment.title))) return;
+    // Under "Compare TCP y UDP en cuanto a: a. Confiabilidad", "**TCP:** …" and "**UDP:** …" are the two sides of
+    // that one answer, not topics (a term nested under them still is one).
+    if (isAskedSegment(segment) && (isGenericTitle(term) || isFacet(term) || asksForExplanation(segment.title) || (within === undefined && asksToCompare(segment.title)))) return;
     if (within !== undefined) {
       if (isGenericTitle(term)) return;
       this.add('term', term, answer, line, segment, false, within, foldText(term));
@@ -470,10 +472,24 @@ const FACETS = new Set(
 const EXPLANATION_ASKED = /(?:^|[¿\s])(?:por que|que sucede|que pasa|que paso|que ocurre|que observa|que conclusion|why|what happens|what happened)(?![a-z])/;
 
 function asksForExplanation(question: string): boolean {
-  // The first question of several asks for what the points answer ("¿Qué versiones hay? ¿Por qué?": the versions).
+  return EXPLANATION_ASKED.test(firstQuestion(question));
+}
+
+/** "Compare TCP y UDP en cuanto a: …", "Contrast X with Y". */
+const COMPARISON_ASKED = /^¿?\s*(?:compare|compara|comparar|contraste|contrast)(?![a-z])/;
+
+function asksToCompare(question: string): boolean {
+  return COMPARISON_ASKED.test(firstQuestion(question));
+}
+
+/**
+ * The first question of several, folded: it asks for what the points answer ("¿Qué versiones hay? ¿Por qué?": the
+ * versions; "¿Qué es una imagen? ¿Y un contenedor? ¿Cuál es la diferencia…?": what each is).
+ */
+function firstQuestion(question: string): string {
   const opened = Math.max(0, question.indexOf('¿'));
   const closed = question.indexOf('?', opened);
-  return EXPLANATION_ASKED.test(foldText(question.slice(opened, closed > opened ? closed : opened + 200)));
+  return foldText(question.slice(opened, closed > opened ? closed : opened + 200)).replace(/^\s+/, '');
 }
 
 function isFacet(term: string): boolean {

@@ -80,6 +80,8 @@ function isBoundary(node: Block): Boundary | null {
   // "d. En el ejemplo 2 la regla … ¿Por qué es esto?": a lettered item of a sheet, asked over several lines.
   if (LETTERED.test(text) && isTaskStatement(taskLine(text).question)) return 'label';
   if (opensWithStatement(text)) return 'label';
+  // "Compare TCP y UDP en cuanto a: b. Multiplexación.", above the list that answers it.
+  if (nextSibling(node)?.type === 'list' && isAskingAboutAspect(text)) return 'label';
   // "● ¿Cuántos contenedores se instancian? Dos.": a sheet's bulleted question, answered after it or on its line.
   if (BULLETED.test(text) && isBulletedQuestion(node)) return 'label';
   if (prose) return null;
@@ -273,10 +275,80 @@ const BULLETED = /^[●○■◆▪◦•][ \t]*\S/;
 const BULLETED_LINE = /\n[●○■◆▪◦•]/;
 
 function splitQuestionsAnsweredInPlace(root: Block): void {
-  root.children = root.children.flatMap((node) => {
-    if (node.type === 'list') return [node, ...questionsCarriedAfter(node, root)];
-    return node.type === 'html' ? splitAtDetails(node) : splitParagraph(node);
-  });
+  const children: Block[] = [];
+  for (const node of root.children) {
+    if (node.type !== 'list') {
+      children.push(...(node.type === 'html' ? splitAtDetails(node) : splitParagraph(node)));
+      continue;
+    }
+    const intro = children.at(-1);
+    const instruction = intro?.type === 'paragraph' ? enumerationInstruction(intro.inline) : null;
+    const parts = instruction === null ? [node] : aspectsCarriedInto(node, root, instruction);
+    for (const part of parts) children.push(part, ...(part.type === 'list' ? questionsCarriedAfter(part, root) : []));
+  }
+  root.children = children;
+}
+
+/**
+ * "Compare TCP y UDP en cuanto a:\na. Confiabilidad": an instruction that enumerates the aspects it asks about, the
+ * first of them on its last line, answered by the list below it. Returns the instruction, or null.
+ */
+function enumerationInstruction(text: string): string | null {
+  const lines = text.trim().split('\n');
+  const instruction = lines.slice(0, -1).join(' ').trim();
+  return lines.length >= 2 && instruction.endsWith(':') && isInstruction(instruction) && isAspect(lines.at(-1)!, 'a') ? instruction : null;
+}
+
+function isAskingAboutAspect(text: string): boolean {
+  const joined = text.replace(/\s*\n\s*/g, ' ');
+  const split = /^(.*:)\s+(\(?([a-z])[.)]\s+\S.*)$/.exec(joined);
+  return split !== null && isInstruction(split[1]!) && isAspect(split[2]!, split[3]!);
+}
+
+/** "b. Multiplexación.": the next lettered aspect of an enumeration, a few words naming it. */
+function isAspect(line: string, letter: string): boolean {
+  const match = /^\(?([a-z])[.)]\s+(\S.*)$/.exec(line.trim());
+  return match !== null && match[1] === letter && !match[2]!.includes('?') && match[2]!.split(/\s+/).length <= 6;
+}
+
+/**
+ * The list under an enumeration's instruction, with the next aspects ("b. Multiplexación.") carried into its items as
+ * lazy continuation lines: the list is cut at each of them, and each opens a paragraph that asks the instruction
+ * about that aspect ("Compare TCP y UDP en cuanto a: b. Multiplexación.").
+ */
+function aspectsCarriedInto(list: Block, root: Block, instruction: string): Block[] {
+  const parts: Block[] = [];
+  let letter = 'b';
+  let items: Block[] = [];
+  const listOf = (members: Block[], end: number): Block => {
+    const part: Block = { ...list, start: members[0]!.start, end, children: members };
+    for (const item of members) item.parent = part;
+    return part;
+  };
+  for (const item of list.children) {
+    items.push(item);
+    const chain = lastParagraphChain(item);
+    const paragraph = chain.at(-1);
+    if (paragraph?.type !== 'paragraph') continue;
+    const lines = paragraph.inline.split('\n');
+    const at = lines.findIndex((line, i) => i > 0 && isAspect(line, letter));
+    if (at < 0) continue;
+    const [kept, carried] = cutLines(paragraph, lines, [0, at]);
+    paragraph.parent!.children[paragraph.parent!.children.length - 1] = kept!;
+    for (const node of chain.slice(0, -1)) node.end = Math.min(node.end, kept!.end);
+    parts.push(listOf(items, kept!.end), { ...carried!, inline: `${instruction} ${carried!.inline}`, parent: root });
+    items = [];
+    letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+  }
+  if (items.length > 0) parts.push(listOf(items, list.end));
+  return parts;
+}
+
+/** An item, and down its last children through nested lists, the blocks that end where it ends. */
+function lastParagraphChain(item: Block): Block[] {
+  const chain: Block[] = [item];
+  for (let last = item.children.at(-1); last; last = last.type === 'list' || last.type === 'item' ? last.children.at(-1) : undefined) chain.push(last);
+  return chain;
 }
 
 /** Collapsed blocks written one after the other with no blank line are one HTML block: a block per `<details>`. */
