@@ -157,9 +157,9 @@ export function restoreState(store: Connection, undo: UndoWrite, basis: WriteBas
       ]);
       if (!sameRecord(current ?? null, written) || (log !== null && events.found[0]?.cardId !== cardId)) throw staleCard(cardId);
       if (log !== null) removeEvents(pages, events.pages, new Set([log.id]));
-      if (before) tx.objectStore('states').put(before);
+      if (before) tx.objectStore('states').put(before).catch(reportedByTransaction);
       else {
-        tx.objectStore('states').delete(cardId);
+        tx.objectStore('states').delete(cardId).catch(reportedByTransaction);
         await bumpTracked(tx.objectStore('decks'), deckId, -1);
       }
     });

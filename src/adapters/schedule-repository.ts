@@ -29,9 +29,9 @@ export interface UndoWrite {
 }
 
 /** Raises (or lowers) how many of a deck's cards have a state record, inside the caller's transaction. */
-export async function bumpTracked(decks: { get(id: string): Promise<DeckRecord | undefined>; put(d: DeckRecord): unknown }, deckId: string, by: number) {
+export async function bumpTracked(decks: { get(id: string): Promise<DeckRecord | undefined>; put(d: DeckRecord): Promise<unknown> }, deckId: string, by: number) {
   const deck = await decks.get(deckId);
-  if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) });
+  if (deck) decks.put({ ...deck, tracked: Math.max(0, deck.tracked + by) }).catch(reportedByTransaction);
 }
 
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
@@ -157,7 +157,7 @@ export class ScheduleRepository {
         const states = tx.objectStore('states');
         const [current] = await Promise.all([states.get(state.cardId), checkBasis({ meta: tx.objectStore('meta'), decks: tx.objectStore('decks') }, basis, [state.deckId])]);
         if (!sameRecord(current ?? null, before)) throw staleCard(state.cardId);
-        states.put(state);
+        states.put(state).catch(reportedByTransaction);
         if (before === null) await bumpTracked(tx.objectStore('decks'), state.deckId, +1);
       });
     });

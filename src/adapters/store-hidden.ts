@@ -44,7 +44,9 @@ export function hideSection(store: Connection, section: HiddenSection, now: numb
         tx.objectStore('cardRefs').get(section.deckId),
         tx.objectStore('cardBodies').get(section.deckId),
       ]);
-      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] });
+      tx.objectStore('settings')
+        .put({ key: HIDDEN_SECTIONS_SETTING, value: [...sections, section] })
+        .catch(reportedByTransaction);
       const live = new Set((refs?.refs ?? []).filter((r) => !r.retired).map((r) => r.id));
       const states = tx.objectStore('states');
       let hidden = 0;
@@ -53,7 +55,7 @@ export function hideSection(store: Connection, section: HiddenSection, now: numb
         if (!live.has(body.id) || !hidingSection([section], section.deckId, body)) continue;
         const state = await states.get(body.id);
         if (state?.hiddenOf) continue;
-        states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id));
+        states.put(hideWithSection(state ?? newRecord(body.id, section.deckId, now), section.id)).catch(reportedByTransaction);
         hidden++;
         if (!state) added++;
       }
@@ -69,7 +71,9 @@ export function showSection(store: Connection, sectionId: string): Promise<numbe
     const tx = store.db.transaction(['settings', 'states'], 'readwrite', { durability: 'strict' });
     return atomically(tx, async () => {
       const sections = await readHiddenSections(tx.objectStore('settings'));
-      tx.objectStore('settings').put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) });
+      tx.objectStore('settings')
+        .put({ key: HIDDEN_SECTIONS_SETTING, value: sections.filter((s) => s.id !== sectionId) })
+        .catch(reportedByTransaction);
       let shown = 0;
       for (const state of await tx.objectStore('states').index('hidden').getAll()) {
         if (state.hiddenSection !== sectionId) continue;

@@ -61,23 +61,28 @@ export function applyImport(
         const { cards: _cards, ...meta } = deck.file;
         const hash = bundled?.get(deck.deckId) ?? contentHash(JSON.stringify(deck.file));
         // Cross-note matching only takes cards from decks in the plan, so every state below belongs to one of them.
-        decks.put(deckAfterImport({ meta, deckId: deck.deckId, previous, refs: content.refs, tracked, hash, bundled: bundled?.has(deck.deckId) ?? false, root: plan.root, now }));
-        tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs });
-        tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies });
-        for (const [path, bytes] of media.get(deck.deckId) ?? []) tx.objectStore('media').put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes });
+        decks
+          .put(deckAfterImport({ meta, deckId: deck.deckId, previous, refs: content.refs, tracked, hash, bundled: bundled?.has(deck.deckId) ?? false, root: plan.root, now }))
+          .catch(reportedByTransaction);
+        tx.objectStore('cardRefs').put({ deckId: deck.deckId, refs: content.refs }).catch(reportedByTransaction);
+        tx.objectStore('cardBodies').put({ deckId: deck.deckId, bodies: content.bodies }).catch(reportedByTransaction);
+        for (const [path, bytes] of media.get(deck.deckId) ?? [])
+          tx.objectStore('media')
+            .put({ key: mediaKey(deck.deckId, path), deckId: deck.deckId, bytes })
+            .catch(reportedByTransaction);
         for (const card of deck.cards) {
           if (!card.fromDeck && card.change !== 'revived') continue;
           const state = await states.get(card.id);
-          if (state) states.put(moveTo(state, deck.deckId));
+          if (state) states.put(moveTo(state, deck.deckId)).catch(reportedByTransaction);
         }
         for (const { id } of deck.retired) {
           const state = await states.get(id);
-          if (state) states.put(retire(state));
+          if (state) states.put(retire(state)).catch(reportedByTransaction);
         }
         for (const { id, section } of hiding) {
           const state = await states.get(id);
           if (state?.hiddenOf) continue;
-          states.put(hideWithSection(state ?? newRecord(id, deck.deckId, now), section.id));
+          states.put(hideWithSection(state ?? newRecord(id, deck.deckId, now), section.id)).catch(reportedByTransaction);
         }
       }
     });
@@ -122,9 +127,13 @@ export function purgeRetired(store: Store): Promise<number> {
         // A deck whose note left the notes, now with no card at all: it goes, with its images.
         if (kept.length === 0) await dropDeck(tx, deck.id);
         else {
-          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept });
-          tx.objectStore('cardBodies').put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) });
-          tx.objectStore('decks').put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 });
+          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: kept }).catch(reportedByTransaction);
+          tx.objectStore('cardBodies')
+            .put({ deckId: deck.id, bodies: bodies.filter((b) => !gone.has(b.id)) })
+            .catch(reportedByTransaction);
+          tx.objectStore('decks')
+            .put({ ...deck, retired: 0, revision: deckRevision(deck)! + 1 })
+            .catch(reportedByTransaction);
         }
         purged += gone.size;
       }
@@ -166,12 +175,14 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
         if (!deck) continue;
         const refs = (await tx.objectStore('cardRefs').get(deck.id))?.refs ?? [];
         if (keepHistory) {
-          tx.objectStore('cardRefs').put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) });
+          tx.objectStore('cardRefs')
+            .put({ deckId: deck.id, refs: refs.map((r) => ({ ...r, retired: true })) })
+            .catch(reportedByTransaction);
           for (const ref of refs) {
             const state = await tx.objectStore('states').get(ref.id);
-            if (state && !state.retired) tx.objectStore('states').put(retire(state));
+            if (state && !state.retired) tx.objectStore('states').put(retire(state)).catch(reportedByTransaction);
           }
-          decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 });
+          decks.put({ ...deck, cardCount: 0, tracked: 0, retired: refs.length, revision: deckRevision(deck)! + 1 }).catch(reportedByTransaction);
         } else {
           await dropHistory(
             tx,
@@ -182,12 +193,12 @@ export function removeDecks(store: Store, deckIds: readonly string[], keepHistor
       }
       const gone = new Set(deckIds);
       if (!keepHistory) {
-        settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) });
+        settings.put({ key: HIDDEN_SECTIONS_SETTING, value: hidden.filter((section) => !gone.has(section.deckId)) }).catch(reportedByTransaction);
       }
       const bundled = records.filter((d) => d?.origin === 'bundled').map((d) => d!.id);
       if (bundled.length > 0) {
         const before = Array.isArray(removed?.value) ? (removed.value as string[]) : [];
-        settings.put({ key: REMOVED_BUNDLED_SETTING, value: [...new Set([...before, ...bundled])] });
+        settings.put({ key: REMOVED_BUNDLED_SETTING, value: [...new Set([...before, ...bundled])] }).catch(reportedByTransaction);
       }
     });
   });

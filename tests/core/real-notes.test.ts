@@ -372,8 +372,11 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     const es =
       '# Práctica 4\n\n### 11. uso cpu\nDesde otra terminal mire cómo se reparte la CPU entre los dos\nprocesos. ¿Qué porcentaje recibe cada uno?\n\nEl de cpualta recibe cerca del 70%.\n';
     expect(qa(es)).toEqual([['Desde otra terminal mire cómo se reparte la CPU entre los dos procesos. ¿Qué porcentaje recibe cada uno?', 'El de cpualta recibe cerca del 70%.']]);
-    const en = '# Lab 4\n\n### 12. kill it\nIn the first terminal, kill the job you started (use jobs and kill %1).\nWhat happens to the CPU use now?\n\nThe other process takes the whole core.\n';
-    expect(qa(en)).toEqual([['In the first terminal, kill the job you started (use jobs and kill %1). What happens to the CPU use now?', 'The other process takes the whole core.']]);
+    const en =
+      '# Lab 4\n\n### 12. kill it\nIn the first terminal, kill the job you started (use jobs and kill %1).\nWhat happens to the CPU use now?\n\nThe other process takes the whole core.\n';
+    expect(qa(en)).toEqual([
+      ['In the first terminal, kill the job you started (use jobs and kill %1). What happens to the CPU use now?', 'The other process takes the whole core.'],
+    ]);
     // Prose that only ends on a question mark, with no question in its last sentence, stays the heading's answer.
     const prose = '# Lab 4\n\n### 13. quotas\nThe quota holds for the group as a whole, so two processes\nshare the 30% of one core between them, right?\n\nEach gets about 15%.\n';
     expect(questions(prose)).toEqual(['quotas']);
@@ -402,7 +405,18 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
       // A term nested under a side names a topic of its own.
       ['DHCP', 'un servidor asigna la dirección.'],
     ]);
-    const en = ['# Sheet 5', '', 'Compare TCP and UDP in terms of:', 'a. Reliability', '- **TCP:** acknowledges every segment.', '- **UDP:** sends and forgets.', 'b. Ordering', '- **TCP:** delivers bytes in order.', '- **UDP:** in any order.', ''].join('\n');
+    const en = [
+      '# Sheet 5',
+      '',
+      'Compare TCP and UDP in terms of:',
+      'a. Reliability',
+      '- **TCP:** acknowledges every segment.',
+      '- **UDP:** sends and forgets.',
+      'b. Ordering',
+      '- **TCP:** delivers bytes in order.',
+      '- **UDP:** in any order.',
+      '',
+    ].join('\n');
     expect(questions(en)).toEqual(['Compare TCP and UDP in terms of: a. Reliability', 'Compare TCP and UDP in terms of: b. Ordering']);
   });
 
