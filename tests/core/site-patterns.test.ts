@@ -316,6 +316,13 @@ describe('13. answers the author left for later', () => {
     const es = '# Distribución geométrica\n\n## Varianza\n\nPendiente.\n\n## Media\n\n...\n\n## Moda\n\nEl 1: el primer intento es el más probable.\n';
     expect(questions(es)).toEqual(['Moda']);
   });
+
+  it('a term whose definition is only "..." or "—" is no card (regression: the stripped "..." was empty, and an empty text matched no placeholder) (es, en)', () => {
+    const es = '# Redes\n\n## Protocolos\n\n- **TCP:** orientado a conexión.\n- **UDP:** ...\n- **ICMP:** —\n';
+    expect(questions(es)).toEqual(['Protocolos', 'TCP']);
+    const en = '# Networks\n\n## Ports\n\n- **SSH:** port 22.\n- **SMTP:** ...\n';
+    expect(questions(en)).toEqual(['Ports', 'SSH']);
+  });
 });
 
 describe('12. collapsed HTML of docs sites (<details>)', () => {

@@ -179,9 +179,9 @@ const PLACEHOLDER = /^(?:todo|to do|tbd|tba|wip|pendiente|por completar|completa
 export function isPlaceholderAnswer(answer: string): boolean {
   const text = answer.trim();
   if (text.length > 24) return false;
-  return PLACEHOLDER.test(
-    foldText(text)
-      .replace(/^[\s>*_#[\]()-]+|[\s*_:.!\])]+$/g, '')
-      .trim(),
-  );
+  const bare = foldText(text)
+    .replace(/^[\s>*_#[\]()—–-]+|[\s*_:.!\])—–-]+$/g, '')
+    .trim();
+  // "...", "-", "**": punctuation alone says nothing either.
+  return bare === '' || PLACEHOLDER.test(bare);
 }
