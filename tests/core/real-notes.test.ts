@@ -281,6 +281,16 @@ describe('3. plain labels, question paragraphs and exercise statements', () => {
     ]);
   });
 
+  it('a question under "•" opens its card as one under "●" does, while "• …" lines that ask nothing stay the list of the label above them (regression: "•" read only as a bullet line) (es, en)', () => {
+    const es = '# Hoja 2\n\n## Docker\n\n• ¿Qué comando lista los contenedores?\ndocker ps muestra los que corren.\n• ¿Qué comando los detiene?\ndocker stop, con el id.\n';
+    expect(qa(es)).toEqual([
+      ['¿Qué comando lista los contenedores?', 'docker ps muestra los que corren.'],
+      ['¿Qué comando los detiene?', 'docker stop, con el id.'],
+    ]);
+    const en = '# Sheet 2\n\nImage layers:\n\n• each instruction adds one\n• layers are cached\n';
+    expect(qa(en)).toEqual([['Image layers', '• each instruction adds one\n• layers are cached']]);
+  });
+
   it('the instruction of a sheet after a clause ("Mirando el código anterior, responda lo siguiente:") is no answer of the section above its questions (es, en)', () => {
     const es = '# Retos\n\n## Procesos\n\nMirando el código anterior, responda lo siguiente:\n● ¿Para qué sirve fork()?\n\tCrea un proceso hijo.\n';
     expect(questions(es)).toEqual(['¿Para qué sirve fork()?']);

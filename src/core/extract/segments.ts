@@ -69,8 +69,9 @@ function isBoundary(node: Block): Boundary | null {
   const callout = calloutTitle(node);
   if (callout !== undefined) return callout === null ? null : 'label';
   const text = node.inline.trim();
-  // Arrow and bullet-character lines ("→ …", "• …") are the list of the label above them.
-  if (ARROW_LINE.test(text) || isDecorativeLine(text)) return null;
+  // Arrow and bullet-character lines ("→ …", "• …") are the list of the label above them; a bulleted question of a
+  // sheet ("• ¿Qué comando…?") opens a card of its own.
+  if ((ARROW_LINE.test(text) && !(BULLETED.test(text) && isBulletedQuestion(node))) || isDecorativeLine(text)) return null;
   // Prose: past a sheet's statements, every rule asks for a line of at most twelve words, a question or a label,
   // and most paragraphs are none of them: they are decided without the costlier tests.
   const prose = !ENDS_ASKING.test(text) && OVER_LABEL_WORDS.test(text);
