@@ -27,12 +27,14 @@ export async function readBasis(stores: BasisStores): Promise<WriteBasis> {
 }
 
 /** Throws `replaced` when a restore replaced the data since `basis` was read, `stale` when one of `deckIds` changed. */
-export async function checkBasis(stores: BasisStores, basis: WriteBasis, deckIds: readonly string[]): Promise<void> {
+export async function checkBasis(stores: BasisStores, basis: WriteBasis, deckIds: readonly string[]): Promise<(DeckRecord | undefined)[]> {
   const [generation, decks] = await Promise.all([stores.meta.get(GENERATION_KEY), Promise.all(deckIds.map((id) => stores.decks.get(id)))]);
   if ((generation?.value ?? '') !== basis.generation) throw new StoreError('replaced', new Error('the data was restored from a backup in another window'));
   deckIds.forEach((id, i) => {
     if (deckRevision(decks[i]) !== (basis.revisions.get(id) ?? null)) throw new StoreError('stale', new Error(`deck ${id} changed in another window`));
   });
+  // As read inside the caller's transaction: what it writes of them next needs no second read.
+  return decks;
 }
 
 /** A card's record is no longer what the write was computed from. */
