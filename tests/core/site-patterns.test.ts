@@ -188,6 +188,16 @@ describe('7. chat leftovers', () => {
     expect(questions('# Agents\n\nThis section collects what I learned about agents.\n\n## Planner\n\nBreaks a goal into steps.\n')).toEqual(['Planner']);
   });
 
+  it('leave out a pasted article narrating itself ("we will compare them in this post"), but keep what it says of its content (en, es)', () => {
+    const en =
+      '# Correlation\n\n## Overview of the methods\n\nThe table below compares the methods we will discuss in this post.\n\n| Method | Data |\n| --- | --- |\n| Pearson | continuous |\n';
+    expect(card(en, 'Overview of the methods').answer).toBe('| Method | Data |\n| --- | --- |\n| Pearson | continuous |');
+    const kept = "# Correlation\n\n## Cramér's V\n\nAssociation between two nominal variables.\n\nIt is the only measure in this post that goes from 0 to 1.\n";
+    expect(card(kept, "Cramér's V").answer).toContain('the only measure in this post');
+    const es = '# Índices\n\n## Tipos de índices\n\nVeremos los tres tipos más comunes en este artículo.\n\n- B-tree: ordenado.\n- Hash: igualdad.\n';
+    expect(card(es, 'Tipos de índices').answer).toBe('- B-tree: ordenado.\n- Hash: igualdad.');
+  });
+
   it('a line that speaks to the reader is no label: its list stays in the answer above it (es, en)', () => {
     const es =
       '# Potencia estadística\n\n## Resumen\n\nEn esta guía viste cómo estimar el tamaño de muestra.\n\nEn concreto, aprendiste:\n\n- Qué es la potencia.\n- Cómo calcularla.\n';

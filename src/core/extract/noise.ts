@@ -73,9 +73,16 @@ export function isChatLeftover(text: string): boolean {
 const ABOUT_THE_NOTES =
   /^(check (?:out )?my|see my|mira mi|revisa mi|puedes ver mi|aqu[ií] puedes ver|my full project|mi proyecto completo|esta secci[oó]n|este apartado|esta p[aá]gina|en esta p[aá]gina|este documento|los objetivos de este documento|this document|en esta secci[oó]n|estos apuntes|mis apuntes|apuntes personales|apuntes sobre|aqu[ií] encontrar[aá]s|aqu[ií] re[uú]no|this section|this page|on this page|these notes|my notes|personal notes|notes on|here you will find|here you['’]?ll find)(?![\p{L}\p{N}])/iu;
 
-/** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…"): nothing to learn. */
+/**
+ * A pasted article narrating itself, in the first person: "We will look into three methods in this post.", "Veremos
+ * tres métodos en este artículo." ("The only measure in this post with a range of 0 to 1" is content.)
+ */
+const ABOUT_THE_POST =
+  /(?:^|[\s,])(?:we|we'll|we're|i|i'll|let's|you)\s.*(?:in|on) this (?:post|article|blog post|tutorial|series)(?![\p{L}\p{N}])|(?:veremos|vamos a|revisaremos|hablaremos|aprenderemos|aprender[aá]s|ver[aá]s)\s.*en (?:este|esta) (?:art[ií]culo|post|entrada|tutorial|serie)(?![\p{L}\p{N}])/iu;
+
+/** A sentence about the notes themselves ("Esta sección reúne…", "These notes cover…") or the post they copy: nothing to learn. */
 export function isAboutTheNotes(text: string): boolean {
-  return text.length <= 200 && ABOUT_THE_NOTES.test(text.trim());
+  return text.length <= 200 && (ABOUT_THE_NOTES.test(text.trim()) || ABOUT_THE_POST.test(text));
 }
 
 const ABOUT_THE_REPOSITORY =
